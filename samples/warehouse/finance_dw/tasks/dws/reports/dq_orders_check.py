@@ -1,0 +1,4 @@
+# dq_orders_check
+import sys
+
+print('running dq_orders_check', sys.argv[1:])

@@ -1,0 +1,4 @@
+# email_digest_weekly
+import sys
+
+print('running email_digest_weekly', sys.argv[1:])

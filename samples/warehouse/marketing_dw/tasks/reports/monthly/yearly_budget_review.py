@@ -1,0 +1,4 @@
+# yearly_budget_review
+import sys
+
+print('running yearly_budget_review', sys.argv[1:])

@@ -1,0 +1,44 @@
+import { YamlSource } from '../yaml/yamlSource';
+import type { Diagnostic } from '../validation/diagnostic';
+import { checkSchedule, type FieldProblem } from '../validation/scheduleRules';
+import { schemaProblems, unknownKeyProblems } from '../validation/schemaProblems';
+import { KNOWN_SCHEDULE_KEYS, KNOWN_TASK_KEYS, taskFileSchema, type TaskFile } from './taskSchema';
+
+export interface ParsedFile<T> {
+  /** Undefined when the file cannot be read as one (bad YAML or a schema error). */
+  data?: T;
+  diagnostics: Diagnostic[];
+}
+
+export function parseTaskFile(file: string, text: string): ParsedFile<TaskFile> {
+  return parseYamlFile(file, text, (source) => {
+    const result = taskFileSchema.safeParse(source.value, { reportInput: true });
+    const loose = [
+      ...unknownKeyProblems(source.value, KNOWN_TASK_KEYS, []),
+      ...unknownKeyProblems((source.value as { schedule?: unknown } | undefined)?.schedule, KNOWN_SCHEDULE_KEYS, ['schedule']),
+    ];
+    if (!result.success) return { problems: [...schemaProblems(result.error), ...loose] };
+    return { data: result.data, problems: [...checkSchedule(result.data.schedule), ...loose] };
+  });
+}
+
+/** Parses YAML, then lets `check` turn the value into data and field problems located in the file. */
+export function parseYamlFile<T>(
+  file: string,
+  text: string,
+  check: (source: YamlSource) => { data?: T; problems: FieldProblem[] },
+): ParsedFile<T> {
+  const source = new YamlSource(text);
+  if (source.errors.length > 0) {
+    return {
+      diagnostics: source.errors.map((e) => ({ file, line: e.line, column: e.column, severity: 'error', code: 'yaml', message: `malformed YAML: ${e.message}` })),
+    };
+  }
+  if (source.value === null || typeof source.value !== 'object' || Array.isArray(source.value)) {
+    return { diagnostics: [{ file, line: 1, column: 1, severity: 'error', code: 'schema', message: 'the file must hold a YAML mapping (key: value lines)' }] };
+  }
+  const { data, problems } = check(source);
+  const diagnostics = problems.map((p): Diagnostic => ({ file, ...source.locate(p.path), severity: p.severity, code: p.code, message: p.message }));
+  const hasError = problems.some((p) => p.severity === 'error');
+  return hasError || data === undefined ? { diagnostics } : { data, diagnostics };
+}

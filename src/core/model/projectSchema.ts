@@ -1,0 +1,30 @@
+import { z } from 'zod';
+
+export const PROJECT_FILE_NAME = 'nightshift.yaml';
+
+export const projectModeSchema = z.enum(['basic', 'dev-prod']);
+
+export const templateSchema = z.object({
+  name: z.string().min(1),
+  taskType: z.string().min(1),
+  versions: z.array(z.number().int().positive()).min(1),
+});
+
+export const projectFileSchema = z.looseObject({
+  project: z.string().min(1).describe('Project name, unique in the workspace.'),
+  mode: projectModeSchema.default('basic').describe('basic: one environment; dev-prod: development and production.'),
+  engine: z.string().min(1).default('maxcompute').describe('Compute engine type.'),
+  timezone: z.string().min(1).default('UTC').describe('IANA time zone for every schedule time of the project.'),
+  taskRoot: z.string().min(1).default('tasks').describe('Folder, relative to this file, that holds the task tree.'),
+  taskTypes: z.array(z.string().min(1)).default(['SQL', 'Python', 'Shell']),
+  users: z.array(z.string().min(1)).default([]).describe('Who may own tasks; empty means anyone.'),
+  templates: z.array(templateSchema).default([]),
+  settings: z
+    .looseObject({
+      allowDeletePublishedInDev: z.boolean().default(false),
+    })
+    .default({ allowDeletePublishedInDev: false }),
+});
+
+export type ProjectFile = z.output<typeof projectFileSchema>;
+export type ComputeTemplate = z.output<typeof templateSchema>;

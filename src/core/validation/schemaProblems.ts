@@ -1,0 +1,35 @@
+import type { z } from 'zod';
+import type { FieldProblem } from './scheduleRules';
+
+/** zod issues as field problems whose messages name the field and say what was expected. */
+export function schemaProblems(error: z.ZodError): FieldProblem[] {
+  return error.issues.map((issue) => {
+    const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+    const field = path.length ? path.join('.') : '(file)';
+    return { path, severity: 'error', code: 'schema', message: `${field}: ${describeIssue(issue)}` };
+  });
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_type' && issue.input === undefined) return 'is required';
+  if (issue.code === 'invalid_value') return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+  if (issue.code === 'invalid_union' && issue.input !== undefined) return `has an unexpected value ${preview(issue.input)}`;
+  return issue.message.replace(/^Invalid input: /, '');
+}
+
+function preview(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 40 ? `${text.slice(0, 37)}...` : text;
+}
+
+/** Keys the schema does not know: kept in the file, but usually a typo worth a warning. */
+export function unknownKeyProblems(value: unknown, known: ReadonlySet<string>, prefix: (string | number)[]): FieldProblem[] {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return [];
+  const problems: FieldProblem[] = [];
+  for (const key of Object.keys(value)) {
+    if (known.has(key) || key.startsWith('x-')) continue;
+    const field = [...prefix, key].join('.');
+    problems.push({ path: [...prefix, key], severity: 'warning', code: 'unknown-field', message: `${field}: unknown field (kept as is; prefix custom fields with x-)` });
+  }
+  return problems;
+}
