@@ -1,0 +1,51 @@
+// Bundles the extension, the CLI, the in-host test suite and the JSON Schemas with esbuild.
+import * as esbuild from 'esbuild';
+import { chmodSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+  absWorkingDir: root,
+};
+
+const builds = [
+  { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+];
+if (!production) {
+  const tests = readdirSync(join(root, 'test/integration')).filter((f) => f.endsWith('.test.ts')).map((f) => `test/integration/${f}`);
+  builds.push({ ...common, entryPoints: ['test/integration/index.ts', ...tests], outdir: 'out/test/integration', external: ['vscode', 'mocha'] });
+}
+
+async function writeSchemas() {
+  const result = await esbuild.build({ ...common, sourcemap: false, minify: false, entryPoints: ['src/core/model/jsonSchemas.ts'], write: false });
+  const module = { exports: {} };
+  new Function('module', 'exports', 'require', result.outputFiles[0].text)(module, module.exports, createRequire(import.meta.url));
+  const schemas = module.exports.jsonSchemas();
+  mkdirSync(join(root, 'dist/schemas'), { recursive: true });
+  for (const [name, schema] of Object.entries(schemas)) {
+    writeFileSync(join(root, `dist/schemas/${name}.schema.json`), `${JSON.stringify(schema, null, 2)}\n`);
+  }
+}
+
+if (watch) {
+  for (const options of builds) await (await esbuild.context(options)).watch();
+  await writeSchemas();
+  console.log('watching...');
+} else {
+  await Promise.all(builds.map((options) => esbuild.build(options)));
+  await writeSchemas();
+  chmodSync(join(root, 'dist/cli.js'), 0o755);
+}

@@ -1,0 +1,64 @@
+import * as vscode from 'vscode';
+import { createProject } from './createProject';
+import { DiagnosticsPublisher } from './diagnosticsPublisher';
+import { findTask } from './findTask';
+import { currentUser, SECTION } from './settings';
+import { TaskDecorations } from './taskDecorations';
+import { TaskDragAndDrop } from './taskDragAndDrop';
+import { TaskTreeProvider } from './taskTreeProvider';
+import type { TreeNode } from './treeNodes';
+import { WorkspaceIndexer } from './workspaceIndexer';
+
+/** What the extension exposes to its own integration tests (and to other extensions). */
+export interface NightshiftApi {
+  indexer: WorkspaceIndexer;
+  tree: TaskTreeProvider;
+  view: vscode.TreeView<TreeNode>;
+  user(): string;
+}
+
+export function activate(context: vscode.ExtensionContext): NightshiftApi {
+  let user = 'unknown';
+  const me = () => user;
+  const indexer = new WorkspaceIndexer();
+  const tree = new TaskTreeProvider(indexer, me);
+  const view = vscode.window.createTreeView('nightshift.tasks', {
+    treeDataProvider: tree,
+    canSelectMany: true,
+    showCollapseAll: true,
+    dragAndDropController: new TaskDragAndDrop(indexer),
+  });
+  const updateBadge = () => {
+    const count = [...indexer.index.diagnostics().values()].flat().filter((d) => d.severity === 'error').length;
+    view.badge = count ? { value: count, tooltip: `${count} task file problem${count === 1 ? '' : 's'}` } : undefined;
+  };
+
+  context.subscriptions.push(
+    indexer,
+    view,
+    new DiagnosticsPublisher(indexer),
+    vscode.window.registerFileDecorationProvider(new TaskDecorations(indexer, me)),
+    indexer.onDidChange(updateBadge),
+    vscode.commands.registerCommand('nightshift.refresh', () => indexer.reindex()),
+    vscode.commands.registerCommand('nightshift.createProject', () => createProject(user)),
+    vscode.commands.registerCommand('nightshift.findTask', () => findTask(indexer, tree, view)),
+    vscode.commands.registerCommand('nightshift.copyTaskId', async (node?: TreeNode, selected?: TreeNode[]) => {
+      const nodes = selected?.length ? selected : node ? [node] : [];
+      const ids = nodes.flatMap((n) => (n.kind === 'task' ? [indexer.index.taskByFile(n.file)?.data.id ?? ''] : []));
+      if (ids.length) await vscode.env.clipboard.writeText(ids.join('\n'));
+    }),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration(`${SECTION}.exclude`) || e.affectsConfiguration(`${SECTION}.taskRoot`)) void indexer.reindex();
+      if (e.affectsConfiguration(`${SECTION}.user`)) void currentUser().then((u) => (user = u));
+    }),
+  );
+
+  // Indexing runs after activation returns, so the workbench never waits on a large workspace.
+  void currentUser().then((u) => {
+    user = u;
+    return indexer.reindex();
+  });
+  return { indexer, tree, view, user: me };
+}
+
+export function deactivate(): void {}

@@ -1,0 +1,29 @@
+import { execFile } from 'node:child_process';
+import { userInfo } from 'node:os';
+import * as vscode from 'vscode';
+
+export const SECTION = 'nightshift';
+
+export function excludeGlobs(): string[] {
+  return vscode.workspace.getConfiguration(SECTION).get<string[]>('exclude', []);
+}
+
+export function taskRootOverride(): string | undefined {
+  return vscode.workspace.getConfiguration(SECTION).get<string>('taskRoot') || undefined;
+}
+
+/** Who "me" is for locks and "developed by me": the setting, else git's user.name, else the OS user. */
+export async function currentUser(): Promise<string> {
+  const configured = vscode.workspace.getConfiguration(SECTION).get<string>('user');
+  if (configured) return configured;
+  const cwd = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+  const fromGit = await new Promise<string>((resolve) => {
+    execFile('git', ['config', 'user.name'], { cwd, timeout: 3000 }, (error, stdout) => resolve(error ? '' : stdout.trim()));
+  });
+  if (fromGit) return fromGit;
+  try {
+    return userInfo().username;
+  } catch {
+    return 'unknown';
+  }
+}

@@ -1,0 +1,69 @@
+import * as vscode from 'vscode';
+import type { Task, TaskLock } from '../core/workspace/workspaceModel';
+
+const CYCLE_LABELS: Record<string, string> = { minute: 'minutely', hour: 'hourly', day: 'daily', week: 'weekly', month: 'monthly', year: 'yearly' };
+
+export const TASK_URI_SCHEME = 'nightshift-task';
+
+/** "every 30 min · bob": what a task runs on and who develops it, for the tree's description. */
+export function taskDescription(task: Task): string {
+  const { schedule, owner } = task.data;
+  let when: string;
+  if (schedule.method === 'one-time') when = 'one-time';
+  else if (schedule.cycle === 'minute') when = `every ${schedule.interval ?? '?'} min`;
+  else if (schedule.cycle === 'hour' && (schedule.interval ?? 1) > 1) when = `every ${schedule.interval} h`;
+  else when = CYCLE_LABELS[schedule.cycle ?? ''] ?? '?';
+  if (schedule.method === 'dry-run') when += ' (dry-run)';
+  if (schedule.method === 'paused') when += ' (paused)';
+  return owner ? `${when} · ${owner}` : when;
+}
+
+export function taskIcon(task: Task, lock: TaskLock | undefined): vscode.ThemeIcon {
+  const { schedule, status, published } = task.data;
+  if (lock) return new vscode.ThemeIcon('lock', new vscode.ThemeColor('charts.yellow'));
+  if (schedule.method === 'paused') return new vscode.ThemeIcon('debug-pause', new vscode.ThemeColor('charts.purple'));
+  if (status === 'draft') return new vscode.ThemeIcon('edit', new vscode.ThemeColor('descriptionForeground'));
+  if (schedule.method === 'dry-run') return new vscode.ThemeIcon('debug-step-over', new vscode.ThemeColor('charts.blue'));
+  if (published) return new vscode.ThemeIcon('pass-filled', new vscode.ThemeColor('charts.green'));
+  return new vscode.ThemeIcon('circle-large-outline');
+}
+
+/** Compound context value (`task+locked+draft`), matched by menus with `viewItem =~ /\+locked\b/`. */
+export function taskContextValue(task: Task, lock: TaskLock | undefined, me: string): string {
+  const flags = ['task'];
+  if (lock) flags.push(lock.holder === me ? 'lockedByMe' : 'locked');
+  if (task.data.status === 'draft') flags.push('draft');
+  if (task.data.published) flags.push('published');
+  if (task.data.template) flags.push('template');
+  flags.push(task.data.schedule.method.replace('-', ''));
+  return flags.join('+');
+}
+
+export function taskUri(task: Task): vscode.Uri {
+  return vscode.Uri.from({ scheme: TASK_URI_SCHEME, path: `/${encodeURIComponent(task.data.id)}`, query: encodeURIComponent(task.file) });
+}
+
+export function taskTooltip(task: Task, lock: TaskLock | undefined): vscode.MarkdownString {
+  const t = task.data;
+  const s = t.schedule;
+  const rows: [string, string][] = [
+    ['ID', t.id],
+    ['Type', t.type],
+    ['Schedule', `${s.method}${s.cycle ? `, ${s.cycle}` : ''}${s.crossCycle !== 'none' ? `, cross-cycle: ${Array.isArray(s.crossCycle) ? s.crossCycle.join(', ') : s.crossCycle}` : ''}`],
+    ['Owner', t.owner ?? '—'],
+    ['O&M owner', t.opsOwner ?? '—'],
+    ['Status', `${t.status}${t.published ? ', published' : ', not published'}`],
+    ['Last submission', t.lastSubmission],
+  ];
+  if (t.template) rows.push(['Template', `${t.template.name} v${t.template.version}`]);
+  if (t.tags.length) rows.push(['Tags', t.tags.join(', ')]);
+  if (t.dependencies.length) rows.push(['Depends on', t.dependencies.map((d) => (d.cycle === 'previous' ? `${d.task} (previous cycle)` : d.task)).join(', ')]);
+  if (lock) rows.push(['Locked by', `${lock.holder}${lock.acquiredAt ? ` since ${lock.acquiredAt}` : ''}`]);
+  const md = new vscode.MarkdownString(`**${escape(t.name)}**${t.description ? ` — ${escape(t.description)}` : ''}\n\n`);
+  md.appendMarkdown(`| | |\n|---|---|\n${rows.map(([k, v]) => `| ${k} | ${escape(v)} |`).join('\n')}\n`);
+  return md;
+}
+
+function escape(text: string): string {
+  return text.replace(/[\\`*_[\]|<>]/g, '\\$&');
+}

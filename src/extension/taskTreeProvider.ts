@@ -1,0 +1,123 @@
+import * as vscode from 'vscode';
+import { findFolder, tasksUnder, type FolderNode } from '../core/workspace/folderTree';
+import { folderKey, type IndexChange } from '../core/workspace/workspaceModel';
+import { NodeCache, type TreeNode } from './treeNodes';
+import { taskContextValue, taskDescription, taskIcon, taskTooltip, taskUri } from './taskPresentation';
+import type { WorkspaceIndexer } from './workspaceIndexer';
+
+/** Project > folders > tasks, as the files lie below each project's task root. */
+export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode> {
+  private readonly changed = new vscode.EventEmitter<TreeNode | TreeNode[] | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  readonly nodes = new NodeCache();
+
+  constructor(
+    private readonly indexer: WorkspaceIndexer,
+    private readonly me: () => string,
+  ) {
+    indexer.onDidChange((change) => this.refresh(change));
+  }
+
+  refresh(change: IndexChange | 'all'): void {
+    if (change === 'all' || change.projects.size > 0) {
+      this.changed.fire(undefined);
+      return;
+    }
+    const targets = new Set<TreeNode>();
+    for (const key of change.folders) {
+      const [projectDir = '', path = ''] = key.split('\u0000');
+      targets.add(this.nearestShownFolder(projectDir, path));
+    }
+    for (const id of change.tasks) {
+      for (const task of this.indexer.index.tasksWithId(id)) {
+        const shown = this.nodes.peek(`task:${task.file}`);
+        if (shown) targets.add(shown);
+      }
+    }
+    // A folder that appeared or vanished changes its parent's children too.
+    const expanded = new Set<TreeNode>();
+    for (const node of targets) {
+      expanded.add(node);
+      if (node.kind === 'folder') expanded.add(this.nearestShownFolder(node.projectDir, parentPath(node.path)));
+    }
+    if (expanded.size) this.changed.fire([...expanded]);
+  }
+
+  getTreeItem(node: TreeNode): vscode.TreeItem {
+    const index = this.indexer.index;
+    if (node.kind === 'project') {
+      const project = index.project(node.projectDir);
+      const item = new vscode.TreeItem(project?.config.project ?? node.projectDir, vscode.TreeItemCollapsibleState.Expanded);
+      item.id = node.id;
+      item.description = project ? `${project.config.mode} · ${project.config.engine} · ${index.folderTree(node.projectDir) ? tasksUnder(index.folderTree(node.projectDir)!, true).length : 0} tasks` : '';
+      item.iconPath = new vscode.ThemeIcon('project');
+      item.contextValue = 'project';
+      item.tooltip = project ? `${project.file}\nTime zone: ${project.config.timezone}` : undefined;
+      return item;
+    }
+    if (node.kind === 'folder') {
+      const folder = this.folder(node.projectDir, node.path);
+      const item = new vscode.TreeItem(node.path.slice(node.path.lastIndexOf('/') + 1), vscode.TreeItemCollapsibleState.Collapsed);
+      item.id = node.id;
+      item.description = folder ? String(tasksUnder(folder, true).length) : undefined;
+      item.iconPath = vscode.ThemeIcon.Folder;
+      item.contextValue = 'folder';
+      item.tooltip = node.path;
+      return item;
+    }
+    const task = index.taskByFile(node.file);
+    if (!task) return new vscode.TreeItem('(removed)');
+    const lock = index.lock(task.data.id);
+    const item = new vscode.TreeItem(task.data.name, vscode.TreeItemCollapsibleState.None);
+    item.id = node.id;
+    item.description = taskDescription(task);
+    item.iconPath = taskIcon(task, lock);
+    item.resourceUri = taskUri(task);
+    item.contextValue = taskContextValue(task, lock, this.me());
+    item.command = { command: 'vscode.open', title: 'Open Task', arguments: [this.indexer.uriOf(task.file)] };
+    item.accessibilityInformation = { label: `${task.data.name}, ${item.description}${lock ? `, locked by ${lock.holder}` : ''}` };
+    return item;
+  }
+
+  resolveTreeItem(item: vscode.TreeItem, node: TreeNode): vscode.TreeItem {
+    if (node.kind === 'task') {
+      const task = this.indexer.index.taskByFile(node.file);
+      if (task) item.tooltip = taskTooltip(task, this.indexer.index.lock(task.data.id));
+    }
+    return item;
+  }
+
+  getChildren(node?: TreeNode): TreeNode[] {
+    const index = this.indexer.index;
+    if (!node) return index.projects().map((p) => this.nodes.project(p.dir));
+    if (node.kind === 'task') return [];
+    const folder = this.folder(node.projectDir, node.kind === 'folder' ? node.path : '');
+    if (!folder) return [];
+    return [...folder.folders.map((f) => this.nodes.folder(node.projectDir, f.path)), ...folder.tasks.map((t) => this.nodes.task(t.file))];
+  }
+
+  getParent(node: TreeNode): TreeNode | undefined {
+    if (node.kind === 'project') return undefined;
+    if (node.kind === 'folder') return this.nodes.folder(node.projectDir, parentPath(node.path));
+    const task = this.indexer.index.taskByFile(node.file);
+    return task?.projectDir ? this.nodes.folder(task.projectDir, task.folder) : undefined;
+  }
+
+  private folder(projectDir: string, path: string): FolderNode | undefined {
+    const root = this.indexer.index.folderTree(projectDir);
+    return root ? findFolder(root, path) : undefined;
+  }
+
+  private nearestShownFolder(projectDir: string, path: string): TreeNode {
+    for (let p = path; ; p = parentPath(p)) {
+      const shown = this.nodes.peek(p === '' ? `project:${projectDir}` : `folder:${folderKey(projectDir, p)}`);
+      if (shown && (p === '' || this.folder(projectDir, p))) return shown;
+      if (p === '') return this.nodes.project(projectDir);
+    }
+  }
+}
+
+function parentPath(path: string): string {
+  const slash = path.lastIndexOf('/');
+  return slash < 0 ? '' : path.slice(0, slash);
+}
