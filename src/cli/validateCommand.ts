@@ -1,4 +1,4 @@
-import { relative } from 'node:path';
+import { isAbsolute, relative } from 'node:path';
 import { compareDiagnostics, formatDiagnostic } from '../core/validation/diagnostic';
 import { parseWorkspaceArgs } from './workspaceArgs';
 
@@ -6,7 +6,10 @@ export function runValidate(args: string[]): number {
   const { load } = parseWorkspaceArgs(args, {});
   const index = load();
   const all = [...index.diagnostics().values()].flat().sort(compareDiagnostics);
-  const display = (file: string) => relative(process.cwd(), file) || file;
+  const display = (file: string) => {
+    const rel = relative(process.cwd(), file);
+    return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : file;
+  };
   for (const d of all) process.stderr.write(`${formatDiagnostic(d, display)}\n`);
   const errors = all.filter((d) => d.severity === 'error').length;
   const warnings = all.length - errors;

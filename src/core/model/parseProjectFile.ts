@@ -21,6 +21,7 @@ export function parseProjectFile(file: string, text: string): ParsedFile<Project
         problems.push({ path: ['templates', i, 'taskType'], severity: 'error', code: 'unknown-task-type', message: `templates.${i}.taskType: "${t.taskType}" is not one of the project's taskTypes (${project.taskTypes.join(', ')})` });
       }
     });
-    return { data: project, problems };
+    // A project with a wrong zone or task root would mislead every task in it: it is not used until fixed.
+    return problems.length ? { problems } : { data: project, problems };
   });
 }

@@ -5,7 +5,10 @@ import { schemaProblems, unknownKeyProblems } from '../validation/schemaProblems
 import { KNOWN_SCHEDULE_KEYS, KNOWN_TASK_KEYS, taskFileSchema, type TaskFile } from './taskSchema';
 
 export interface ParsedFile<T> {
-  /** Undefined when the file cannot be read as one (bad YAML or a schema error). */
+  /**
+   * Undefined when the file cannot be read as one (bad YAML or a schema error). A task whose schedule
+   * is impossible still has data, so it stays in the tree while its diagnostic says what is wrong.
+   */
   data?: T;
   diagnostics: Diagnostic[];
 }
@@ -39,6 +42,5 @@ export function parseYamlFile<T>(
   }
   const { data, problems } = check(source);
   const diagnostics = problems.map((p): Diagnostic => ({ file, ...source.locate(p.path), severity: p.severity, code: p.code, message: p.message }));
-  const hasError = problems.some((p) => p.severity === 'error');
-  return hasError || data === undefined ? { diagnostics } : { data, diagnostics };
+  return data === undefined ? { diagnostics } : { data, diagnostics };
 }

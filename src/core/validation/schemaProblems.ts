@@ -11,7 +11,7 @@ export function schemaProblems(error: z.ZodError): FieldProblem[] {
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'invalid_type' && issue.input === undefined) return 'is required';
+  if ((issue.code === 'invalid_type' || issue.code === 'invalid_union') && issue.input === undefined) return 'is required';
   if (issue.code === 'invalid_value') return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
   if (issue.code === 'invalid_union' && issue.input !== undefined) return `has an unexpected value ${preview(issue.input)}`;
   return issue.message.replace(/^Invalid input: /, '');

@@ -1,0 +1,33 @@
+import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+
+export const SAMPLES = join(__dirname, '../../samples/warehouse');
+
+/** A scratch copy of the sample workspace that a test may change freely. */
+export function copyOfSamples(): string {
+  const dir = join(mkdtempSync(join(tmpdir(), 'nightshift-unit-')), 'warehouse');
+  cpSync(SAMPLES, dir, { recursive: true });
+  return dir;
+}
+
+export function writeFiles(root: string, files: Record<string, string>): void {
+  for (const [rel, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, rel)), { recursive: true });
+    writeFileSync(join(root, rel), text);
+  }
+}
+
+export const PROJECT_YAML = `project: demo
+mode: basic
+engine: maxcompute
+timezone: Asia/Shanghai
+taskTypes: [SQL, Python, Shell]
+users: [alice, bob]
+templates:
+  - {name: sync_tpl, taskType: SQL, versions: [1, 2]}
+`;
+
+export function task(id: string, name: string, extra = ''): string {
+  return `id: "${id}"\nname: ${name}\ntype: SQL\nowner: alice\nschedule:\n  cycle: day\n  time: "01:00"\n${extra}`;
+}
