@@ -20,6 +20,7 @@ export class TaskDecorations implements vscode.FileDecorationProvider, vscode.Di
     if (uri.scheme !== TASK_URI_SCHEME) return undefined;
     const task = this.indexer.index.taskByFile(decodeURIComponent(uri.query));
     if (!task) return undefined;
+    if (this.indexer.index.hasErrors(task.file)) return new vscode.FileDecoration('!', 'This task file has errors (see Problems)', new vscode.ThemeColor('list.errorForeground'));
     const lock = this.indexer.index.lock(task.data.id);
     if (lock) {
       const mine = lock.holder === this.me();

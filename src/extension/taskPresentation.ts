@@ -18,8 +18,9 @@ export function taskDescription(task: Task): string {
   return owner ? `${when} · ${owner}` : when;
 }
 
-export function taskIcon(task: Task, lock: TaskLock | undefined): vscode.ThemeIcon {
+export function taskIcon(task: Task, lock: TaskLock | undefined, hasErrors: boolean): vscode.ThemeIcon {
   const { schedule, status, published } = task.data;
+  if (hasErrors) return new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
   if (lock) return new vscode.ThemeIcon('lock', new vscode.ThemeColor('charts.yellow'));
   if (schedule.method === 'paused') return new vscode.ThemeIcon('debug-pause', new vscode.ThemeColor('charts.purple'));
   if (status === 'draft') return new vscode.ThemeIcon('edit', new vscode.ThemeColor('descriptionForeground'));

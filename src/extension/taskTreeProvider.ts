@@ -71,7 +71,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode> {
     const item = new vscode.TreeItem(task.data.name, vscode.TreeItemCollapsibleState.None);
     item.id = node.id;
     item.description = taskDescription(task);
-    item.iconPath = taskIcon(task, lock);
+    item.iconPath = taskIcon(task, lock, index.hasErrors(task.file));
     item.resourceUri = taskUri(task);
     item.contextValue = taskContextValue(task, lock, this.me());
     item.command = { command: 'vscode.open', title: 'Open Task', arguments: [this.indexer.uriOf(task.file)] };

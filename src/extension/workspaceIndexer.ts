@@ -7,6 +7,7 @@ import { excludeGlobs, taskRootOverride } from './settings';
 
 const READ_BATCH = 64;
 const EVENT_DEBOUNCE_MS = 60;
+const RECONCILE_AGAIN_MS = 1500;
 
 /**
  * Owns the workspace index in the extension host: fills it in the background, then keeps it
@@ -21,23 +22,24 @@ export class WorkspaceIndexer implements vscode.Disposable {
   private timer: NodeJS.Timeout | undefined;
   private disposables: vscode.Disposable[] = [];
   private ready: Promise<void> = Promise.resolve();
+  private flushing: Promise<void> = Promise.resolve();
   private generation = 0;
 
   constructor() {
-    const watcher = vscode.workspace.createFileSystemWatcher(INDEXED_FILES_GLOB);
-    // A deleted folder can arrive as a single event for the folder itself.
-    const folderWatcher = vscode.workspace.createFileSystemWatcher('**/*', true, true, false);
+    // One watcher that classifies paths itself: a created or deleted folder can arrive as a single
+    // event for the folder, without events for the files inside it (the workbench coalesces them).
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*');
     this.disposables.push(
       watcher,
-      folderWatcher,
-      watcher.onDidCreate((uri) => this.queue(uri, uri)),
-      watcher.onDidChange((uri) => this.queue(uri, uri)),
+      watcher.onDidCreate((uri) => (this.isIndexed(uri) ? this.queue(uri, uri) : void this.scanCreatedFolder(uri))),
+      watcher.onDidChange((uri) => this.isIndexed(uri) && this.queue(uri, uri)),
       watcher.onDidDelete((uri) => this.queue(uri, 'deleted')),
-      folderWatcher.onDidDelete((uri) => {
-        if (!fileKind(toPosixPath(uri.path))) this.queue(uri, 'deleted');
-      }),
       this.changed,
     );
+  }
+
+  private isIndexed(uri: vscode.Uri): boolean {
+    return fileKind(toPosixPath(uri.path)) !== undefined;
   }
 
   /** Resolves when the current full indexing pass has finished. */
@@ -84,16 +86,52 @@ export class WorkspaceIndexer implements vscode.Disposable {
     return this.ready;
   }
 
+  /**
+   * A new folder's files may never get events of their own, and a create and delete of the same file
+   * in one watcher batch are both dropped: make the index agree with the folder now and once more
+   * after the watcher's batches have passed.
+   */
+  private async scanCreatedFolder(uri: vscode.Uri): Promise<void> {
+    try {
+      if ((await vscode.workspace.fs.stat(uri)).type !== vscode.FileType.Directory) return;
+    } catch {
+      return;
+    }
+    await this.reconcileFolder(uri);
+    setTimeout(() => void this.reconcileFolder(uri), RECONCILE_AGAIN_MS);
+  }
+
+  private async reconcileFolder(uri: vscode.Uri): Promise<void> {
+    // Patterns match relative to the base, so filter by kind on the full path instead.
+    const found = (await vscode.workspace.findFiles(new vscode.RelativePattern(uri, '**/*'))).filter((f) => this.isIndexed(f));
+    const present = new Set(found.map((f) => toPosixPath(f.path)));
+    for (const path of this.index.filesUnder(toPosixPath(uri.path))) {
+      if (!present.has(path)) this.queue(this.uriOf(path), 'deleted');
+    }
+    for (const file of found) this.queue(file, file);
+  }
+
   private queue(uri: vscode.Uri, what: vscode.Uri | 'deleted'): void {
     this.pending.set(toPosixPath(uri.path), what);
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.flush(), EVENT_DEBOUNCE_MS);
+    // One flush at a time: a slow read from an earlier flush must never land after a newer one.
+    this.timer = setTimeout(() => {
+      this.flushing = this.flushing.then(() => this.flush()).catch(() => undefined);
+    }, EVENT_DEBOUNCE_MS);
+  }
+
+  /** Resolves when every file event received so far has reached the index. */
+  async settled(): Promise<void> {
+    await this.ready;
+    while (this.pending.size > 0) await new Promise((r) => setTimeout(r, EVENT_DEBOUNCE_MS));
+    await this.flushing;
   }
 
   private async flush(): Promise<void> {
     await this.ready;
     const events = [...this.pending];
     this.pending.clear();
+    if (events.length === 0) return;
     const change = emptyChange();
     const texts = await Promise.all(events.map(([, what]) => (what === 'deleted' ? undefined : readText(what))));
     events.forEach(([path, what], i) => {
@@ -101,7 +139,9 @@ export class WorkspaceIndexer implements vscode.Disposable {
       let delta: IndexChange;
       if (what === 'deleted' || text === undefined) {
         this.uris.delete(path);
-        delta = this.index.has(path) ? this.index.deleteFile(path) : this.index.deleteFolder(path);
+        if (this.index.has(path)) delta = this.index.deleteFile(path);
+        else if (fileKind(path)) return;
+        else delta = this.index.deleteFolder(path);
       } else {
         this.uris.set(path, what);
         delta = this.index.setFile(path, text);

@@ -26,7 +26,9 @@ export async function runIntegration({ timeoutMs = 10 * 60_000 } = {}) {
       ['extensionDevelopmentPath', repo],
       ['extensionTestsPath', join(testsDir, 'index.js')],
     ]));
-    const code = await Promise.race([exited, new Promise((resolve) => setTimeout(() => resolve('timeout'), timeoutMs))]);
+    let timer;
+    const code = await Promise.race([exited, new Promise((resolve) => (timer = setTimeout(() => resolve('timeout'), timeoutMs)))]);
+    clearTimeout(timer);
     if (!existsSync(reportFile)) {
       process.stderr.write(`integration: no report (extension host exit: ${code})\n${server.output()}\n`);
       return { passed: 0, failed: 1 };

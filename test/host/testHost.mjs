@@ -1,7 +1,7 @@
 // Installs and starts the real VS Code test host: code-server (VS Code's server, MIT build from npm)
 // under Node 24, driven by Debian's Chromium through playwright-core. See ../shared/reference/vscode-test-host.md.
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -90,9 +90,10 @@ export async function freePort() {
  * Starts code-server on a free loopback port with a fresh user-data dir.
  * Returns its base URL, a URL builder for a workspace (with an optional extension-test payload) and stop().
  */
-export async function startCodeServer({ workspace, port, settings = {}, quiet = true }) {
+export async function startCodeServer({ workspace, port, host = '127.0.0.1', settings = {}, quiet = true, installExtension }) {
   port ??= await freePort();
   const scratch = mkdtempSync(join(tmpdir(), 'nightshift-host-'));
+  if (installExtension) installAsUser(installExtension, join(scratch, 'extensions'));
   const userDataDir = join(scratch, 'user-data');
   mkdirSync(join(userDataDir, 'User'), { recursive: true });
   writeFileSync(
@@ -113,7 +114,7 @@ export async function startCodeServer({ workspace, port, settings = {}, quiet = 
   const args = [
     '--config', join(scratch, 'config.yaml'),
     '--auth', 'none',
-    '--bind-addr', `127.0.0.1:${port}`,
+    '--bind-addr', `${host}:${port}`,
     '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
     '--user-data-dir', userDataDir,
     '--extensions-dir', join(scratch, 'extensions'),
@@ -132,7 +133,7 @@ export async function startCodeServer({ workspace, port, settings = {}, quiet = 
   };
   child.stdout.on('data', collect);
   child.stderr.on('data', collect);
-  const base = `http://127.0.0.1:${port}`;
+  const base = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
   await new Promise((resolve, reject) => {
     const deadline = Date.now() + 60_000;
     const poll = async () => {
@@ -156,7 +157,7 @@ export async function startCodeServer({ workspace, port, settings = {}, quiet = 
     output: () => output,
     /** The workbench on `folder`; `payload` pairs such as extensionDevelopmentPath travel in the URL. */
     url(folder = workspace, payload = []) {
-      const remote = (p) => `vscode-remote://127.0.0.1:${port}${p}`;
+      const remote = (p) => `vscode-remote://${new URL(base).host}${p}`;
       const pairs = payload.map(([key, value]) => [key, key.startsWith('extension') ? remote(value) : value]);
       const query = new URLSearchParams({ folder });
       if (pairs.length) query.set('payload', JSON.stringify(pairs));
@@ -173,6 +174,14 @@ export async function startCodeServer({ workspace, port, settings = {}, quiet = 
       await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
     },
   };
+}
+
+/** Copies what a .vsix would hold into the extensions folder, so it loads as an installed extension. */
+function installAsUser(extensionDir, extensionsDir) {
+  const manifest = JSON.parse(readFileSync(join(extensionDir, 'package.json'), 'utf8'));
+  const target = join(extensionsDir, `${manifest.publisher}.${manifest.name}-${manifest.version}`);
+  mkdirSync(target, { recursive: true });
+  for (const part of ['package.json', 'dist', 'media', 'README.md']) cpSync(join(extensionDir, part), join(target, part), { recursive: true });
 }
 
 export async function launchChromium() {

@@ -10,7 +10,10 @@ function nightshift(...args: string[]) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-describe('nightshift CLI', () => {
+describe('nightshift CLI', function () {
+  // Each case starts Node with tsx a few times; on a loaded machine that takes seconds.
+  this.timeout(60_000);
+
   it('validate exits 0 on the sample workspace', () => {
     const { code, stdout } = nightshift('validate', SAMPLES);
     assert.equal(code, 0);

@@ -25,6 +25,7 @@ export class WorkspaceIndex {
   private readonly texts = new Map<string, string>();
   private readonly parseDiagnostics = new Map<string, Diagnostic[]>();
   private semanticCache?: Map<string, Diagnostic[]>;
+  private mergedCache?: Map<string, Diagnostic[]>;
   private dependentsCache?: Map<string, Task[]>;
   private readonly treeCache = new Map<string, FolderNode>();
 
@@ -52,13 +53,16 @@ export class WorkspaceIndex {
 
   /** A deleted folder may come as one event: drop every file below it. */
   deleteFolder(rawPath: string): IndexChange {
-    const dir = toPosixPath(rawPath);
     const change = emptyChange();
-    for (const path of [...this.texts.keys()]) {
-      if (relativeInside(dir, path) !== undefined) mergeChange(change, this.removeEntry(path));
-    }
+    for (const path of this.filesUnder(rawPath)) mergeChange(change, this.removeEntry(path));
     this.invalidate();
     return change;
+  }
+
+  /** Every indexed file below a folder. */
+  filesUnder(rawDir: string): string[] {
+    const dir = toPosixPath(rawDir);
+    return [...this.texts.keys()].filter((path) => relativeInside(dir, path) !== undefined);
   }
 
   has(rawPath: string): boolean {
@@ -126,7 +130,8 @@ export class WorkspaceIndex {
   }
 
   /** Every problem of every file, parse and cross-file alike, by file. */
-  diagnostics(): Map<string, Diagnostic[]> {
+  diagnostics(): ReadonlyMap<string, readonly Diagnostic[]> {
+    if (this.mergedCache) return this.mergedCache;
     if (!this.semanticCache) {
       this.semanticCache = workspaceChecks({
         projects: [...this.projectsByDir.values()],
@@ -143,6 +148,7 @@ export class WorkspaceIndex {
         all.set(file, existing ? [...existing, ...list] : [...list]);
       }
     }
+    this.mergedCache = all;
     return all;
   }
 
@@ -249,8 +255,14 @@ export class WorkspaceIndex {
     for (const dir of this.projectsByDir.keys()) change.projects.add(dir);
   }
 
+  /** Whether any problem of this file is an error (not just a warning). */
+  hasErrors(file: string): boolean {
+    return this.diagnostics().get(file)?.some((d) => d.severity === 'error') ?? false;
+  }
+
   private invalidate(): void {
     this.semanticCache = undefined;
+    this.mergedCache = undefined;
     this.dependentsCache = undefined;
     this.treeCache.clear();
   }

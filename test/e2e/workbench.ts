@@ -1,0 +1,45 @@
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+// @ts-expect-error plain ESM helper shared with the test runner
+import { launchChromium, startCodeServer } from '../host/testHost.mjs';
+
+export const REPO = join(__dirname, '../..');
+export const ARTIFACTS = join(REPO, '.test-artifacts');
+
+export interface Workbench {
+  page: Page;
+  workspace: string;
+  close(): Promise<void>;
+}
+
+/** A real VS Code workbench in headless Chromium, on a scratch copy of the samples, with Nightshift loaded. */
+export async function openWorkbench(options: { theme?: string } = {}): Promise<Workbench> {
+  const workspace = join(mkdtempSync(join(tmpdir(), 'nightshift-e2e-')), 'warehouse');
+  cpSync(join(REPO, 'samples/warehouse'), workspace, { recursive: true });
+  const server = await startCodeServer({
+    workspace,
+    settings: { 'nightshift.user': 'alice', 'workbench.colorTheme': options.theme ?? 'Default Dark Modern' },
+  });
+  const browser: Browser = await launchChromium();
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  await page.goto(server.url(workspace, [['extensionDevelopmentPath', REPO]]));
+  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+  mkdirSync(ARTIFACTS, { recursive: true });
+  return {
+    page,
+    workspace,
+    async close() {
+      await browser.close();
+      await server.stop();
+      rmSync(server.scratch, { recursive: true, force: true });
+      rmSync(join(workspace, '..'), { recursive: true, force: true });
+    },
+  };
+}
+
+/** The row of the Compute Tasks tree whose label is `label`. */
+export function treeRow(page: Page, label: string) {
+  return page.locator('#workbench\\.parts\\.sidebar .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${label}$`) }) });
+}
