@@ -2,7 +2,7 @@ import { parse as parseYaml } from 'yaml';
 import { parseProjectFile } from '../model/parseProjectFile';
 import { parseTaskFile } from '../model/parseTaskFile';
 import type { Diagnostic } from '../validation/diagnostic';
-import { workspaceChecks } from '../validation/workspaceChecks';
+import { checkCycles, checkDuplicates, checkTask, ProblemSink } from '../validation/workspaceChecks';
 import { fileKind, lockedTaskId } from './fileKinds';
 import { buildFolderTree, type FolderNode } from './folderTree';
 import { dirname, joinPath, relativeInside, toPosixPath } from './paths';
@@ -24,8 +24,16 @@ export class WorkspaceIndex {
   private readonly locksByTask = new Map<string, TaskLock>();
   private readonly texts = new Map<string, string>();
   private readonly parseDiagnostics = new Map<string, Diagnostic[]>();
-  private semanticCache?: Map<string, Diagnostic[]>;
   private mergedCache?: Map<string, Diagnostic[]>;
+  // Cross-file checks are incremental: a task's own checks are redone when its file, the projects or
+  // the set of ids change; cycle detection when the dependency graph changes.
+  private readonly taskChecks = new Map<string, { stamp: string; problems: Diagnostic[] }>();
+  private cycleChecks?: { version: number; problems: Map<string, Diagnostic[]> };
+  private projectsVersion = 0;
+  private idsVersion = 0;
+  private graphVersion = 0;
+  private identityVersion = 0;
+  private duplicateChecks?: { stamp: string; problems: Map<string, Diagnostic[]> };
   private dependentsCache?: Map<string, Task[]>;
   private readonly treeCache = new Map<string, FolderNode>();
 
@@ -36,11 +44,18 @@ export class WorkspaceIndex {
     const path = toPosixPath(rawPath);
     const kind = fileKind(path);
     if (!kind) return emptyChange();
+    const before = this.tasksByFile.get(path);
+    const versions = [this.idsVersion, this.graphVersion] as const;
+    const identityVersion = this.identityVersion;
     const change = this.removeEntry(path);
     this.texts.set(path, text);
     if (kind === 'project') this.addProject(path, text, change);
     else if (kind === 'task') this.addTask(path, text, change);
     else this.addLock(path, text, change);
+    const after = this.tasksByFile.get(path);
+    // The usual edit keeps the id and the dependencies: then neither the ids nor the graph changed.
+    if (before && after && dependencySignature(before) === dependencySignature(after)) [this.idsVersion, this.graphVersion] = versions;
+    if (before && after && identity(before) === identity(after)) this.identityVersion = identityVersion;
     this.invalidate();
     return change;
   }
@@ -132,22 +147,43 @@ export class WorkspaceIndex {
   /** Every problem of every file, parse and cross-file alike, by file. */
   diagnostics(): ReadonlyMap<string, readonly Diagnostic[]> {
     if (this.mergedCache) return this.mergedCache;
-    if (!this.semanticCache) {
-      this.semanticCache = workspaceChecks({
-        projects: [...this.projectsByDir.values()],
-        tasks: [...this.tasksByFile.values()],
-        tasksById: this.tasksById,
-        textOf: (file) => this.texts.get(file) ?? '',
-      });
-    }
+    const textOf = (file: string) => this.texts.get(file) ?? '';
     const all = new Map<string, Diagnostic[]>();
-    for (const source of [this.parseDiagnostics, this.semanticCache]) {
-      for (const [file, list] of source) {
-        if (list.length === 0) continue;
-        const existing = all.get(file);
-        all.set(file, existing ? [...existing, ...list] : [...list]);
+    const add = (file: string, list: readonly Diagnostic[]) => {
+      if (list.length === 0) return;
+      const existing = all.get(file);
+      if (existing) existing.push(...list);
+      else all.set(file, [...list]);
+    };
+    for (const [file, list] of this.parseDiagnostics) add(file, list);
+
+    const stamp = `${this.projectsVersion}/${this.idsVersion}`;
+    for (const task of this.tasksByFile.values()) {
+      let cached = this.taskChecks.get(task.file);
+      if (cached?.stamp !== stamp) {
+        const sink = new ProblemSink(textOf);
+        checkTask(task, task.projectDir ? this.projectsByDir.get(task.projectDir) : undefined, this.tasksById, sink);
+        cached = { stamp, problems: sink.byFile.get(task.file) ?? [] };
+        this.taskChecks.set(task.file, cached);
       }
+      add(task.file, cached.problems);
     }
+
+    if (this.cycleChecks?.version !== this.graphVersion) {
+      const sink = new ProblemSink(textOf);
+      checkCycles(this.tasksById, sink);
+      this.cycleChecks = { version: this.graphVersion, problems: sink.byFile };
+    }
+    for (const [file, list] of this.cycleChecks.problems) add(file, list);
+
+    const identities = `${this.projectsVersion}/${this.identityVersion}`;
+    if (this.duplicateChecks?.stamp !== identities) {
+      const sink = new ProblemSink(textOf);
+      checkDuplicates([...this.projectsByDir.values()], this.tasksByFile.values(), this.tasksById, sink);
+      this.duplicateChecks = { stamp: identities, problems: sink.byFile };
+    }
+    for (const [file, list] of this.duplicateChecks.problems) add(file, list);
+
     this.mergedCache = all;
     return all;
   }
@@ -159,6 +195,7 @@ export class WorkspaceIndex {
     const dir = dirname(path);
     const taskRoot = this.options.taskRootOverride || parsed.data.taskRoot;
     this.projectsByDir.set(dir, { dir, file: path, config: parsed.data, taskRootDir: joinPath(dir, taskRoot) });
+    this.projectsVersion++;
     this.reassignTasks(change);
   }
 
@@ -169,12 +206,16 @@ export class WorkspaceIndex {
     const task: Task = { file: path, data: parsed.data, folder: '' };
     this.place(task);
     this.tasksByFile.set(path, task);
+    this.taskChecks.delete(path);
+    this.graphVersion++;
+    this.identityVersion++;
     const sameId = this.tasksById.get(task.data.id);
     if (sameId) {
       sameId.push(task);
       sameId.sort((a, b) => (a.file < b.file ? -1 : 1));
     } else {
       this.tasksById.set(task.data.id, [task]);
+      this.idsVersion++;
     }
     noteTask(change, task);
   }
@@ -203,16 +244,24 @@ export class WorkspaceIndex {
     if (kind === 'project') {
       const dir = dirname(path);
       if (this.projectsByDir.delete(dir)) {
+        this.projectsVersion++;
         change.projects.add(dir);
         this.reassignTasks(change);
       }
     } else if (kind === 'task') {
       const task = this.tasksByFile.get(path);
+      this.taskChecks.delete(path);
       if (task) {
         this.tasksByFile.delete(path);
         const sameId = this.tasksById.get(task.data.id)?.filter((t) => t !== task) ?? [];
-        if (sameId.length) this.tasksById.set(task.data.id, sameId);
-        else this.tasksById.delete(task.data.id);
+        if (sameId.length) {
+          this.tasksById.set(task.data.id, sameId);
+        } else {
+          this.tasksById.delete(task.data.id);
+          this.idsVersion++;
+        }
+        this.graphVersion++;
+        this.identityVersion++;
         noteTask(change, task);
       }
     } else if (kind === 'lock') {
@@ -261,11 +310,20 @@ export class WorkspaceIndex {
   }
 
   private invalidate(): void {
-    this.semanticCache = undefined;
     this.mergedCache = undefined;
     this.dependentsCache = undefined;
     this.treeCache.clear();
   }
+}
+
+/** What duplicate checks look at: where a task is, what it is called, which id it has. */
+function identity(task: Task): string {
+  return `${task.data.id}\u0000${task.data.name}\u0000${task.projectDir ?? ''}\u0000${task.file}`;
+}
+
+/** A task as a node of the same-cycle dependency graph. */
+function dependencySignature(task: Task): string {
+  return `${task.data.id}|${task.data.dependencies.map((d) => `${d.task}/${d.cycle}`).join(',')}`;
 }
 
 function noteTask(change: IndexChange, task: Task): void {

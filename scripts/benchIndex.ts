@@ -1,0 +1,77 @@
+// Indexing benchmark (issue: foundation). Prints, in one run, on the same files:
+//   floor    — list the files, read them and YAML-parse them (yaml's parse), nothing else;
+//   index    — list, read, parse, validate (zod), build the model, and run every cross-file check;
+//   re-index — after one changed file: update the index and recompute problems and its folder tree.
+// Usage: npm run bench:index -- [--tasks 10000] [--dir DIR] [--runs 5]
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { parse } from 'yaml';
+import { findIndexedFiles, loadWorkspace } from '../src/core/workspace/diskWorkspace';
+import { generateWorkspace } from './generateWorkspace';
+
+const { values } = parseArgs({ options: { tasks: { type: 'string', default: '10000' }, dir: { type: 'string' }, runs: { type: 'string', default: '5' } } });
+const runs = Number(values.runs);
+let dir = values.dir;
+let cleanup = false;
+if (!dir) {
+  dir = join(mkdtempSync(join(tmpdir(), 'nightshift-bench-')), 'ws');
+  generateWorkspace({ tasks: Number(values.tasks), out: dir });
+  cleanup = true;
+}
+
+const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+function time(fn: () => void): number {
+  gc();
+  const start = performance.now();
+  fn();
+  return performance.now() - start;
+}
+
+function floor(): void {
+  for (const file of findIndexedFiles(dir!)) parse(readFileSync(file, 'utf8'));
+}
+function index(): void {
+  const ws = loadWorkspace(dir!);
+  ws.diagnostics();
+  for (const p of ws.projects()) ws.folderTree(p.dir);
+}
+
+// Warm the file cache and the JIT once, then alternate so that drift hits both alike.
+floor();
+index();
+const floors: number[] = [];
+const indexes: number[] = [];
+for (let i = 0; i < runs; i++) {
+  floors.push(time(floor));
+  indexes.push(time(index));
+}
+
+const ws = loadWorkspace(dir);
+ws.diagnostics();
+const tasks = [...ws.tasks()];
+const reindexes: number[] = [];
+for (let i = 0; i < 60; i++) {
+  const task = tasks[(i * 331) % tasks.length]!;
+  const text = readFileSync(task.file, 'utf8').replace(/^name: (.*)$/m, `name: $1_v${i}`);
+  reindexes.push(
+    time(() => {
+      ws.setFile(task.file, text);
+      ws.diagnostics();
+      if (task.projectDir) ws.folderTree(task.projectDir);
+    }),
+  );
+}
+
+const f = median(floors);
+const x = median(indexes);
+const r = median(reindexes);
+const heapMb = process.memoryUsage().heapUsed / 2 ** 20;
+console.log(`workspace: ${ws.taskCount()} tasks in ${ws.projects().length} projects (${findIndexedFiles(dir).length} files), median of ${runs} runs`);
+console.log(`floor (read + yaml parse):       ${f.toFixed(0)} ms`);
+console.log(`index (full, with all checks):   ${x.toFixed(0)} ms  = ${(x / f).toFixed(2)}x the floor  (target <= 1.5x) ${x / f <= 1.5 ? 'OK' : 'OVER'}`);
+console.log(`re-index after one changed file: ${r.toFixed(1)} ms median, ${Math.max(...reindexes).toFixed(1)} ms max  (target <= 20 ms) ${r <= 20 ? 'OK' : 'OVER'}`);
+console.log(`heap after indexing: ${heapMb.toFixed(0)} MB`);
+if (cleanup) rmSync(join(dir, '..'), { recursive: true, force: true });
