@@ -38,8 +38,11 @@ export function checkTask(task: Task, project: Project | undefined, tasksById: T
   checkReferences(task, tasksById, sink);
 }
 
-/** Duplicate project names, duplicate task ids in the workspace, duplicate task names in a project. */
-export function checkDuplicates(projects: readonly Project[], tasks: Iterable<Task>, tasksById: TasksById, sink: ProblemSink): void {
+/**
+ * Duplicate project names, duplicate task ids in the workspace, and duplicate task names in a project
+ * (`sameNames`: the groups of tasks of one project that share a name).
+ */
+export function checkDuplicates(projects: readonly Project[], sameNames: Iterable<readonly Task[]>, tasksById: TasksById, sink: ProblemSink): void {
   const projectsByName = new Map<string, Project[]>();
   for (const p of projects) projectsByName.set(p.config.project, [...(projectsByName.get(p.config.project) ?? []), p]);
   for (const [name, same] of projectsByName) {
@@ -60,18 +63,8 @@ export function checkDuplicates(projects: readonly Project[], tasks: Iterable<Ta
     }
   }
 
-  const byName = new Map<string, Task | Task[]>();
-  for (const task of tasks) {
-    if (!task.projectDir) continue;
-    const key = `${task.projectDir}\u0000${task.data.name}`;
-    const seen = byName.get(key);
-    if (!seen) byName.set(key, task);
-    else if (Array.isArray(seen)) seen.push(task);
-    else byName.set(key, [seen, task]);
-  }
-  for (const same of byName.values()) {
-    if (!Array.isArray(same)) continue;
-    same.sort((a, b) => (a.file < b.file ? -1 : 1));
+  for (const group of sameNames) {
+    const same = [...group].sort((a, b) => (a.file < b.file ? -1 : 1));
     for (const t of same) {
       const others = same.filter((o) => o !== t);
       sink.report(t.file, ['name'], 'duplicate-name', `name: "${t.data.name}" is also the name of task ${others.map((o) => o.data.id).join(', ')} in this project`);

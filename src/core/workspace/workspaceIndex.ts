@@ -22,6 +22,9 @@ export class WorkspaceIndex {
   private readonly tasksByFile = new Map<string, Task>();
   private readonly tasksById = new Map<string, Task[]>();
   private readonly locksByTask = new Map<string, TaskLock>();
+  /** Tasks by project and name, and the keys that more than one task shares: duplicates without a scan. */
+  private readonly tasksByName = new Map<string, Task[]>();
+  private readonly duplicateNames = new Set<string>();
   private readonly texts = new Map<string, string>();
   private readonly parseDiagnostics = new Map<string, Diagnostic[]>();
   private mergedCache?: Map<string, Diagnostic[]>;
@@ -179,7 +182,7 @@ export class WorkspaceIndex {
     const identities = `${this.projectsVersion}/${this.identityVersion}`;
     if (this.duplicateChecks?.stamp !== identities) {
       const sink = new ProblemSink(textOf);
-      checkDuplicates([...this.projectsByDir.values()], this.tasksByFile.values(), this.tasksById, sink);
+      checkDuplicates([...this.projectsByDir.values()], [...this.duplicateNames].map((k) => this.tasksByName.get(k)!), this.tasksById, sink);
       this.duplicateChecks = { stamp: identities, problems: sink.byFile };
     }
     for (const [file, list] of this.duplicateChecks.problems) add(file, list);
@@ -206,6 +209,7 @@ export class WorkspaceIndex {
     const task: Task = { file: path, data: parsed.data, folder: '' };
     this.place(task);
     this.tasksByFile.set(path, task);
+    this.indexName(task);
     this.taskChecks.delete(path);
     this.graphVersion++;
     this.identityVersion++;
@@ -253,6 +257,7 @@ export class WorkspaceIndex {
       this.taskChecks.delete(path);
       if (task) {
         this.tasksByFile.delete(path);
+        this.unindexName(task);
         const sameId = this.tasksById.get(task.data.id)?.filter((t) => t !== task) ?? [];
         if (sameId.length) {
           this.tasksById.set(task.data.id, sameId);
@@ -292,10 +297,31 @@ export class WorkspaceIndex {
     }
   }
 
+  private indexName(task: Task): void {
+    if (!task.projectDir) return;
+    const key = `${task.projectDir}\u0000${task.data.name}`;
+    const same = this.tasksByName.get(key);
+    if (!same) return void this.tasksByName.set(key, [task]);
+    same.push(task);
+    this.duplicateNames.add(key);
+  }
+
+  private unindexName(task: Task): void {
+    if (!task.projectDir) return;
+    const key = `${task.projectDir}\u0000${task.data.name}`;
+    const rest = (this.tasksByName.get(key) ?? []).filter((t) => t !== task);
+    if (rest.length === 0) this.tasksByName.delete(key);
+    else this.tasksByName.set(key, rest);
+    if (rest.length < 2) this.duplicateNames.delete(key);
+  }
+
   private reassignTasks(change: IndexChange): void {
+    this.tasksByName.clear();
+    this.duplicateNames.clear();
     for (const task of this.tasksByFile.values()) {
       const before = task.projectDir;
       this.place(task);
+      this.indexName(task);
       if (before !== task.projectDir) {
         if (before) change.projects.add(before);
         noteTask(change, task);
