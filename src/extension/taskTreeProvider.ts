@@ -49,7 +49,8 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode> {
       const project = index.project(node.projectDir);
       const item = new vscode.TreeItem(project?.config.project ?? node.projectDir, vscode.TreeItemCollapsibleState.Expanded);
       item.id = node.id;
-      item.description = project ? `${project.config.mode} · ${project.config.engine} · ${index.folderTree(node.projectDir) ? tasksUnder(index.folderTree(node.projectDir)!, true).length : 0} tasks` : '';
+      const root = this.folder(node.projectDir, '');
+      item.description = project ? `${project.config.mode} · ${project.config.engine} · ${root ? tasksUnder(root, true).length : 0} tasks` : '';
       item.iconPath = new vscode.ThemeIcon('project');
       item.contextValue = 'project';
       item.tooltip = project ? `${project.file}\nTime zone: ${project.config.timezone}` : undefined;
