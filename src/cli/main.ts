@@ -1,3 +1,6 @@
+import { runBackfill } from './backfillCommand';
+import { runParam } from './paramCommand';
+import { runPreview } from './previewCommand';
 import { runTree } from './treeCommand';
 import { runValidate } from './validateCommand';
 import { UsageError } from './usageError';
@@ -7,6 +10,14 @@ const USAGE = `Usage: nightshift <command> [options]
 Commands:
   validate <dir>          Check every project and task file; exit 1 when there are errors.
   tree <dir> [--json]     Print the project > folder > task hierarchy.
+  preview <dir> [--date YYYY-MM-DD | --bizdate YYYY-MM-DD] [--task <ids>] [--upstream] [--downstream]
+          [--depth N] [--json]
+                          The instances a day runs, their upstream instances and parameters
+                          (default: today in the first project's time zone).
+  param --at YYYY-MM-DDTHH:mm[:ss] <expression>...
+                          Evaluate scheduling parameters for an instance scheduled at that time.
+  backfill <dir> --task <id> --from <bizdate> [--to <bizdate>] [--downstream] [--exclude <ids>] [--json]
+                          The instances a data backfill over those business dates runs, in order.
 
 Options:
   --task-root <folder>    Override every project's taskRoot.
@@ -21,6 +32,12 @@ export function main(argv: string[]): number {
         return runValidate(rest);
       case 'tree':
         return runTree(rest);
+      case 'preview':
+        return runPreview(rest);
+      case 'param':
+        return runParam(rest);
+      case 'backfill':
+        return runBackfill(rest);
       case undefined:
       case '-h':
       case '--help':

@@ -1,5 +1,6 @@
 import { YamlSource } from '../yaml/yamlSource';
 import type { Diagnostic } from '../validation/diagnostic';
+import { checkParameters } from '../validation/parameterRules';
 import { checkSchedule, type FieldProblem } from '../validation/scheduleRules';
 import { schemaProblems, unknownKeyProblems } from '../validation/schemaProblems';
 import { KNOWN_SCHEDULE_KEYS, KNOWN_TASK_KEYS, taskFileSchema, type TaskFile } from './taskSchema';
@@ -21,7 +22,7 @@ export function parseTaskFile(file: string, text: string): ParsedFile<TaskFile> 
       ...unknownKeyProblems((source.value as { schedule?: unknown } | undefined)?.schedule, KNOWN_SCHEDULE_KEYS, ['schedule']),
     ];
     if (!result.success) return { problems: [...schemaProblems(result.error), ...loose] };
-    return { data: result.data, problems: [...checkSchedule(result.data.schedule), ...loose] };
+    return { data: result.data, problems: [...checkSchedule(result.data.schedule), ...checkParameters(result.data.parameters), ...loose] };
   });
 }
 

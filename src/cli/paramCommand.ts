@@ -1,0 +1,28 @@
+import { parseArgs } from 'node:util';
+import { parseStamp } from '../core/engine/civilTime';
+import { compileParameter } from '../core/engine/parameterExpression';
+import { UsageError } from './usageError';
+
+/** `nightshift param --at <time> <expression>...`: each value on its own line. */
+export function runParam(args: string[]): number {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, allowPositionals: true, options: { at: { type: 'string' }, task: { type: 'string' } } });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const at = parsed.values.at;
+  if (!at) throw new UsageError('missing --at YYYY-MM-DDTHH:mm[:ss] (the instance\'s scheduled time)');
+  const cycMs = parseStamp(at);
+  if (Number.isNaN(cycMs)) throw new UsageError(`--at "${at}" is not a time YYYY-MM-DDTHH:mm[:ss]`);
+  if (parsed.positionals.length === 0) throw new UsageError('missing the expression(s) to evaluate');
+  const compiled = parsed.positionals.map((expression) => {
+    const result = compileParameter(expression);
+    if (!result.ok) throw new UsageError(`invalid expression ${result.error}`);
+    return result.evaluate;
+  });
+  const taskId = parsed.values.task;
+  const context = { cycMs, ...(taskId ? { taskId, instanceId: `${taskId}@${at.slice(0, 16)}` } : {}) };
+  process.stdout.write(compiled.map((evaluate) => `${evaluate(context)}\n`).join(''));
+  return 0;
+}

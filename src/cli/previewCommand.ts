@@ -1,0 +1,75 @@
+import { dateOfDay, dayNumber } from '../core/engine/civilTime';
+import { planDay, type PlannedInstance } from '../core/engine/dayPlan';
+import { buildSchedulingGraph } from '../core/engine/schedulingGraph';
+import { taskClosure } from '../core/engine/taskClosure';
+import { todayIn } from '../core/engine/wallClock';
+import { writeDiagnostics } from './diagnosticOutput';
+import { UsageError } from './usageError';
+import { parseWorkspaceArgs } from './workspaceArgs';
+
+export function runPreview(args: string[]): number {
+  const { values, load } = parseWorkspaceArgs(args, {
+    date: { type: 'string' },
+    bizdate: { type: 'string' },
+    task: { type: 'string', multiple: true },
+    upstream: { type: 'boolean' },
+    downstream: { type: 'boolean' },
+    depth: { type: 'string' },
+    json: { type: 'boolean' },
+  });
+  if (values.date && values.bizdate) throw new UsageError('give --date or --bizdate, not both');
+  for (const [flag, value] of [['date', values.date], ['bizdate', values.bizdate]] as const) {
+    if (value !== undefined && Number.isNaN(dayNumber(value))) throw new UsageError(`--${flag} "${value}" is not a date (YYYY-MM-DD)`);
+  }
+  const depth = values.depth === undefined ? undefined : Number(values.depth);
+  if (depth !== undefined && !(Number.isInteger(depth) && depth >= 0)) throw new UsageError(`--depth "${values.depth}" is not a whole number`);
+  if ((values.upstream || values.downstream || depth !== undefined) && !values.task) throw new UsageError('--upstream, --downstream and --depth need --task');
+
+  const index = load();
+  const { errors } = writeDiagnostics(index, { warnings: false });
+  const graph = buildSchedulingGraph(index);
+  const seeds = (values.task as unknown as string[] | undefined)?.flatMap((t) => t.split(',')).filter(Boolean);
+  for (const id of seeds ?? []) {
+    if (!graph.tasks.has(id)) {
+      const excluded = graph.excluded.find((e) => e.task === id);
+      throw new UsageError(excluded ? `task ${id} has no instances: ${excluded.reason}` : `no task has the id "${id}"`);
+    }
+  }
+  const date = values.date ?? (values.bizdate ? dateOfDay(dayNumber(values.bizdate) + 1) : todayIn(index.projects()[0]?.config.timezone ?? 'UTC'));
+  const tasks = seeds ? taskClosure(graph, seeds, { upstream: !!values.upstream, downstream: !!values.downstream, ...(depth !== undefined ? { depth } : {}) }).ids : undefined;
+  const plan = planDay(graph, date, tasks ? { tasks } : {});
+
+  if (values.json) {
+    const json = {
+      date: plan.date,
+      bizdate: plan.bizdate,
+      instances: plan.instances.map((i) => ({ id: i.id, task: i.task.id, scheduledAt: i.scheduledAt, kind: i.kind, params: i.params, upstream: i.upstream.map((e) => e.id) })),
+    };
+    process.stdout.write(`${JSON.stringify(json)}\n`);
+  } else {
+    process.stdout.write(renderTable(plan.date, plan.bizdate, plan.instances));
+  }
+  return errors ? 1 : 0;
+}
+
+function renderTable(date: string, bizdate: string, instances: readonly PlannedInstance[]): string {
+  const rows = instances.map((i) => [
+    i.scheduledAt.slice(11),
+    `${i.task.id} ${i.task.name}`,
+    i.kind,
+    upstreamSummary(i),
+    Object.entries(i.params).map(([k, v]) => `${k}=${v}`).join(' '),
+  ]);
+  const header = ['TIME', 'TASK', 'KIND', 'UPSTREAM (* previous cycle)', 'PARAMETERS'];
+  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)));
+  const line = (cells: string[]) => cells.map((cell, c) => (c === cells.length - 1 ? cell : cell.padEnd(widths[c]!))).join('  ').trimEnd();
+  const out = [`${date} (business date ${bizdate}): ${instances.length} instance${instances.length === 1 ? '' : 's'}`, line(header), ...rows.map(line)];
+  return `${out.join('\n')}\n`;
+}
+
+function upstreamSummary(instance: PlannedInstance): string {
+  const ids = instance.upstream.map((e) => (e.crossCycle ? `${e.id}*` : e.id));
+  if (ids.length === 0) return '-';
+  if (ids.length <= 2) return ids.join(' ');
+  return `${ids[0]} … ${ids[ids.length - 1]} (${ids.length})`;
+}

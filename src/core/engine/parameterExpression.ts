@@ -1,0 +1,230 @@
+import { addMonths, DAY_MS, MINUTE_MS, pad2 } from './civilTime';
+
+/**
+ * DataWorks scheduling-parameter expressions (reference §1.1): `${…}` on the business date, `$[…]` on
+ * the scheduled time, `add_months`, system parameters and constants, compiled once per value and then
+ * evaluated per instance.
+ */
+
+export interface ParameterContext {
+  /** Scheduled time (cyctime) as naive wall-clock milliseconds. */
+  cycMs: number;
+  taskId?: string;
+  instanceId?: string;
+}
+
+export type CompiledParameter = (context: ParameterContext) => string;
+
+export type CompileResult = { ok: true; evaluate: CompiledParameter; constant: boolean } | { ok: false; error: string };
+
+type Token = 'yyyy' | 'yy' | 'mm' | 'dd' | 'hh24' | 'hh12' | 'hh' | 'mi' | 'ss';
+type FormatPart = Token | { literal: string };
+
+// Longest first, so "yyyy" wins over "yy" and "hh24" over "hh".
+const TOKENS: readonly Token[] = ['yyyy', 'yy', 'mm', 'dd', 'hh24', 'hh12', 'hh', 'mi', 'ss'];
+const TIME_TOKENS: ReadonlySet<Token> = new Set(['hh24', 'hh12', 'hh', 'mi', 'ss']);
+const OFFSET_TERM = /[+-]\d+(?:\*\d+)?(?:\/\d+)*/g;
+const TRAILING_OFFSET = /^(.*?)((?:[+-]\d+(?:\*\d+)?(?:\/\d+)*)+)$/;
+const ADD_MONTHS = /^add_months\((.*),([+-]?\d+(?:\*\d+)?)\)$/;
+
+class ExpressionError extends Error {}
+
+export function compileParameter(value: string): CompileResult {
+  try {
+    const parts: (string | CompiledParameter)[] = [];
+    let literal = '';
+    let i = 0;
+    while (i < value.length) {
+      const ch = value[i];
+      const next = value[i + 1];
+      if (ch === '$' && (next === '{' || next === '[')) {
+        const close = next === '{' ? '}' : ']';
+        const end = value.indexOf(close, i + 2);
+        if (end < 0) throw new ExpressionError(`"${value.slice(i)}": unbalanced "$${next}" (no closing "${close}")`);
+        const inner = value.slice(i + 2, end);
+        const text = value.slice(i, end + 1);
+        if (literal) parts.push(literal), (literal = '');
+        parts.push(next === '{' ? compileBusinessDate(inner, text) : compileScheduledTime(inner, text));
+        i = end + 1;
+      } else if (ch === '$' && next !== undefined && /[A-Za-z]/.test(next)) {
+        const name = /^[A-Za-z_][A-Za-z0-9_]*/.exec(value.slice(i + 1))![0];
+        if (literal) parts.push(literal), (literal = '');
+        parts.push(systemParameter(name));
+        i += 1 + name.length;
+      } else {
+        literal += ch;
+        i++;
+      }
+    }
+    if (literal) parts.push(literal);
+    if (parts.every((p) => typeof p === 'string')) {
+      const constant = parts.join('');
+      return { ok: true, constant: true, evaluate: () => constant };
+    }
+    if (parts.length === 1) return { ok: true, constant: false, evaluate: parts[0] as CompiledParameter };
+    return {
+      ok: true,
+      constant: false,
+      evaluate: (context) => {
+        let out = '';
+        for (const part of parts) out += typeof part === 'string' ? part : part(context);
+        return out;
+      },
+    };
+  } catch (error) {
+    if (error instanceof ExpressionError) return { ok: false, error: error.message };
+    throw error;
+  }
+}
+
+/** Evaluates a parameter value at one scheduled time; throws with the bad expression named. */
+export function evaluateParameter(value: string, context: ParameterContext): string {
+  const compiled = compileParameter(value);
+  if (!compiled.ok) throw new Error(compiled.error);
+  return compiled.evaluate(context);
+}
+
+function bizMs(context: ParameterContext): number {
+  return (Math.floor(context.cycMs / DAY_MS) - 1) * DAY_MS;
+}
+
+function compileBusinessDate(inner: string, text: string): CompiledParameter {
+  if (inner === 'bdp.system.bizdate') return formatter(parseFormat('yyyymmdd', text), bizMs);
+  if (inner === 'bdp.system.cyctime') return formatter(parseFormat('yyyymmddhh24miss', text), (c) => c.cycMs);
+  if (inner.startsWith('bdp.')) throw new ExpressionError(`${text}: unknown system variable (known: bdp.system.bizdate, bdp.system.cyctime)`);
+  refuseSpaces(inner, text);
+  const { format, offset } = splitOffset(inner, text);
+  const parts = parseFormat(format, text);
+  const time = parts.find((p): p is Token => typeof p === 'string' && TIME_TOKENS.has(p));
+  if (time) throw new ExpressionError(`${text}: "${time}" is not available in \${...}, which is the business date (day precision); use $[...] for the scheduled time`);
+  if (offset === '') return formatter(parts, bizMs);
+  let total = 0;
+  for (const term of offset.match(OFFSET_TERM)!) {
+    if (term.includes('/')) throw new ExpressionError(`${text}: \${...} takes whole-unit offsets only; "${term}" is an hour or minute offset, which needs $[...]`);
+    total += termValue(term);
+  }
+  const has = (t: Token) => parts.includes(t);
+  if (has('dd')) return formatter(parts, (c) => bizMs(c) + total * DAY_MS);
+  if (has('mm')) return formatter(parts, (c) => addMonths(bizMs(c), total));
+  return formatter(parts, (c) => addMonths(bizMs(c), 12 * total));
+}
+
+function compileScheduledTime(inner: string, text: string): CompiledParameter {
+  refuseSpaces(inner, text);
+  const months = ADD_MONTHS.exec(inner);
+  if (months) {
+    const parts = parseFormat(months[1]!, text);
+    const n = termValue(months[2]!.startsWith('-') || months[2]!.startsWith('+') ? months[2]! : `+${months[2]}`);
+    return formatter(parts, (c) => addMonths(c.cycMs, n));
+  }
+  if (inner.includes('(')) throw new ExpressionError(`${text}: unknown function (only add_months(format,N) is supported)`);
+  const { format, offset } = splitOffset(inner, text);
+  const parts = parseFormat(format, text);
+  if (offset === '') return formatter(parts, (c) => c.cycMs);
+  let minutes = 0;
+  for (const term of offset.match(OFFSET_TERM)!) {
+    const [whole, ...divisors] = term.split('/');
+    const days = termValue(whole!);
+    if (divisors.length === 0) {
+      if (!parts.includes('dd')) {
+        const unit = parts.includes('mm') ? 'month' : parts.includes('yyyy') || parts.includes('yy') ? 'year' : undefined;
+        throw new ExpressionError(unit
+          ? `${text}: a ${unit} offset in $[...] needs add_months, e.g. $[add_months(yyyymmdd,${unit === 'year' ? '-12' : '-1'})]`
+          : `${text}: "${term}" counts whole days, but the format has no day (dd); use ${term}/24 for hours or ${term}/24/60 for minutes`);
+      }
+      minutes += days * 1440;
+    } else if (divisors.length === 1 && divisors[0] === '24') {
+      minutes += days * 60;
+    } else if (divisors.length === 2 && divisors[0] === '24' && divisors[1] === '60') {
+      minutes += days;
+    } else {
+      throw new ExpressionError(`${text}: "${term}" is not an offset; write -N (days), -N/24 (hours) or -N/24/60 (minutes)`);
+    }
+  }
+  return formatter(parts, (c) => c.cycMs + minutes * MINUTE_MS);
+}
+
+function systemParameter(name: string): CompiledParameter {
+  switch (name) {
+    case 'bizdate':
+      return formatter(parseFormat('yyyymmdd', '$bizdate'), bizMs);
+    case 'cyctime':
+      return formatter(parseFormat('yyyymmddhh24miss', '$cyctime'), (c) => c.cycMs);
+    case 'gmtdate':
+      return formatter(parseFormat('yyyymmdd', '$gmtdate'), (c) => c.cycMs);
+    case 'bizmonth':
+      // The business date's month, or the month before it while that month is still running.
+      return formatter(parseFormat('yyyymm', '$bizmonth'), (c) => {
+        const biz = bizMs(c);
+        return new Date(biz).getUTCMonth() === new Date(c.cycMs).getUTCMonth() ? addMonths(biz, -1) : biz;
+      });
+    case 'nodeid':
+      return (c) => c.taskId ?? '';
+    case 'taskid':
+      return (c) => c.instanceId ?? '';
+    default:
+      throw new ExpressionError(`$${name}: unknown system parameter (known: $bizdate, $cyctime, $gmtdate, $bizmonth, $nodeid, $taskid)`);
+  }
+}
+
+function refuseSpaces(inner: string, text: string): void {
+  if (inner.trim() === '') throw new ExpressionError(`${text}: empty expression`);
+  if (/[\s=]/.test(inner)) throw new ExpressionError(`${text}: an expression cannot hold spaces or "="; concatenate two parameters instead`);
+}
+
+function splitOffset(inner: string, text: string): { format: string; offset: string } {
+  const match = TRAILING_OFFSET.exec(inner);
+  const format = match ? match[1]! : inner;
+  if (format === '') throw new ExpressionError(`${text}: an offset needs a date format before it, e.g. yyyymmdd-1`);
+  return { format, offset: match ? match[2]! : '' };
+}
+
+function termValue(term: string): number {
+  const [n, times] = term.split('*');
+  return Number(n) * (times === undefined ? 1 : Number(times));
+}
+
+function parseFormat(format: string, text: string): FormatPart[] {
+  const parts: FormatPart[] = [];
+  let i = 0;
+  while (i < format.length) {
+    const token = TOKENS.find((t) => format.startsWith(t, i));
+    if (token) {
+      parts.push(token);
+      i += token.length;
+      continue;
+    }
+    const ch = format[i]!;
+    if (/[A-Za-z]/.test(ch)) {
+      const word = /^[A-Za-z0-9]+/.exec(format.slice(i))![0];
+      throw new ExpressionError(`${text}: unknown format token "${word}" (known: yyyy, yy, mm, dd, hh24, hh, mi, ss)`);
+    }
+    const last = parts[parts.length - 1];
+    if (last && typeof last !== 'string') last.literal += ch;
+    else parts.push({ literal: ch });
+    i++;
+  }
+  return parts;
+}
+
+function formatter(parts: readonly FormatPart[], base: (context: ParameterContext) => number): CompiledParameter {
+  return (context) => {
+    const d = new Date(base(context));
+    let out = '';
+    for (const part of parts) {
+      switch (part) {
+        case 'yyyy': out += String(d.getUTCFullYear()).padStart(4, '0'); break;
+        case 'yy': out += pad2(d.getUTCFullYear() % 100); break;
+        case 'mm': out += pad2(d.getUTCMonth() + 1); break;
+        case 'dd': out += pad2(d.getUTCDate()); break;
+        case 'hh24': out += pad2(d.getUTCHours()); break;
+        case 'hh':
+        case 'hh12': out += pad2(d.getUTCHours() % 12 === 0 ? 12 : d.getUTCHours() % 12); break;
+        case 'mi': out += pad2(d.getUTCMinutes()); break;
+        case 'ss': out += pad2(d.getUTCSeconds()); break;
+        default: out += part.literal;
+      }
+    }
+    return out;
+  };
+}

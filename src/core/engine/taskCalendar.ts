@@ -1,0 +1,82 @@
+import type { Schedule } from '../model/taskSchema';
+import { checkSchedule } from '../validation/scheduleRules';
+import { civilOfDay, dayNumber, minuteOfClock, weekdayOfDay } from './civilTime';
+
+export type InstanceKind = 'normal' | 'dry-run' | 'paused';
+
+/**
+ * When a task's instances fall. The minutes of a day are the same every day the task runs; what
+ * changes from day to day is whether there are instances at all (one-time, effective range) and their
+ * kind (week, month and year cycles get a dry-run instance on the days they are not configured for).
+ */
+export interface TaskCalendar {
+  /** Wall-clock minutes after midnight, ascending. */
+  readonly minutes: readonly number[];
+  /** True for minute and hour cycles: several instances a day. */
+  readonly multi: boolean;
+  readonly cycle: NonNullable<Schedule['cycle']>;
+  /** The kind of the day's instances, or undefined when the task has none that day. */
+  kindOn(day: number): InstanceKind | undefined;
+}
+
+export type CalendarResult = { ok: true; calendar: TaskCalendar } | { ok: false; reason: string };
+
+export function taskCalendar(schedule: Schedule): CalendarResult {
+  if (schedule.method === 'one-time') return { ok: false, reason: 'one-time task: it has no scheduled instances' };
+  const error = checkSchedule(schedule).find((p) => p.severity === 'error');
+  if (error) return { ok: false, reason: error.message };
+  const cycle = schedule.cycle!;
+  const from = schedule.effective?.from ? dayNumber(schedule.effective.from) : -Infinity;
+  const to = schedule.effective?.to ? dayNumber(schedule.effective.to) : Infinity;
+  const methodKind: InstanceKind = schedule.method === 'dry-run' ? 'dry-run' : schedule.method === 'paused' ? 'paused' : 'normal';
+  const scheduledOn = dayFilter(schedule);
+  const minutes = minutesOf(schedule);
+  return {
+    ok: true,
+    calendar: {
+      minutes,
+      multi: cycle === 'minute' || cycle === 'hour',
+      cycle,
+      kindOn(day) {
+        if (day < from || day > to) return undefined;
+        // A paused task's instances are all frozen; a dry-run task's all succeed at once.
+        if (methodKind !== 'normal') return methodKind;
+        return scheduledOn(day) ? 'normal' : 'dry-run';
+      },
+    },
+  };
+}
+
+function minutesOf(schedule: Schedule): number[] {
+  const cycle = schedule.cycle;
+  if (cycle === 'minute' || cycle === 'hour') {
+    const start = minuteOfClock(schedule.start ?? '00:00');
+    const end = minuteOfClock(schedule.end ?? '23:59');
+    const step = cycle === 'minute' ? schedule.interval! : (schedule.interval ?? 1) * 60;
+    const out: number[] = [];
+    for (let m = start; m <= end; m += step) out.push(m);
+    return out;
+  }
+  return [minuteOfClock(schedule.time ?? '00:00')];
+}
+
+function dayFilter(schedule: Schedule): (day: number) => boolean {
+  switch (schedule.cycle) {
+    case 'week': {
+      const weekdays = new Set(schedule.weekdays ?? []);
+      return (day) => weekdays.has(weekdayOfDay(day));
+    }
+    case 'month':
+    case 'year': {
+      const days = new Set(schedule.days ?? []);
+      const months = schedule.cycle === 'year' ? new Set(schedule.months ?? []) : undefined;
+      return (day) => {
+        const c = civilOfDay(day);
+        if (months && !months.has(c.month)) return false;
+        return days.has(c.dayOfMonth) || (days.has('L') && c.dayOfMonth === c.daysInMonth);
+      };
+    }
+    default:
+      return () => true;
+  }
+}
