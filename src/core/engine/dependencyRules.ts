@@ -50,15 +50,22 @@ export function sameCycleEdges(down: RuleSide, up: RuleSide, emit: Emit): void {
 /**
  * Proximity with claiming: each downstream instance takes every upstream instance at or before it
  * that no earlier downstream instance took; when none is left it shares the nearest one at or before
- * it, and with none at or before it, the upstream's first instance.
+ * it, and with none at or before it, it claims the upstream's first instance.
  */
 export function claimEdges(down: readonly number[], up: readonly number[], emit: (k: number, j: number) => void): void {
   let p = 0;
   for (let k = 0; k < down.length; k++) {
     const start = p;
     while (p < up.length && up[p]! <= down[k]!) p++;
-    if (p > start) for (let j = start; j < p; j++) emit(k, j);
-    else emit(k, p > 0 ? p - 1 : 0);
+    if (p > start) {
+      for (let j = start; j < p; j++) emit(k, j);
+    } else if (p > 0) {
+      emit(k, p - 1);
+    } else {
+      // Nothing at or before it yet: the upstream's first instance, which this one now claims.
+      emit(k, 0);
+      p = 1;
+    }
   }
 }
 
