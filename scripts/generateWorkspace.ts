@@ -1,6 +1,6 @@
 // Writes a large synthetic Nightshift workspace for benchmarks, realistic in its mix:
 //   npm run generate -- --tasks 10000 --out /tmp/ws [--seed 1]
-// Several projects; folders layer/domain/subject; cycles: ~3% minute, ~25% hour, ~57% day, the rest
+// Several projects; folders layer/domain/subject; cycles: ~5% minute, ~25% hour, ~57% day, the rest
 // week/month/year; ~10% dry-run, paused or one-time; self-dependent minute/hour tasks; a layered DAG
 // (ods → dwd → dws → ads) of same-cycle dependencies plus a few previous-cycle ones.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -76,7 +76,7 @@ export function generateWorkspace({ tasks: count, out, seed = 1 }: GenerateOptio
       const c = random();
       // Minute and hour tasks sit mostly in the ods/dwd layers, as ingestion does.
       const fast = layer <= 1 ? 1.6 : 0.4;
-      cycle = c < 0.03 * fast ? 'minute' : c < 0.28 * fast ? 'hour' : c < 0.88 ? 'day' : c < 0.94 ? 'week' : c < 0.98 ? 'month' : 'year';
+      cycle = c < 0.05 * fast ? 'minute' : c < 0.28 * fast ? 'hour' : c < 0.88 ? 'day' : c < 0.94 ? 'week' : c < 0.98 ? 'month' : 'year';
     }
     const domain = pick(DOMAINS);
     const name = `${LAYERS[layer]}_${domain}_${cycle ?? 'once'}_${String(i + 1).padStart(6, '0')}`;
@@ -113,10 +113,10 @@ export function generateWorkspace({ tasks: count, out, seed = 1 }: GenerateOptio
     if (t.cycle) lines.push(`  cycle: ${t.cycle}`);
     const time = () => `"${String(Math.floor(random() * 6)).padStart(2, '0')}:${String(Math.floor(random() * 12) * 5).padStart(2, '0')}"`;
     if (t.cycle === 'minute') {
-      lines.push(`  interval: ${pick([5, 10, 15, 30, 30])}`);
+      lines.push(`  interval: ${pick([5, 10, 10, 15, 30])}`);
       if (random() < 0.2) lines.push('  start: "08:00"', '  end: "20:00"');
     } else if (t.cycle === 'hour') {
-      lines.push(`  interval: ${pick([1, 1, 1, 1, 2, 3, 6])}`);
+      lines.push(`  interval: ${pick([1, 1, 1, 1, 1, 2, 3, 6])}`);
       if (random() < 0.15) lines.push('  start: "06:00"', '  end: "22:00"');
     } else if (t.cycle === 'day') {
       lines.push(`  time: ${time()}`);

@@ -49,15 +49,26 @@ export function planDay(graph: SchedulingGraph, date: string, options: PlanOptio
   if (Number.isNaN(day)) throw new Error(`"${date}" is not a date (YYYY-MM-DD)`);
   const minutesOn = (task: ScheduledTask, d: number): readonly number[] =>
     task.calendar.kindOn(d) === undefined ? NONE : task.calendar.minutes;
+  // A day has at most 1440 distinct times: format each once.
+  const stamps = [new Array<string>(MINUTES_PER_DAY), new Array<string>(MINUTES_PER_DAY)];
+  const stamp = (offset: 0 | -1, m: number) => (stamps[-offset]![m] ??= stampOf(day + offset, m));
   const idCache = [new Map<string, string[]>(), new Map<string, string[]>()];
   const idsOn = (task: ScheduledTask, offset: 0 | -1): string[] => {
     const cache = idCache[-offset]!;
     let ids = cache.get(task.id);
     if (!ids) {
-      ids = minutesOn(task, day + offset).map((m) => `${task.id}@${stampOf(day + offset, m)}`);
+      ids = minutesOn(task, day + offset).map((m) => `${task.id}@${stamp(offset, m)}`);
       cache.set(task.id, ids);
     }
     return ids;
+  };
+  // Many downstream instances name the same upstream instance: share one edge object for it.
+  const edgeCache = new Map<string, UpstreamEdge[]>();
+  const edgeOf = (up: ScheduledTask, offset: 0 | -1, j: number, crossCycle: boolean): UpstreamEdge => {
+    const key = `${offset}${crossCycle ? 'c' : 's'}${up.id}`;
+    let edges = edgeCache.get(key);
+    if (!edges) edgeCache.set(key, (edges = []));
+    return (edges[j] ??= { id: idsOn(up, offset)[j]!, task: up.id, minute: up.calendar.minutes[j]! + offset * MINUTES_PER_DAY, crossCycle });
   };
   const side = (task: ScheduledTask): RuleSide => ({
     minutes: minutesOn(task, day),
@@ -66,9 +77,10 @@ export function planDay(graph: SchedulingGraph, date: string, options: PlanOptio
     selfDependent: task.selfDependent,
   });
 
-  const instances: PlannedInstance[] = [];
+  // Instances come out ordered by time then task id: tasks in id order, bucketed by minute.
+  const buckets: PlannedInstance[][] = Array.from({ length: MINUTES_PER_DAY }, () => []);
   const byTask = new Map<string, PlannedInstance[]>();
-  for (const task of graph.tasks.values()) {
+  for (const task of tasksInIdOrder(graph)) {
     if (options.tasks && !options.tasks.has(task.id)) continue;
     const kind = task.calendar.kindOn(day);
     if (kind === undefined) continue;
@@ -83,18 +95,14 @@ export function planDay(graph: SchedulingGraph, date: string, options: PlanOptio
       params: {},
     }));
     byTask.set(task.id, own);
-    for (const instance of own) instances.push(instance);
+    for (const instance of own) buckets[instance.minute]!.push(instance);
   }
 
   for (const [taskId, own] of byTask) {
     const task = graph.tasks.get(taskId)!;
     const down = side(task);
-    const edgeTo = (up: ScheduledTask, crossCycle: boolean): Emit => {
-      const today = idsOn(up, 0);
-      return (k, upDay, j) => {
-        const ids = upDay === 0 ? today : idsOn(up, -1);
-        own[k]!.upstream.push({ id: ids[j]!, task: up.id, minute: up.calendar.minutes[j]! + upDay * MINUTES_PER_DAY, crossCycle });
-      };
+    const edgeTo = (up: ScheduledTask, crossCycle: boolean): Emit => (k, upDay, j) => {
+      own[k]!.upstream.push(edgeOf(up, upDay, j, crossCycle));
     };
     if (task.selfDependent) selfEdges(own.length, minutesOn(task, day - 1).length, edgeTo(task, true));
     for (const link of task.links) {
@@ -112,10 +120,18 @@ export function planDay(graph: SchedulingGraph, date: string, options: PlanOptio
     }
   }
 
-  instances.sort((a, b) => a.minute - b.minute || compareIds(a.task.id, b.task.id));
+  const instances = buckets.flat();
   const byId = new Map<string, PlannedInstance>();
   for (const instance of instances) byId.set(instance.id, instance);
   return { date: dateOfDay(day), bizdate: dateOfDay(day - 1), day, instances, byId, byTask };
+}
+
+const orderCache = new WeakMap<SchedulingGraph, ScheduledTask[]>();
+
+function tasksInIdOrder(graph: SchedulingGraph): ScheduledTask[] {
+  let order = orderCache.get(graph);
+  if (!order) orderCache.set(graph, (order = [...graph.tasks.values()].sort((a, b) => compareIds(a.id, b.id))));
+  return order;
 }
 
 function dedupe(instance: PlannedInstance): void {
