@@ -1,5 +1,7 @@
 import { runBackfill } from './backfillCommand';
+import { OPERATION_COMMANDS, runOperation } from './operationCommand';
 import { runParam } from './paramCommand';
+import { runPending, runPublish, runRecords, runRevert } from './recordsCommand';
 import { runPreview } from './previewCommand';
 import { runTree } from './treeCommand';
 import { runValidate } from './validateCommand';
@@ -18,6 +20,27 @@ Commands:
                           Evaluate scheduling parameters for an instance scheduled at that time.
   backfill <dir> --task <id> --from <bizdate> [--to <bizdate>] [--downstream] [--exclude <ids>] [--json]
                           The instances a data backfill over those business dates runs, in order.
+
+Task operations (the Dataphin task list's, single and batch):
+  <operation> <dir> (--tasks <ids> | --folder <project>/<folder> [--recursive]) --as <user>
+          [--dry-run] [--json] [--lock-dir <shared lock folder>] [operation options]
+    lock                                   acquire the edit lock
+    owner --owner <user>                   change the development owner
+    tags --mode replace|append --tag <t,..>
+    move --to <project>/<folder>           (folders are created on the way)
+    schedule [--method M] [--cycle C] [--start --end --interval --time --weekdays --days --months]
+             [--conditional on|off [--start-time HH:mm]]
+    dependencies [--add <id>[:previous]] [--remove <id>] [--edit <id>:same|previous]
+    parameters --set name=value ...        only on tasks that already have the parameter
+    run [--timeout <min>] [--rerun-times N --rerun-interval <min> | --no-rerun]
+    template-version --version N
+    unpublish [--remark R]   unpublish-delete [--remark R]   delete --remark R
+    project --to <project> [--target-folder F] [--template name:version] [--name N]
+  Exit 0 when nothing failed, 1 when a task failed or was refused, 2 on bad usage.
+  records <dir> [--kind submit|other] [--json]      the batch operation records
+  revert <dir> (--record <id> | --last) --as <user> undo a batch from its record
+  pending <dir> [--json]                            the pending-publish lists
+  publish <dir> --project <name> --as <user>        publish a project's pending list
 
 Options:
   --task-root <folder>    Override every project's taskRoot.
@@ -38,6 +61,14 @@ export function main(argv: string[]): number {
         return runParam(rest);
       case 'backfill':
         return runBackfill(rest);
+      case 'records':
+        return runRecords(rest);
+      case 'revert':
+        return runRevert(rest);
+      case 'pending':
+        return runPending(rest);
+      case 'publish':
+        return runPublish(rest);
       case undefined:
       case '-h':
       case '--help':
@@ -45,6 +76,7 @@ export function main(argv: string[]): number {
         process.stdout.write(USAGE);
         return command === undefined ? 2 : 0;
       default:
+        if ((OPERATION_COMMANDS as readonly string[]).includes(command)) return runOperation(command as (typeof OPERATION_COMMANDS)[number], rest);
         throw new UsageError(`unknown command "${command}"`);
     }
   } catch (error) {

@@ -83,6 +83,11 @@ export class WorkspaceIndex {
     return [...this.texts.keys()].filter((path) => relativeInside(dir, path) !== undefined);
   }
 
+  /** The text a file had when the index last read it. */
+  textOf(rawPath: string): string | undefined {
+    return this.texts.get(toPosixPath(rawPath));
+  }
+
   has(rawPath: string): boolean {
     return this.texts.has(toPosixPath(rawPath));
   }

@@ -1,0 +1,63 @@
+import { listRecords } from '../core/operations/batchRecords';
+import { revertBatch } from '../core/operations/batchRevert';
+import { LockStore } from '../core/operations/lockStore';
+import { readPending } from '../core/operations/pendingPublish';
+import { publishPending } from '../core/operations/publishPending';
+import { UsageError } from './usageError';
+import { parseWorkspaceArgs } from './workspaceArgs';
+
+/** `nightshift records <dir> [--kind submit|other] [--json]`: the batch operation records. */
+export function runRecords(args: string[]): number {
+  const { dir, values } = parseWorkspaceArgs(args, { kind: { type: 'string' }, json: { type: 'boolean' } });
+  if (values.kind !== undefined && values.kind !== 'submit' && values.kind !== 'other') throw new UsageError('--kind must be submit or other');
+  const records = listRecords(dir, values.kind as 'submit' | 'other' | undefined);
+  if (values.json) {
+    process.stdout.write(`${JSON.stringify({ records: records.map(({ changes: _c, ...r }) => r) })}\n`);
+    return 0;
+  }
+  for (const r of records) {
+    const counts = ['succeeded', 'skipped', 'failed'].map((s) => `${r.results.filter((x) => x.status === s).length} ${s}`).join(', ');
+    process.stdout.write(`${r.id}  ${r.when}  ${r.who}  [${r.kind}] ${r.title}: ${counts}\n`);
+  }
+  return 0;
+}
+
+/** `nightshift revert <dir> (--record <id> | --last) --as <user>`: undo a batch from its record. */
+export function runRevert(args: string[]): number {
+  const { dir, values } = parseWorkspaceArgs(args, { record: { type: 'string' }, last: { type: 'boolean' }, as: { type: 'string' }, json: { type: 'boolean' } });
+  if (!values.as) throw new UsageError('missing --as <user>');
+  const records = listRecords(dir).filter((r) => r.operation !== 'revert');
+  const record = values.last ? records[records.length - 1] : records.find((r) => r.id === values.record);
+  if (!record) throw new UsageError(values.last ? 'there is no batch to revert' : `no batch record "${values.record ?? ''}" (see nightshift records)`);
+  const revert = revertBatch(record, values.as, dir);
+  return report(revert.title, revert.results, !!values.json);
+}
+
+/** `nightshift pending <dir> [--json]` and `nightshift publish <dir> --project <name> --as <user>`. */
+export function runPending(args: string[]): number {
+  const { values, load } = parseWorkspaceArgs(args, { json: { type: 'boolean' } });
+  const index = load();
+  const all = index.projects().flatMap((p) => readPending(p.dir).map((e) => ({ project: p.config.project, ...e })));
+  if (values.json) process.stdout.write(`${JSON.stringify({ pending: all })}\n`);
+  else for (const e of all) process.stdout.write(`${e.project}  ${e.task} ${e.name}  ${e.action}  by ${e.by} at ${e.at}${e.remark ? `: ${e.remark}` : ''}\n`);
+  return 0;
+}
+
+export function runPublish(args: string[]): number {
+  const { dir, values, load } = parseWorkspaceArgs(args, { project: { type: 'string' }, as: { type: 'string' }, json: { type: 'boolean' }, 'lock-dir': { type: 'string' } });
+  if (!values.as) throw new UsageError('missing --as <user>');
+  const index = load();
+  const project = index.projects().find((p) => p.config.project === values.project);
+  if (!project) throw new UsageError(`missing or unknown --project "${values.project ?? ''}"`);
+  const record = publishPending(project.dir, { index, user: values.as, now: new Date() }, { root: dir, locks: new LockStore(values['lock-dir']) });
+  return report(record.title, record.results, !!values.json, record.operation);
+}
+
+function report(title: string, results: { task: string; status: string; reason: string }[], json: boolean, operation = 'revert'): number {
+  if (json) process.stdout.write(`${JSON.stringify({ operation, results: results.map(({ task, status, reason }) => ({ task, status, reason })) })}\n`);
+  else {
+    process.stdout.write(`${title}\n`);
+    for (const r of results) process.stdout.write(`${r.task}  ${r.status.padEnd(9)}  ${r.reason}\n`);
+  }
+  return results.some((r) => r.status === 'failed') ? 1 : 0;
+}

@@ -1,0 +1,160 @@
+import { existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { parseTaskFile } from '../model/parseTaskFile';
+import type { Task } from '../workspace/workspaceModel';
+import { ConflictError, readUnchanged, unlinkQuietly, writeFileAtomic } from './atomicFile';
+import { newRecordId, saveRecord, type BatchRecord, type FileChange, type TaskResult } from './batchRecords';
+import type { LockStore } from './lockStore';
+import { addPending, type PendingEntry } from './pendingPublish';
+import { editYaml, touch } from './taskDocument';
+import type { Decision, OperationContext, TaskChange, TaskOperation } from './taskOperation';
+
+export interface PlannedTask {
+  task: Task;
+  decision: Decision;
+}
+
+export interface RunOptions {
+  /** Workspace folder whose `.nightshift/records` keeps the batch record. */
+  root: string;
+  locks: LockStore;
+  onProgress?: (done: number, total: number) => void;
+  isCancelled?: () => boolean;
+}
+
+/**
+ * What a batch would do to each task, without touching a file: the preview the user confirms. A task
+ * locked by someone else is skipped with the holder's name, whatever the operation.
+ */
+export function previewBatch(operation: TaskOperation, tasks: readonly Task[], context: OperationContext, locks: LockStore): PlannedTask[] {
+  const refusal = operation.checkBatch?.(tasks, context);
+  if (refusal) return tasks.map((task) => ({ task, decision: { status: 'failed', reason: refusal } }));
+  return tasks.map((task) => {
+    const lock = locks.holder(task);
+    if (lock && lock.holder !== context.user) {
+      return { task, decision: { status: 'skipped', reason: `locked by ${lock.holder}${lock.acquiredAt ? ` since ${lock.acquiredAt}` : ''}` } };
+    }
+    if (lock && operation.name === 'acquire-lock') return { task, decision: { status: 'skipped', reason: 'you already hold the edit lock' } };
+    try {
+      return { task, decision: operation.decide(task, context) };
+    } catch (error) {
+      return { task, decision: { status: 'failed', reason: error instanceof Error ? error.message : String(error) } };
+    }
+  });
+}
+
+/**
+ * Runs a batch: each task's change is applied on its own and atomically (a temporary file renamed over
+ * the old one), a file changed on disk since the index read it is left alone, and the record lists
+ * every task as succeeded, skipped or failed with the reason.
+ */
+export function runBatch(operation: TaskOperation, tasks: readonly Task[], context: OperationContext, options: RunOptions): BatchRecord {
+  const planned = previewBatch(operation, tasks, context, options.locks);
+  const results: TaskResult[] = [];
+  const changes: FileChange[] = [];
+  const pending = new Map<string, PendingEntry[]>();
+  let cancelled = false;
+  planned.forEach(({ task, decision }, i) => {
+    const base = { task: task.data.id, name: task.data.name };
+    if (cancelled || options.isCancelled?.()) {
+      cancelled = true;
+      results.push({ ...base, status: 'skipped', reason: 'cancelled before it was reached' });
+      return;
+    }
+    if (decision.status !== 'change') {
+      results.push({ ...base, status: decision.status, reason: decision.reason });
+    } else {
+      try {
+        const done = apply(task, decision.change, context, options.locks, pending);
+        if (done.change) changes.push(done.change);
+        results.push({ ...base, status: done.skipped ? 'skipped' : 'succeeded', reason: done.skipped ?? decision.summary });
+      } catch (error) {
+        const reason = error instanceof ConflictError ? error.message : `could not write the file: ${error instanceof Error ? error.message : String(error)}`;
+        results.push({ ...base, status: 'failed', reason });
+      }
+    }
+    options.onProgress?.(i + 1, planned.length);
+  });
+  for (const [projectDir, entries] of pending) addPending(projectDir, entries);
+
+  const record: BatchRecord = {
+    id: newRecordId(context.now, operation.name),
+    who: context.user,
+    when: context.now.toISOString(),
+    operation: operation.name,
+    title: operation.title,
+    kind: operation.recordKind,
+    parameters: operation.parameters,
+    results,
+    changes,
+    ...(cancelled ? { cancelled } : {}),
+  };
+  saveRecord(options.root, record);
+  return record;
+}
+
+function apply(
+  task: Task,
+  c: TaskChange,
+  context: OperationContext,
+  locks: LockStore,
+  pending: Map<string, PendingEntry[]>,
+): { change?: FileChange; skipped?: string } {
+  const id = task.data.id;
+  const expected = context.index.textOf(task.file);
+  if (c.kind === 'lock') {
+    const result = locks.acquire(task, context.user, context.now);
+    if (result.status === 'held') return { skipped: `locked by ${result.holder}` };
+    return { change: { task: id, before: task.file, after: task.file, beforeText: expected ?? '', lock: locks.pathFor(task) } };
+  }
+  const current = readUnchanged(task.file, expected);
+  const entry = (action: PendingEntry['action'], remark: string): void => {
+    if (!task.projectDir) return;
+    const list = pending.get(task.projectDir) ?? [];
+    list.push({ task: id, name: task.data.name, action, remark, by: context.user, at: context.now.toISOString() });
+    pending.set(task.projectDir, list);
+  };
+  if (c.kind === 'pending') {
+    entry(c.action, c.remark);
+    return { change: { task: id, before: task.file, after: task.file, beforeText: current, afterText: current, ...(task.projectDir ? { pending: { projectDir: task.projectDir } } : {}) } };
+  }
+  if (c.kind === 'delete') {
+    const codeFile = task.data.code ? resolve(dirname(task.file), task.data.code) : undefined;
+    unlinkQuietly(task.file);
+    if (codeFile && existsSync(codeFile)) {
+      const codeText = readFileSync(codeFile, 'utf8');
+      unlinkQuietly(codeFile);
+      if (c.pending) entry(c.pending.action, c.pending.remark);
+      return { change: { task: id, before: task.file, beforeText: current, code: { from: codeFile, to: codeFile }, codeText } };
+    }
+    if (c.pending) entry(c.pending.action, c.pending.remark);
+    return { change: { task: id, before: task.file, beforeText: current } };
+  }
+
+  const destination = c.moveTo ?? task.file;
+  const next = editYaml(current, (doc) => {
+    c.edit(doc);
+    touch(doc, context.now);
+  });
+  // Never write a file that would no longer read as a task.
+  const check = parseTaskFile(destination, next);
+  if (!check.data) throw new ConflictError(`the change would make the file invalid: ${check.diagnostics[0]?.message ?? 'unknown error'}`);
+  let code: FileChange['code'];
+  if (c.moveTo && c.moveTo !== task.file) {
+    if (existsSync(c.moveTo)) throw new ConflictError(`${c.moveTo} already exists`);
+    mkdirSync(dirname(c.moveTo), { recursive: true });
+    // Rename first (atomic: the task is in one place or the other), then rewrite it in place.
+    renameSync(task.file, c.moveTo);
+    if (task.data.code) {
+      const from = resolve(dirname(task.file), task.data.code);
+      const to = resolve(dirname(c.moveTo), task.data.code);
+      if (from !== to && existsSync(from) && !existsSync(to)) {
+        mkdirSync(dirname(to), { recursive: true });
+        renameSync(from, to);
+        code = { from, to };
+      }
+    }
+  }
+  writeFileAtomic(destination, next);
+  return { change: { task: id, before: task.file, after: destination, beforeText: current, afterText: next, ...(code ? { code } : {}) } };
+}

@@ -1,0 +1,29 @@
+/** The console's folder-name rules: at most 256 characters, none of | / \ : ? < > * ". */
+export const FORBIDDEN_FOLDER_CHARACTERS = /[|/\\:?<>*"]/;
+export const MAX_FOLDER_NAME = 256;
+
+/** Why a folder name is refused, or undefined when it is fine. */
+export function folderNameProblem(name: string): string | undefined {
+  if (name.length === 0) return 'a folder name cannot be empty';
+  if (name.length > MAX_FOLDER_NAME) return `a folder name can be at most ${MAX_FOLDER_NAME} characters (this one has ${name.length})`;
+  const bad = FORBIDDEN_FOLDER_CHARACTERS.exec(name);
+  if (bad) return `a folder name cannot contain ${bad[0]} (none of | / \\ : ? < > * ")`;
+  if (name === '.' || name === '..') return `"${name}" is not a folder name`;
+  if (name.trim() !== name) return 'a folder name cannot start or end with a space';
+  return undefined;
+}
+
+/** A '/'-separated folder path below the task root ('' or '/' is the root), each segment checked. */
+export function folderPathProblem(path: string): string | undefined {
+  const trimmed = path.replace(/^\/+|\/+$/g, '');
+  if (trimmed === '') return undefined;
+  for (const segment of trimmed.split('/')) {
+    const problem = folderNameProblem(segment);
+    if (problem) return `folder "${path}": ${problem}`;
+  }
+  return undefined;
+}
+
+export function normalizeFolderPath(path: string): string {
+  return path.replace(/^\/+|\/+$/g, '');
+}

@@ -1,0 +1,68 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse, stringify } from 'yaml';
+import type { Task } from '../workspace/workspaceModel';
+import { createFileExclusive, readUnchanged, unlinkQuietly } from './atomicFile';
+
+export interface LockHolder {
+  holder: string;
+  acquiredAt?: string;
+}
+
+export type AcquireResult = { status: 'acquired' } | { status: 'held'; holder: string; acquiredAt?: string };
+
+/**
+ * Edit locks as files: `<dir>/<task id>.lock` holding `{holder, acquiredAt}`. By default `dir` is the
+ * task's project's `.nightshift/locks` (committed or not, as the team likes); a team on a shared drive
+ * points every member at one folder instead (setting `nightshift.lockDirectory`, CLI `--lock-dir`).
+ * Acquiring is one atomic create, so of two users racing for a lock exactly one wins.
+ */
+export class LockStore {
+  constructor(private readonly sharedDir?: string) {}
+
+  pathFor(task: Task): string {
+    const dir = this.sharedDir ?? join(task.projectDir ?? join(task.file, '..'), '.nightshift', 'locks');
+    return join(dir, `${encodeURIComponent(task.data.id)}.lock`);
+  }
+
+  holder(task: Task): LockHolder | undefined {
+    let text: string;
+    try {
+      text = readFileSync(this.pathFor(task), 'utf8');
+    } catch {
+      return undefined;
+    }
+    try {
+      const value = parse(text) as { holder?: unknown; acquiredAt?: unknown } | null;
+      return {
+        holder: typeof value?.holder === 'string' ? value.holder : 'someone (unreadable lock file)',
+        ...(typeof value?.acquiredAt === 'string' ? { acquiredAt: value.acquiredAt } : {}),
+      };
+    } catch {
+      return { holder: 'someone (unreadable lock file)' };
+    }
+  }
+
+  acquire(task: Task, user: string, now = new Date()): AcquireResult {
+    const text = stringify({ holder: user, acquiredAt: now.toISOString() });
+    if (createFileExclusive(this.pathFor(task), text)) return { status: 'acquired' };
+    const held = this.holder(task);
+    // The holder's file vanished between our attempt and the read: it was released; try once more.
+    if (!held) return createFileExclusive(this.pathFor(task), text) ? { status: 'acquired' } : { status: 'held', holder: this.holder(task)?.holder ?? 'someone' };
+    return { status: 'held', ...held };
+  }
+
+  /** Releases the lock if `user` holds it; a lock held by someone else is never removed. */
+  release(task: Task, user: string): boolean {
+    const path = this.pathFor(task);
+    const held = this.holder(task);
+    if (!held || held.holder !== user) return false;
+    try {
+      readUnchanged(path, undefined);
+    } catch {
+      return false;
+    }
+    unlinkQuietly(path);
+    return true;
+  }
+}

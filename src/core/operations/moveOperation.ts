@@ -1,0 +1,26 @@
+import { existsSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { folderPathProblem, normalizeFolderPath } from './folderNames';
+import { change, fail, skip, type TaskOperation } from './taskOperation';
+
+/** Batch move into a folder of the project's task tree, created on the way if it does not exist. */
+export function moveTasksOperation(projectDir: string, folder: string): TaskOperation {
+  const problem = folderPathProblem(folder);
+  if (problem) throw new Error(problem);
+  const target = normalizeFolderPath(folder);
+  return {
+    name: 'move',
+    title: 'Batch Move',
+    recordKind: 'other',
+    parameters: { projectDir, folder: target },
+    decide(task, { index }) {
+      const project = index.project(projectDir);
+      if (!project) return fail(`no project at ${projectDir}`);
+      if (task.projectDir !== projectDir) return fail(`the task belongs to another project; use Modify Project Ownership to move it to ${project.config.project}`);
+      if (task.folder === target) return skip(`already in /${target}`);
+      const moveTo = join(project.taskRootDir, target, basename(task.file));
+      if (existsSync(moveTo)) return fail(`/${target} already has a file named ${basename(task.file)}`);
+      return change(`/${task.folder} → /${target}`, { kind: 'edit', edit: () => undefined, moveTo });
+    },
+  };
+}

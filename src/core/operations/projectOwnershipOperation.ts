@@ -1,0 +1,75 @@
+import { existsSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { TASK_FILE_SUFFIX } from '../model/taskSchema';
+import { folderPathProblem, normalizeFolderPath } from './folderNames';
+import { setIn, deleteIn } from './taskDocument';
+import { change, fail, skip, type TaskOperation } from './taskOperation';
+
+export interface OwnershipTarget {
+  projectDir: string;
+  /** Folder below the target's task root; default the root. */
+  folder?: string;
+  /** Template (of the same task type in the target project) and version for tasks that reference one. */
+  template?: { name: string; version: number };
+  /** New name, for a single task whose name is taken in the target project. */
+  name?: string;
+}
+
+/**
+ * Modify project ownership: to another project with the same mode and engine. The id, code and
+ * dependencies stay (they are by id); the output tables go with the task.
+ */
+export function modifyProjectOwnershipOperation(target: OwnershipTarget): TaskOperation {
+  const problem = folderPathProblem(target.folder ?? '');
+  if (problem) throw new Error(problem);
+  const folder = normalizeFolderPath(target.folder ?? '');
+  const claimedNames = new Set<string>();
+  return {
+    name: 'modify-project-ownership',
+    title: 'Modify Project Ownership',
+    recordKind: 'other',
+    parameters: { ...target, folder },
+    checkBatch(tasks, { index }) {
+      if (!index.project(target.projectDir)) return `no project at ${target.projectDir}`;
+      if (target.name !== undefined && tasks.length > 1) return 'a new name can only be given when moving a single task';
+      return undefined;
+    },
+    decide(task, { index }) {
+      const to = index.project(target.projectDir)!;
+      const from = task.projectDir ? index.project(task.projectDir) : undefined;
+      if (!from) return fail('the task is not inside a project');
+      if (from.dir === to.dir) return skip(`already in project ${to.config.project}`);
+      if (from.config.mode !== to.config.mode) return fail(`project ${to.config.project} is ${to.config.mode} but ${from.config.project} is ${from.config.mode}; the modes must match`);
+      if (from.config.engine !== to.config.engine) return fail(`project ${to.config.project} uses ${to.config.engine} but ${from.config.project} uses ${from.config.engine}; the engines must match`);
+      if (!to.config.taskTypes.includes(task.data.type)) return fail(`project ${to.config.project} has no task type ${task.data.type}`);
+      let template: { name: string; version: number } | undefined;
+      if (task.data.template) {
+        const candidates = to.config.templates.filter((t) => t.taskType === task.data.type);
+        if (candidates.length === 0) return fail(`project ${to.config.project} has no ${task.data.type} computing template for this task's template reference`);
+        if (!target.template) return fail(`choose a ${task.data.type} computing template of project ${to.config.project} and its version (${candidates.map((c) => c.name).join(', ')})`);
+        const chosen = candidates.find((c) => c.name === target.template!.name);
+        if (!chosen) return fail(`project ${to.config.project} has no ${task.data.type} template named ${target.template.name}`);
+        if (!chosen.versions.includes(target.template.version)) return fail(`template ${chosen.name} has no version ${target.template.version}`);
+        template = target.template;
+      }
+      const name = target.name ?? task.data.name;
+      const taken = [...index.tasks()].some((t) => t.projectDir === to.dir && t.data.name === name) || claimedNames.has(name);
+      if (taken) return fail(`project ${to.config.project} already has a task named ${name}; give a new name`);
+      claimedNames.add(name);
+      const file = target.name ? `${target.name}${TASK_FILE_SUFFIX}` : basename(task.file);
+      const moveTo = join(to.taskRootDir, folder, file);
+      if (existsSync(moveTo)) return fail(`${moveTo} already exists`);
+      return change(`${from.config.project}/${task.folder} → ${to.config.project}/${folder}${name !== task.data.name ? `, renamed ${name}` : ''}`, {
+        kind: 'edit',
+        moveTo,
+        edit: (doc) => {
+          if (name !== task.data.name) setIn(doc, ['name'], name);
+          if (template) setIn(doc, ['template'], template);
+          else if (task.data.template) deleteIn(doc, ['template']);
+          // A task arriving in a project must be submitted and published there.
+          if (task.data.status === 'submitted') setIn(doc, ['status'], 'developing');
+        },
+      });
+    },
+  };
+}

@@ -1,0 +1,91 @@
+import type { Task } from '../workspace/workspaceModel';
+import type { WorkspaceIndex } from '../workspace/workspaceIndex';
+import { change, fail, type Decision, type TaskOperation } from './taskOperation';
+
+export const MAX_REMARK = 128;
+
+function checkRemark(remark: string, required: boolean): void {
+  if (required && remark.trim() === '') throw new Error('a remark is required');
+  if (remark.length > MAX_REMARK) throw new Error(`a remark can be at most ${MAX_REMARK} characters (this one has ${remark.length})`);
+}
+
+/** Tasks outside the selection that depend on this one: unpublishing or deleting it would strand them. */
+function downstreamRefusal(task: Task, index: WorkspaceIndex, selected: ReadonlySet<string>, verb: string): Decision | undefined {
+  const dependents = index.dependents(task.data.id).filter((d) => !selected.has(d.data.id));
+  if (dependents.length === 0) return undefined;
+  const names = dependents.slice(0, 5).map((d) => `${d.data.name} (${d.data.id})`).join(', ');
+  return fail(`cannot ${verb}: downstream tasks depend on it: ${names}${dependents.length > 5 ? ` and ${dependents.length - 5} more` : ''}`);
+}
+
+/** Unpublish: a published task with no downstream dependents goes to the pending-publish list. */
+export function unpublishOperation(remark: string, selection: readonly Task[]): TaskOperation {
+  checkRemark(remark, false);
+  const selected = new Set(selection.map((t) => t.data.id));
+  return {
+    name: 'unpublish',
+    title: 'Unpublish',
+    recordKind: 'submit',
+    parameters: { remark },
+    decide(task, { index }) {
+      if (!task.data.published) return fail('the task is not published');
+      const refusal = downstreamRefusal(task, index, selected, 'unpublish');
+      if (refusal) return refusal;
+      return change('unpublish; pending publish', { kind: 'pending', action: 'unpublish', remark });
+    },
+  };
+}
+
+/**
+ * Unpublish and delete: the same refusals as unpublish. In a dev-prod project, deleting a published
+ * development object needs the project setting allowDeletePublishedInDev; the production object is only
+ * unpublished (when the pending entry is published), never deleted.
+ */
+export function unpublishAndDeleteOperation(remark: string, selection: readonly Task[]): TaskOperation {
+  checkRemark(remark, false);
+  const selected = new Set(selection.map((t) => t.data.id));
+  return {
+    name: 'unpublish-and-delete',
+    title: 'Unpublish and Delete',
+    recordKind: 'submit',
+    parameters: { remark },
+    decide(task, { index }) {
+      if (!task.data.published) return fail('the task is not published; use Delete for a draft');
+      const refusal = downstreamRefusal(task, index, selected, 'unpublish and delete');
+      if (refusal) return refusal;
+      const project = task.projectDir ? index.project(task.projectDir) : undefined;
+      if (project?.config.mode === 'dev-prod' && !project.config.settings.allowDeletePublishedInDev) {
+        return fail(`project ${project.config.project} is dev-prod and does not allow deleting published development objects (settings.allowDeletePublishedInDev)`);
+      }
+      return change('unpublish and delete; pending publish', { kind: 'pending', action: 'unpublish-and-delete', remark });
+    },
+  };
+}
+
+/**
+ * Delete: draft tasks only, with a remark. In a dev-prod project, a draft that has a production object
+ * (published) can be deleted only with allowDeletePublishedInDev, and the production object's removal
+ * then waits in the pending-publish list.
+ */
+export function deleteTaskOperation(remark: string, selection: readonly Task[]): TaskOperation {
+  checkRemark(remark, true);
+  const selected = new Set(selection.map((t) => t.data.id));
+  return {
+    name: 'delete',
+    title: 'Delete',
+    recordKind: 'submit',
+    parameters: { remark },
+    decide(task, { index }) {
+      if (task.data.status !== 'draft') return fail(`only tasks in draft status can be deleted (this one is ${task.data.status})`);
+      const project = task.projectDir ? index.project(task.projectDir) : undefined;
+      if (task.data.published && project?.config.mode === 'dev-prod' && !project.config.settings.allowDeletePublishedInDev) {
+        return fail(`the task has a production object and project ${project.config.project} does not allow deleting published development objects (settings.allowDeletePublishedInDev)`);
+      }
+      const refusal = downstreamRefusal(task, index, selected, 'delete');
+      if (refusal) return refusal;
+      return change(task.data.published ? 'delete; production object pending publish' : 'delete', {
+        kind: 'delete',
+        ...(task.data.published ? { pending: { action: 'delete' as const, remark } } : {}),
+      });
+    },
+  };
+}

@@ -1,0 +1,47 @@
+import { setIn } from './taskDocument';
+import { change, skip, type TaskOperation } from './taskOperation';
+import { readPending, removePending, type PendingEntry } from './pendingPublish';
+import { runBatch, type RunOptions } from './batchRunner';
+import type { OperationContext } from './taskOperation';
+import { saveRecord, type BatchRecord } from './batchRecords';
+
+/**
+ * Publishes a project's pending-publish list: unpublished tasks become unpublished (`published:
+ * false`), unpublished-and-deleted ones are deleted, and entries for objects already deleted in
+ * development are simply done. Published entries leave the list.
+ */
+export function publishPending(projectDir: string, context: OperationContext, options: RunOptions): BatchRecord {
+  const entries = readPending(projectDir);
+  const byTask = new Map(entries.map((e) => [e.task, e]));
+  const operation: TaskOperation = {
+    name: 'publish',
+    title: 'Publish Pending Objects',
+    recordKind: 'submit',
+    parameters: { projectDir },
+    decide(task) {
+      const entry = byTask.get(task.data.id);
+      if (!entry) return skip('nothing pending for it');
+      if (entry.action === 'unpublish') {
+        return change(`unpublished (${entry.remark || 'no remark'})`, { kind: 'edit', edit: (doc) => setIn(doc, ['published'], false) });
+      }
+      return change(`unpublished and deleted (${entry.remark || 'no remark'})`, { kind: 'delete' });
+    },
+  };
+  const present = entries.map((e) => context.index.task(e.task)).filter((t) => t !== undefined);
+  const record = runBatch(operation, present, context, options);
+  const done = new Set(record.results.filter((r) => r.status === 'succeeded').map((r) => r.task));
+  // Objects already deleted in development: publishing removes them from production.
+  for (const e of entries) {
+    if (!context.index.task(e.task)) {
+      done.add(e.task);
+      record.results.push({ task: e.task, name: e.name, status: 'succeeded', reason: `${describe(e)} published` });
+    }
+  }
+  removePending(projectDir, done);
+  saveRecord(options.root, record);
+  return record;
+}
+
+function describe(e: PendingEntry): string {
+  return e.action === 'delete' ? 'deletion' : e.action;
+}

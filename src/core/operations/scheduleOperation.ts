@@ -1,0 +1,82 @@
+import { scheduleSchema, type Schedule } from '../model/taskSchema';
+import { checkSchedule } from '../validation/scheduleRules';
+import { deleteIn, setIn } from './taskDocument';
+import { change, fail, skip, type TaskOperation } from './taskOperation';
+
+/** Fields that describe when a task runs; a basic-scheduling change overwrites all of them. */
+const BASIC_FIELDS = ['method', 'cycle', 'start', 'end', 'interval', 'time', 'weekdays', 'days', 'months'] as const;
+const START_TIME_CYCLES = new Set(['day', 'week', 'month']);
+
+export interface ScheduleSettings {
+  /** Basic scheduling: method, cycle and the cycle's fields; absent leaves basic scheduling alone. */
+  basic?: Partial<Pick<Schedule, (typeof BASIC_FIELDS)[number]>>;
+  /** Conditional scheduling; absent leaves it alone. */
+  conditional?: { enabled: boolean; startTime?: string };
+}
+
+/**
+ * Batch scheduling configuration: overwrites the selected auto-triggered tasks' basic and/or
+ * conditional scheduling. Switching to dry-run or paused turns conditional scheduling off; conditional
+ * scheduling needs the normal method; its start time only exists for day, week and month cycles.
+ */
+export function configureScheduleOperation(settings: ScheduleSettings): TaskOperation {
+  if (!settings.basic && !settings.conditional) throw new Error('choose basic scheduling, conditional scheduling, or both');
+  if (settings.basic?.method === 'one-time') throw new Error('batch scheduling configuration applies to auto-triggered tasks; it cannot make them one-time');
+  return {
+    name: 'configure-schedule',
+    title: 'Batch Scheduling Configuration',
+    recordKind: 'other',
+    parameters: { ...settings },
+    decide(task) {
+      const current = task.data.schedule;
+      if (current.method === 'one-time') return skip('a one-time task is not auto-triggered');
+      const next: Record<string, unknown> = { ...current };
+      if (settings.basic) {
+        for (const field of BASIC_FIELDS) delete next[field];
+        Object.assign(next, { method: current.method }, settings.basic);
+      }
+      const method = next.method as Schedule['method'];
+      const wasConditional = current.conditional?.enabled === true;
+      let conditional = current.conditional ? { ...current.conditional } : undefined;
+      const notes: string[] = [];
+      if (settings.conditional) {
+        if (settings.conditional.enabled && method !== 'normal') return fail(`conditional scheduling applies only to normal scheduling (the method would be ${method})`);
+        if (settings.conditional.startTime !== undefined && !START_TIME_CYCLES.has(String(next.cycle))) {
+          return fail(`a conditional start time applies only to day, week and month cycles (the cycle would be ${String(next.cycle)})`);
+        }
+        conditional = { ...settings.conditional };
+      }
+      if ((method === 'dry-run' || method === 'paused') && conditional?.enabled) {
+        conditional = { ...conditional, enabled: false };
+        notes.push(`conditional scheduling disabled (${method})`);
+      }
+      if (conditional) next.conditional = conditional;
+      const parsed = scheduleSchema.safeParse(next);
+      if (!parsed.success) return fail(`the resulting schedule is invalid: ${parsed.error.issues[0]?.message ?? 'unknown error'}`);
+      const error = checkSchedule(parsed.data).find((p) => p.severity === 'error');
+      if (error) return fail(`the resulting schedule is impossible: ${error.message}`);
+      const summary = [
+        settings.basic ? `schedule ${describe(current)} → ${describe(parsed.data)}` : '',
+        settings.conditional ? `conditional ${wasConditional ? 'on' : 'off'} → ${conditional?.enabled ? 'on' : 'off'}` : '',
+        ...notes,
+      ].filter(Boolean).join('; ');
+      return change(summary, {
+        kind: 'edit',
+        edit: (doc) => {
+          if (settings.basic) {
+            for (const field of BASIC_FIELDS) {
+              const value = (settings.basic as Record<string, unknown>)[field];
+              if (value !== undefined) setIn(doc, ['schedule', field], value);
+              else if (field !== 'method') deleteIn(doc, ['schedule', field]);
+            }
+          }
+          if (conditional && (settings.conditional || notes.length)) setIn(doc, ['schedule', 'conditional'], conditional);
+        },
+      });
+    },
+  };
+}
+
+function describe(s: Schedule): string {
+  return `${s.method} ${s.cycle ?? ''}`.trim();
+}

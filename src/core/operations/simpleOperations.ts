@@ -1,0 +1,141 @@
+import { compileParameter } from '../engine/parameterExpression';
+import { deleteIn, setIn } from './taskDocument';
+import { change, fail, skip, type TaskOperation } from './taskOperation';
+
+export function acquireLockOperation(): TaskOperation {
+  return {
+    name: 'acquire-lock',
+    title: 'Acquire Edit Lock',
+    recordKind: 'other',
+    parameters: {},
+    decide: () => change('acquire the edit lock', { kind: 'lock' }),
+  };
+}
+
+export function changeOwnerOperation(owner: string): TaskOperation {
+  return {
+    name: 'change-owner',
+    title: 'Change Development Owner',
+    recordKind: 'other',
+    parameters: { owner },
+    decide(task, { index }) {
+      const project = task.projectDir ? index.project(task.projectDir) : undefined;
+      if (!project) return fail('the task is not inside a project');
+      if (project.config.users.length > 0 && !project.config.users.includes(owner)) return fail(`${owner} is not a user of project ${project.config.project} (users: ${project.config.users.join(', ')})`);
+      if (task.data.owner === owner) return skip(`${owner} already owns it`);
+      return change(`owner ${task.data.owner ?? '(none)'} → ${owner}`, { kind: 'edit', edit: (doc) => setIn(doc, ['owner'], owner) });
+    },
+  };
+}
+
+export function modifyTagsOperation(mode: 'replace' | 'append', tags: readonly string[]): TaskOperation {
+  const wanted = [...new Set(tags.map((t) => t.trim()).filter(Boolean))];
+  return {
+    name: 'modify-tags',
+    title: mode === 'replace' ? 'Replace Tags' : 'Append Tags',
+    recordKind: 'other',
+    parameters: { mode, tags: wanted },
+    decide(task) {
+      const current = task.data.tags;
+      const next = mode === 'replace' ? wanted : [...current, ...wanted.filter((t) => !current.includes(t))];
+      if (next.length === current.length && next.every((t, i) => t === current[i])) return skip('the tags are already so');
+      return change(`tags [${current.join(', ')}] → [${next.join(', ')}]`, { kind: 'edit', edit: (doc) => setIn(doc, ['tags'], next) });
+    },
+  };
+}
+
+export function configureParametersOperation(values: Readonly<Record<string, string>>): TaskOperation {
+  for (const [name, value] of Object.entries(values)) {
+    const compiled = compileParameter(value);
+    if (!compiled.ok) throw new Error(`parameter ${name}: ${compiled.error}`);
+  }
+  return {
+    name: 'configure-parameters',
+    title: 'Batch Parameter Configuration',
+    recordKind: 'other',
+    parameters: { values },
+    decide(task) {
+      // Only the task's own (local) parameters, and only those it already has.
+      const present = Object.keys(values).filter((name) => name in task.data.parameters);
+      const missing = Object.keys(values).filter((name) => !(name in task.data.parameters));
+      if (present.length === 0) return skip(`the task has no parameter ${missing.join(', ')}`);
+      const changed = present.filter((name) => task.data.parameters[name] !== values[name]);
+      if (changed.length === 0) return skip('the parameters already have these values');
+      const note = missing.length ? ` (it has no ${missing.join(', ')})` : '';
+      return change(`${changed.map((n) => `${n}=${values[n]}`).join(', ')}${note}`, {
+        kind: 'edit',
+        edit: (doc) => {
+          for (const name of changed) setIn(doc, ['parameters', name], values[name]);
+        },
+      });
+    },
+  };
+}
+
+export interface RunSettings {
+  timeoutMinutes?: number;
+  autoRerun?: { times: number; intervalMinutes: number } | null;
+}
+
+export function configureRunOperation(settings: RunSettings): TaskOperation {
+  if (settings.timeoutMinutes !== undefined && !(Number.isInteger(settings.timeoutMinutes) && settings.timeoutMinutes > 0 && settings.timeoutMinutes <= 168 * 60)) {
+    throw new Error('the run timeout must be 1 to 10080 minutes (168 hours)');
+  }
+  if (settings.autoRerun) {
+    const { times, intervalMinutes } = settings.autoRerun;
+    if (!(Number.isInteger(times) && times >= 0 && times <= 10)) throw new Error('auto-rerun times must be 0 to 10');
+    if (!(Number.isInteger(intervalMinutes) && intervalMinutes >= 1 && intervalMinutes <= 30)) throw new Error('the auto-rerun interval must be 1 to 30 minutes');
+  }
+  return {
+    name: 'configure-run',
+    title: 'Batch Run Configuration',
+    recordKind: 'other',
+    parameters: { ...settings },
+    decide() {
+      return change(
+        [settings.timeoutMinutes !== undefined ? `timeout ${settings.timeoutMinutes} min` : '', settings.autoRerun === null ? 'no auto-rerun' : settings.autoRerun ? `auto-rerun ${settings.autoRerun.times}× every ${settings.autoRerun.intervalMinutes} min` : '']
+          .filter(Boolean)
+          .join(', '),
+        {
+          kind: 'edit',
+          edit: (doc) => {
+            if (settings.timeoutMinutes !== undefined) setIn(doc, ['run', 'timeoutMinutes'], settings.timeoutMinutes);
+            if (settings.autoRerun === null) deleteIn(doc, ['run', 'autoRerun']);
+            else if (settings.autoRerun) setIn(doc, ['run', 'autoRerun'], settings.autoRerun);
+          },
+        },
+      );
+    },
+  };
+}
+
+export function modifyTemplateVersionOperation(version: number): TaskOperation {
+  return {
+    name: 'modify-template-version',
+    title: 'Modify Referenced Template Version',
+    recordKind: 'other',
+    parameters: { version },
+    checkBatch(tasks) {
+      const names = new Set(tasks.map((t) => `${t.projectDir}\u0000${t.data.template?.name ?? ''}`));
+      if (tasks.some((t) => !t.data.template)) return 'every selected task must reference a computing template';
+      if (names.size > 1) return 'a batch change of template version needs tasks that all reference the same computing template';
+      return undefined;
+    },
+    decide(task, { index }) {
+      const ref = task.data.template;
+      if (!ref) return fail('the task references no computing template');
+      const template = (task.projectDir ? index.project(task.projectDir) : undefined)?.config.templates.find((t) => t.name === ref.name);
+      if (!template) return fail(`template ${ref.name} does not exist in the project`);
+      if (!template.versions.includes(version)) return fail(`template ${ref.name} has no version ${version} (versions: ${template.versions.join(', ')})`);
+      if (ref.version === version) return skip(`already on version ${version}`);
+      return change(`template ${ref.name} v${ref.version} → v${version}; takes effect after submit and publish`, {
+        kind: 'edit',
+        edit: (doc) => {
+          setIn(doc, ['template', 'version'], version);
+          // A changed task must be submitted and published again before the new version runs.
+          if (task.data.status === 'submitted') setIn(doc, ['status'], 'developing');
+        },
+      });
+    },
+  };
+}

@@ -1,0 +1,30 @@
+import { isMap, isSeq, parseDocument, type Document } from 'yaml';
+
+/**
+ * Rewrites a task file through yaml's document model, so the user's comments, key order, quoting and
+ * unknown fields survive; only the nodes an operation sets change.
+ */
+export function editYaml(text: string, edit: (doc: Document) => void): string {
+  const doc = parseDocument(text, { keepSourceTokens: true });
+  if (doc.errors.length > 0) throw new Error(`the file is not valid YAML: ${doc.errors[0]!.message}`);
+  edit(doc);
+  return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
+}
+
+/** Sets a value, creating the maps on the way; a flow sequence the user wrote stays in flow style. */
+export function setIn(doc: Document, path: readonly (string | number)[], value: unknown): void {
+  const existing = doc.getIn(path, true);
+  const node = doc.createNode(value);
+  if (isSeq(existing) && isSeq(node)) node.flow = existing.flow;
+  if (isMap(existing) && isMap(node)) node.flow = existing.flow;
+  doc.setIn(path, node);
+}
+
+export function deleteIn(doc: Document, path: readonly (string | number)[]): void {
+  if (doc.hasIn(path)) doc.deleteIn(path);
+}
+
+/** Sets `updatedAt` to now, as the console does on every change. */
+export function touch(doc: Document, now: Date): void {
+  doc.set('updatedAt', now.toISOString().replace(/\.\d{3}Z$/, 'Z'));
+}
