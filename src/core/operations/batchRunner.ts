@@ -1,12 +1,12 @@
 import { existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { parseTaskFile } from '../model/parseTaskFile';
+import { taskFileSchema } from '../model/taskSchema';
 import type { Task } from '../workspace/workspaceModel';
 import { ConflictError, readUnchanged, unlinkQuietly, writeFileAtomic } from './atomicFile';
 import { newRecordId, saveRecord, type BatchRecord, type FileChange, type TaskResult } from './batchRecords';
 import type { LockStore } from './lockStore';
 import { addPending, type PendingEntry } from './pendingPublish';
-import { editYaml, touch } from './taskDocument';
+import { editYamlValue, touch } from './taskDocument';
 import type { Decision, OperationContext, TaskChange, TaskOperation } from './taskOperation';
 
 export interface PlannedTask {
@@ -132,13 +132,13 @@ function apply(
   }
 
   const destination = c.moveTo ?? task.file;
-  const next = editYaml(current, (doc) => {
+  const { text: next, value } = editYamlValue(current, (doc) => {
     c.edit(doc);
     touch(doc, context.now);
   });
   // Never write a file that would no longer read as a task.
-  const check = parseTaskFile(destination, next);
-  if (!check.data) throw new ConflictError(`the change would make the file invalid: ${check.diagnostics[0]?.message ?? 'unknown error'}`);
+  const check = taskFileSchema.safeParse(value);
+  if (!check.success) throw new ConflictError(`the change would make the file invalid: ${check.error.issues[0]?.path.join('.') ?? ''} ${check.error.issues[0]?.message ?? ''}`.trim());
   let code: FileChange['code'];
   if (c.moveTo && c.moveTo !== task.file) {
     if (existsSync(c.moveTo)) throw new ConflictError(`${c.moveTo} already exists`);

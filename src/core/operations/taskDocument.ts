@@ -5,10 +5,15 @@ import { isMap, isSeq, parseDocument, type Document } from 'yaml';
  * unknown fields survive; only the nodes an operation sets change.
  */
 export function editYaml(text: string, edit: (doc: Document) => void): string {
-  const doc = parseDocument(text, { keepSourceTokens: true });
+  return editYamlValue(text, edit).text;
+}
+
+/** Like editYaml, also giving the edited value (to validate it without parsing the text again). */
+export function editYamlValue(text: string, edit: (doc: Document) => void): { text: string; value: unknown } {
+  const doc = parseDocument(text);
   if (doc.errors.length > 0) throw new Error(`the file is not valid YAML: ${doc.errors[0]!.message}`);
   edit(doc);
-  return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
+  return { text: doc.toString({ lineWidth: 0, flowCollectionPadding: false }), value: doc.toJS() };
 }
 
 /** Sets a value, creating the maps on the way; a flow sequence the user wrote stays in flow style. */

@@ -1,0 +1,72 @@
+// Batch-operation benchmark (issue: task operations). Prints, in one run, on the same generated files:
+//   floor — read every task file and write the same text back (no change), nothing else;
+//   atomic floor — the same through a temporary file renamed over the original (what any atomic write costs);
+//   batch — a batch tag change (append) over every task: preview, lock checks, yaml edit keeping
+//           comments, validation of the result, atomic write, and the batch record;
+//   with the index already loaded (as in the editor), and the CLI's whole run (load + batch).
+// Usage: npm run bench:operations -- [--tasks 10000] [--runs 3]
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { writeFileAtomic } from '../src/core/operations/atomicFile';
+import { runBatch } from '../src/core/operations/batchRunner';
+import { LockStore } from '../src/core/operations/lockStore';
+import { modifyTagsOperation } from '../src/core/operations/simpleOperations';
+import { findIndexedFiles, loadWorkspace } from '../src/core/workspace/diskWorkspace';
+import { generateWorkspace } from './generateWorkspace';
+
+const { values } = parseArgs({ options: { tasks: { type: 'string', default: '10000' }, runs: { type: 'string', default: '3' } } });
+const dir = join(mkdtempSync(join(tmpdir(), 'nightshift-bench-ops-')), 'ws');
+generateWorkspace({ tasks: Number(values.tasks), out: dir });
+const files = findIndexedFiles(dir).filter((f) => f.endsWith('.task.yaml'));
+const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+function floor(): number {
+  gc();
+  const start = performance.now();
+  for (const f of files) writeFileSync(f, readFileSync(f, 'utf8'));
+  return performance.now() - start;
+}
+
+/** The same, written the safe way any atomic edit must: a temporary file renamed over the old one. */
+function atomicFloor(): number {
+  gc();
+  const start = performance.now();
+  for (const f of files) writeFileAtomic(f, readFileSync(f, 'utf8'));
+  return performance.now() - start;
+}
+
+function batch(run: number): { batch: number; load: number; failed: number } {
+  gc();
+  const t0 = performance.now();
+  const index = loadWorkspace(dir);
+  const t1 = performance.now();
+  const record = runBatch(modifyTagsOperation('append', [`bench-${run}`]), [...index.tasks()], { index, user: 'user01', now: new Date() }, { root: dir, locks: new LockStore() });
+  return { batch: performance.now() - t1, load: t1 - t0, failed: record.results.filter((r) => r.status === 'failed').length };
+}
+
+floor();
+const floors: number[] = [];
+const atomicFloors: number[] = [];
+const batches: number[] = [];
+const wholes: number[] = [];
+let failed = 0;
+for (let i = 0; i < Number(values.runs); i++) {
+  floors.push(floor());
+  atomicFloors.push(atomicFloor());
+  const b = batch(i);
+  batches.push(b.batch);
+  wholes.push(b.batch + b.load);
+  failed += b.failed;
+}
+const f = median(floors);
+const b = median(batches);
+console.log(`workspace: ${files.length} task files; median of ${values.runs} runs; ${failed} failed task changes`);
+console.log(`floor (read + write back unchanged):   ${f.toFixed(0)} ms`);
+const a = median(atomicFloors);
+console.log(`atomic floor (read + temp file + rename, unchanged): ${a.toFixed(0)} ms = ${(a / f).toFixed(2)}x the floor`);
+console.log(`batch tag change over every task:      ${b.toFixed(0)} ms = ${(b / f).toFixed(2)}x the floor (target <= 2x) ${b / f <= 2 ? 'OK' : 'OVER'}; ${(b / a).toFixed(2)}x the atomic floor`);
+console.log(`  the CLI's whole run (index + batch): ${median(wholes).toFixed(0)} ms`);
+rmSync(join(dir, '..'), { recursive: true, force: true });
