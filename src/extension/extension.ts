@@ -4,6 +4,7 @@ import { DiagnosticsPublisher } from './diagnosticsPublisher';
 import { findTask } from './findTask';
 import { currentUser, SECTION } from './settings';
 import { TaskDecorations } from './taskDecorations';
+import { registerTaskCommands } from './taskCommands';
 import { TaskDragAndDrop } from './taskDragAndDrop';
 import { TaskTreeProvider } from './taskTreeProvider';
 import type { TreeNode } from './treeNodes';
@@ -39,6 +40,7 @@ export function activate(context: vscode.ExtensionContext): NightshiftApi {
     new DiagnosticsPublisher(indexer),
     vscode.window.registerFileDecorationProvider(new TaskDecorations(indexer, me)),
     indexer.onDidChange(updateBadge),
+    ...registerTaskCommands(indexer, view, me),
     vscode.commands.registerCommand('nightshift.refresh', () => indexer.reindex()),
     vscode.commands.registerCommand('nightshift.createProject', () => createProject(user)),
     vscode.commands.registerCommand('nightshift.findTask', () => findTask(indexer, tree, view)),

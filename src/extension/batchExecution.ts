@@ -1,0 +1,79 @@
+import { dirname } from 'node:path';
+import * as vscode from 'vscode';
+import { previewBatch, runBatch } from '../core/operations/batchRunner';
+import type { BatchRecord } from '../core/operations/batchRecords';
+import { LockStore } from '../core/operations/lockStore';
+import type { OperationContext, TaskOperation } from '../core/operations/taskOperation';
+import type { Task } from '../core/workspace/workspaceModel';
+import { SECTION } from './settings';
+import type { WorkspaceIndexer } from './workspaceIndexer';
+
+export function lockStore(): LockStore {
+  const dir = vscode.workspace.getConfiguration(SECTION).get<string>('lockDirectory');
+  return new LockStore(dir || undefined);
+}
+
+/** Where batch records live: the workspace folder holding the tasks (the first one otherwise). */
+export function recordsRoot(tasks: readonly Task[]): string {
+  const first = tasks[0];
+  const folder = first ? vscode.workspace.getWorkspaceFolder(vscode.Uri.file(first.file)) : undefined;
+  return (folder ?? vscode.workspace.workspaceFolders?.[0])?.uri.fsPath ?? (first ? dirname(first.file) : process.cwd());
+}
+
+/**
+ * Preview, confirm, run with progress and cancellation, report. `confirm: false` skips the question
+ * (tests and callers that showed their own preview).
+ */
+export async function executeBatch(
+  indexer: WorkspaceIndexer,
+  output: vscode.OutputChannel,
+  operation: TaskOperation,
+  tasks: readonly Task[],
+  user: string,
+  confirm = true,
+): Promise<BatchRecord | undefined> {
+  if (tasks.length === 0) {
+    void vscode.window.showInformationMessage('No compute tasks selected.');
+    return undefined;
+  }
+  const locks = lockStore();
+  const context = (): OperationContext => ({ index: indexer.index, user, now: new Date() });
+  if (confirm) {
+    const plan = previewBatch(operation, tasks, context(), locks);
+    const count = (s: string) => plan.filter((p) => p.decision.status === s).length;
+    output.appendLine(`Preview: ${operation.title} on ${tasks.length} task(s)`);
+    for (const p of plan) output.appendLine(`  ${p.task.data.id} ${p.task.data.name}: ${p.decision.status === 'change' ? `will ${p.decision.summary}` : `${p.decision.status}: ${p.decision.reason}`}`);
+    const changes = count('change');
+    const detail = `${changes} will change, ${count('skipped')} will be skipped, ${count('failed')} refused.${changes ? '' : ' Nothing to do.'}`;
+    const buttons = changes ? ['Apply', 'Show Details'] : ['Show Details'];
+    const answer = await vscode.window.showInformationMessage(`${operation.title}: ${tasks.length} task(s)`, { modal: true, detail }, ...buttons);
+    if (answer === 'Show Details') output.show(true);
+    if (answer !== 'Apply') return undefined;
+  }
+  const record = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: operation.title, cancellable: true },
+    async (progress, token) => {
+      let reported = 0;
+      return runBatch(operation, tasks, context(), {
+        root: recordsRoot(tasks),
+        locks,
+        isCancelled: () => token.isCancellationRequested,
+        onProgress: (done, total) => {
+          const step = Math.floor((done / total) * 100);
+          if (step > reported) {
+            progress.report({ increment: step - reported, message: `${done} / ${total}` });
+            reported = step;
+          }
+        },
+      });
+    },
+  );
+  output.appendLine(`${record.title} (${record.when}, by ${record.who})${record.cancelled ? ' — cancelled' : ''}`);
+  for (const r of record.results) output.appendLine(`  ${r.task} ${r.name ?? ''}: ${r.status} — ${r.reason}`);
+  await indexer.settled();
+  const n = (s: string) => record.results.filter((r) => r.status === s).length;
+  const summary = `${record.title}: ${n('succeeded')} succeeded, ${n('skipped')} skipped, ${n('failed')} failed.`;
+  const show = n('failed') || n('skipped') ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
+  void show(summary, 'Show Details').then((a) => a && output.show(true));
+  return record;
+}

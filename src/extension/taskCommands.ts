@@ -1,0 +1,221 @@
+import * as vscode from 'vscode';
+import { listRecords, type BatchRecord } from '../core/operations/batchRecords';
+import { revertBatch } from '../core/operations/batchRevert';
+import { commonDependencies, configureDependenciesOperation, type Cycle } from '../core/operations/dependencyOperation';
+import { folderPathProblem } from '../core/operations/folderNames';
+import { moveTasksOperation } from '../core/operations/moveOperation';
+import { readPending } from '../core/operations/pendingPublish';
+import { modifyProjectOwnershipOperation } from '../core/operations/projectOwnershipOperation';
+import { publishPending } from '../core/operations/publishPending';
+import { deleteTaskOperation, MAX_REMARK, unpublishAndDeleteOperation, unpublishOperation } from '../core/operations/publishOperations';
+import { configureScheduleOperation, type ScheduleSettings } from '../core/operations/scheduleOperation';
+import {
+  acquireLockOperation,
+  changeOwnerOperation,
+  configureParametersOperation,
+  configureRunOperation,
+  modifyTagsOperation,
+  modifyTemplateVersionOperation,
+} from '../core/operations/simpleOperations';
+import type { TaskOperation } from '../core/operations/taskOperation';
+import type { Task } from '../core/workspace/workspaceModel';
+import { executeBatch, lockStore, recordsRoot } from './batchExecution';
+import { tasksForCommand } from './taskSelectionUi';
+import type { TreeNode } from './treeNodes';
+import type { WorkspaceIndexer } from './workspaceIndexer';
+
+/** Answers a command can receive instead of asking (for scripts, keybindings and tests). */
+export interface Preset {
+  recursive?: boolean;
+  confirm?: boolean;
+  owner?: string;
+  mode?: 'replace' | 'append';
+  tags?: string[];
+  folder?: string;
+  remark?: string;
+  version?: number;
+  values?: Record<string, string>;
+  timeoutMinutes?: number;
+  schedule?: ScheduleSettings;
+  add?: { task: string; cycle: Cycle }[];
+  remove?: string[];
+  project?: string;
+}
+
+type Build = (tasks: Task[], preset: Preset) => Promise<TaskOperation | undefined>;
+
+export function registerTaskCommands(indexer: WorkspaceIndexer, view: vscode.TreeView<TreeNode>, user: () => string): vscode.Disposable[] {
+  const output = vscode.window.createOutputChannel('Nightshift Operations');
+  const projectOf = (tasks: Task[]) => (tasks[0]?.projectDir ? indexer.index.project(tasks[0].projectDir) : undefined);
+  const remark = async (preset: Preset, required: boolean) =>
+    preset.remark ??
+    (await vscode.window.showInputBox({
+      title: 'Remark',
+      prompt: `Up to ${MAX_REMARK} characters${required ? '' : ' (optional)'}`,
+      validateInput: (v) => (v.length > MAX_REMARK ? `At most ${MAX_REMARK} characters (${v.length})` : required && !v.trim() ? 'A remark is required' : undefined),
+    }));
+
+  const builders: Record<string, Build> = {
+    acquireLock: async () => acquireLockOperation(),
+    changeOwner: async (tasks, p) => {
+      const users = projectOf(tasks)?.config.users ?? [];
+      const owner = p.owner ?? (users.length ? await vscode.window.showQuickPick(users, { title: 'New development owner' }) : await vscode.window.showInputBox({ title: 'New development owner' }));
+      return owner ? changeOwnerOperation(owner) : undefined;
+    },
+    modifyTags: async (_tasks, p) => {
+      const mode = p.mode ?? (await vscode.window.showQuickPick([{ label: 'Append', value: 'append' as const, detail: 'Keep the existing tags and add these' }, { label: 'Replace', value: 'replace' as const, detail: 'Clear the existing tags, then set these' }], { title: 'Modification type' }))?.value;
+      if (!mode) return undefined;
+      const tags = p.tags ?? (await vscode.window.showInputBox({ title: 'Tags', prompt: 'Comma-separated' }))?.split(',');
+      return tags ? modifyTagsOperation(mode, tags) : undefined;
+    },
+    moveTasks: async (tasks, p) => {
+      const project = projectOf(tasks);
+      if (!project) return undefined;
+      const folder = p.folder ?? (await vscode.window.showInputBox({ title: `Move to folder of ${project.config.project}`, prompt: 'Folder path below the task root; new folders are created', validateInput: (v) => folderPathProblem(v) }));
+      return folder === undefined ? undefined : moveTasksOperation(project.dir, folder);
+    },
+    configureSchedule: async (_tasks, p) => {
+      if (p.schedule) return configureScheduleOperation(p.schedule);
+      const method = await vscode.window.showQuickPick(['normal', 'dry-run', 'paused'], { title: 'Scheduling method (overwrites the selected tasks\' basic scheduling)' });
+      if (!method) return undefined;
+      const cycle = await vscode.window.showQuickPick(['minute', 'hour', 'day', 'week', 'month', 'year'], { title: 'Recurrence' });
+      if (!cycle) return undefined;
+      const field = cycle === 'minute' || cycle === 'hour' ? 'interval' : 'time';
+      const value = await vscode.window.showInputBox({ title: field === 'interval' ? `Interval (${cycle === 'minute' ? 'minutes, 5..59' : 'hours, 1..23'})` : 'Time of day (HH:mm)', value: field === 'interval' ? '1' : '00:00' });
+      if (value === undefined) return undefined;
+      const basic = { method, cycle, [field]: field === 'interval' ? Number(value) : value } as ScheduleSettings['basic'];
+      return configureScheduleOperation({ basic: basic! });
+    },
+    configureDependencies: async (tasks, p) => {
+      if (p.add || p.remove) return configureDependenciesOperation({ add: p.add ?? [], remove: p.remove ?? [] }, tasks);
+      const common = commonDependencies(tasks);
+      const action = await vscode.window.showQuickPick(
+        [{ label: '$(add) Add Dependency…', id: '+' }, ...common.map((d) => ({ label: `$(remove) Remove ${d.task}`, description: indexer.index.task(d.task)?.data.name, id: d.task }))],
+        { title: `Upstream dependencies common to the ${tasks.length} selected task(s)` },
+      );
+      if (!action) return undefined;
+      if (action.id !== '+') return configureDependenciesOperation({ remove: [action.id] }, tasks);
+      const pick = await vscode.window.showQuickPick([...indexer.index.tasks()].map((t) => ({ label: t.data.name, description: t.data.id, id: t.data.id })), { title: 'Upstream task', matchOnDescription: true });
+      if (!pick) return undefined;
+      const cycle = await vscode.window.showQuickPick([{ label: 'Same cycle', value: 'same' as const }, { label: 'Previous cycle', value: 'previous' as const }], { title: 'Depend on' });
+      return cycle ? configureDependenciesOperation({ add: [{ task: pick.id, cycle: cycle.value }] }, tasks) : undefined;
+    },
+    configureParameters: async (_tasks, p) => {
+      if (p.values) return configureParametersOperation(p.values);
+      const text = await vscode.window.showInputBox({ title: 'Parameters', prompt: 'name=value, several separated by spaces; tasks without the parameter are skipped' });
+      if (!text) return undefined;
+      return configureParametersOperation(Object.fromEntries(text.trim().split(/\s+/).map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)])));
+    },
+    configureRun: async (_tasks, p) => {
+      const timeout = p.timeoutMinutes ?? Number(await vscode.window.showInputBox({ title: 'Run timeout (minutes)', validateInput: (v) => (/^\d+$/.test(v) ? undefined : 'Minutes, a whole number') }));
+      return Number.isInteger(timeout) && timeout > 0 ? configureRunOperation({ timeoutMinutes: timeout }) : undefined;
+    },
+    modifyTemplateVersion: async (tasks, p) => {
+      const ref = tasks[0]?.data.template;
+      const template = ref ? projectOf(tasks)?.config.templates.find((t) => t.name === ref.name) : undefined;
+      const version = p.version ?? Number((await vscode.window.showQuickPick((template?.versions ?? []).map(String), { title: `Version of ${ref?.name ?? 'the template'}` })) ?? Number.NaN);
+      return Number.isInteger(version) ? modifyTemplateVersionOperation(version) : undefined;
+    },
+    unpublish: async (tasks, p) => {
+      const r = await remark(p, false);
+      return r === undefined ? undefined : unpublishOperation(r, tasks);
+    },
+    unpublishAndDelete: async (tasks, p) => {
+      const r = await remark(p, false);
+      return r === undefined ? undefined : unpublishAndDeleteOperation(r, tasks);
+    },
+    deleteTasks: async (tasks, p) => {
+      const r = await remark(p, true);
+      return r === undefined ? undefined : deleteTaskOperation(r, tasks);
+    },
+    modifyProjectOwnership: async (tasks, p) => {
+      const from = projectOf(tasks);
+      const others = indexer.index.projects().filter((x) => x.dir !== from?.dir);
+      const name = p.project ?? (await vscode.window.showQuickPick(others.map((x) => ({ label: x.config.project, description: `${x.config.mode}, ${x.config.engine}` })), { title: 'Target project' }))?.label;
+      const target = others.find((x) => x.config.project === name);
+      return target ? modifyProjectOwnershipOperation({ projectDir: target.dir, ...(p.folder ? { folder: p.folder } : {}) }) : undefined;
+    },
+  };
+
+  const disposables: vscode.Disposable[] = [output];
+  for (const [name, build] of Object.entries(builders)) {
+    disposables.push(
+      vscode.commands.registerCommand(`nightshift.${name}`, async (node?: TreeNode | { taskFiles: string[]; projectDir: string; folder: string }, selected?: TreeNode[], preset: Preset = {}) => {
+        let tasks: Task[] | undefined;
+        if (node && 'taskFiles' in node) {
+          // From drag and drop: the dragged task files onto a folder.
+          tasks = node.taskFiles.map((f) => indexer.index.taskByFile(f)).filter((t): t is Task => !!t);
+          preset = { ...preset, folder: node.folder };
+        } else {
+          tasks = await tasksForCommand(indexer, view, node, selected, preset.recursive);
+        }
+        if (!tasks?.length) return undefined;
+        let operation: TaskOperation | undefined;
+        try {
+          operation = await build(tasks, preset);
+        } catch (error) {
+          void vscode.window.showErrorMessage(error instanceof Error ? error.message : String(error));
+          return undefined;
+        }
+        if (!operation) return undefined;
+        return executeBatch(indexer, output, operation, tasks, user(), preset.confirm ?? true);
+      }),
+    );
+  }
+
+  disposables.push(
+    vscode.commands.registerCommand('nightshift.releaseLock', async (uri?: vscode.Uri) => {
+      const file = uri?.fsPath ?? vscode.window.activeTextEditor?.document.uri.fsPath;
+      const task = file ? indexer.index.taskByFile(file) : undefined;
+      if (!task) return void vscode.window.showWarningMessage('Open a compute task file to release its edit lock.');
+      const holder = lockStore().holder(task);
+      if (!holder) return void vscode.window.showInformationMessage(`${task.data.name} is not locked.`);
+      if (holder.holder !== user()) return void vscode.window.showWarningMessage(`${task.data.name} is locked by ${holder.holder}; only they can release it.`);
+      lockStore().release(task, user());
+      void vscode.window.showInformationMessage(`Released the edit lock of ${task.data.name}.`);
+    }),
+    vscode.commands.registerCommand('nightshift.showBatchRecords', async () => {
+      const root = recordsRoot([...indexer.index.tasks()].slice(0, 1));
+      const records = listRecords(root).reverse();
+      const item = (r: BatchRecord) => {
+        const n = (s: string) => r.results.filter((x) => x.status === s).length;
+        return { label: r.title, description: `${r.when} · ${r.who}`, detail: `${n('succeeded')} succeeded, ${n('skipped')} skipped, ${n('failed')} failed`, record: r };
+      };
+      const picks = [
+        { label: 'Submit', kind: vscode.QuickPickItemKind.Separator },
+        ...records.filter((r) => r.kind === 'submit').map(item),
+        { label: 'Other Operations', kind: vscode.QuickPickItemKind.Separator },
+        ...records.filter((r) => r.kind === 'other').map(item),
+      ];
+      const chosen = await vscode.window.showQuickPick(picks, { title: 'Batch Operation Records', matchOnDetail: true });
+      if (!chosen || !('record' in chosen)) return;
+      const r = chosen.record as BatchRecord;
+      output.appendLine(`${r.title} (${r.when}, by ${r.who}) ${JSON.stringify(r.parameters)}`);
+      for (const x of r.results) output.appendLine(`  ${x.task} ${x.name ?? ''}: ${x.status} — ${x.reason}`);
+      output.show(true);
+      if (r.changes.length && r.operation !== 'revert') {
+        const answer = await vscode.window.showInformationMessage(`Revert "${r.title}" of ${r.when}?`, 'Revert');
+        if (answer === 'Revert') {
+          const revert = revertBatch(r, user(), root);
+          void vscode.window.showInformationMessage(`${revert.title}: ${revert.results.filter((x) => x.status === 'succeeded').length} reverted, ${revert.results.filter((x) => x.status === 'failed').length} could not be.`);
+        }
+      }
+    }),
+    vscode.commands.registerCommand('nightshift.publishPending', async (preset: { project?: string; confirm?: boolean } = {}) => {
+      const projects = indexer.index.projects().filter((p) => readPending(p.dir).length > 0);
+      if (projects.length === 0) return void vscode.window.showInformationMessage('Nothing is pending publish.');
+      const name = preset.project ?? (await vscode.window.showQuickPick(projects.map((p) => ({ label: p.config.project, description: `${readPending(p.dir).length} pending`, detail: readPending(p.dir).map((e) => `${e.name}: ${e.action}`).join(', ') })), { title: 'Pending Publish' }))?.label;
+      const project = projects.find((p) => p.config.project === name);
+      if (!project) return undefined;
+      if (preset.confirm !== false) {
+        const answer = await vscode.window.showInformationMessage(`Publish ${readPending(project.dir).length} pending object(s) of ${project.config.project}?`, { modal: true }, 'Publish');
+        if (answer !== 'Publish') return undefined;
+      }
+      const tasks = [...indexer.index.tasks()].filter((t) => t.projectDir === project.dir);
+      const record = publishPending(project.dir, { index: indexer.index, user: user(), now: new Date() }, { root: recordsRoot(tasks), locks: lockStore() });
+      void vscode.window.showInformationMessage(`${record.title}: ${record.results.filter((r) => r.status === 'succeeded').length} published.`);
+      return record;
+    }),
+  );
+  return disposables;
+}

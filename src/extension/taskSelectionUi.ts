@@ -1,0 +1,51 @@
+import * as vscode from 'vscode';
+import { selectByFolder } from '../core/operations/taskSelection';
+import type { Task } from '../core/workspace/workspaceModel';
+import type { TreeNode } from './treeNodes';
+import type { WorkspaceIndexer } from './workspaceIndexer';
+
+/**
+ * The tasks a command acts on: the multi-selection (or the clicked item), where a folder or project
+ * means all tasks in it, and, when it has subfolders, in those too if the user says so.
+ */
+export async function tasksForCommand(
+  indexer: WorkspaceIndexer,
+  view: vscode.TreeView<TreeNode>,
+  node: TreeNode | undefined,
+  selected: readonly TreeNode[] | undefined,
+  recursive: boolean | undefined,
+): Promise<Task[] | undefined> {
+  const index = indexer.index;
+  let nodes: readonly TreeNode[] = selected?.length ? selected : node ? [node] : view.selection;
+  if (nodes.length === 0) {
+    const picks = await vscode.window.showQuickPick(
+      [...index.tasks()].map((t) => ({ label: t.data.name, description: t.data.id, detail: t.folder ? `/${t.folder}` : '/', task: t })),
+      { canPickMany: true, title: 'Choose the compute tasks', matchOnDescription: true },
+    );
+    return picks?.map((p) => p.task);
+  }
+  const tasks = new Map<string, Task>();
+  for (const n of nodes) {
+    if (n.kind === 'task') {
+      const task = index.taskByFile(n.file);
+      if (task) tasks.set(task.data.id, task);
+      continue;
+    }
+    const path = n.kind === 'folder' ? n.path : '';
+    let deep = recursive;
+    const tree = index.folderTree(n.projectDir);
+    if (deep === undefined) {
+      const hasSubfolders = (selectByFolder(index, n.projectDir, path, true)?.length ?? 0) > (selectByFolder(index, n.projectDir, path, false)?.length ?? 0);
+      if (hasSubfolders && tree) {
+        const choice = await vscode.window.showQuickPick(
+          [{ label: 'Tasks in this folder only', deep: false }, { label: 'Include tasks in subfolders', deep: true }],
+          { title: `/${path}` },
+        );
+        if (!choice) return undefined;
+        deep = choice.deep;
+      }
+    }
+    for (const t of selectByFolder(index, n.projectDir, path, !!deep) ?? []) tasks.set(t.data.id, t);
+  }
+  return [...tasks.values()];
+}
