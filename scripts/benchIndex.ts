@@ -3,26 +3,15 @@
 //   index    — list, read, parse, validate (zod), build the model, and run every cross-file check;
 //   re-index — after one changed file: update the index and recompute problems and its folder tree.
 // Usage: npm run bench:index -- [--tasks 10000] [--dir DIR] [--runs 5]
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { parse } from 'yaml';
 import { findIndexedFiles, loadWorkspace } from '../src/core/workspace/diskWorkspace';
-import { generateWorkspace } from './generateWorkspace';
+import { benchWorkspace, gc, median, parseFloor } from './benchSupport';
 
 const { values } = parseArgs({ options: { tasks: { type: 'string', default: '10000' }, dir: { type: 'string' }, runs: { type: 'string', default: '5' } } });
 const runs = Number(values.runs);
-let dir = values.dir;
-let cleanup = false;
-if (!dir) {
-  dir = join(mkdtempSync(join(tmpdir(), 'nightshift-bench-')), 'ws');
-  generateWorkspace({ tasks: Number(values.tasks), out: dir });
-  cleanup = true;
-}
+const { dir, cleanup } = benchWorkspace(values);
 
-const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 function time(fn: () => void): number {
   gc();
   const start = performance.now();
@@ -30,11 +19,9 @@ function time(fn: () => void): number {
   return performance.now() - start;
 }
 
-function floor(): void {
-  for (const file of findIndexedFiles(dir!)) parse(readFileSync(file, 'utf8'));
-}
+const floor = () => parseFloor(dir);
 function index(): void {
-  const ws = loadWorkspace(dir!);
+  const ws = loadWorkspace(dir);
   ws.diagnostics();
   for (const p of ws.projects()) ws.folderTree(p.dir);
 }
@@ -74,4 +61,4 @@ console.log(`floor (read + yaml parse):       ${f.toFixed(0)} ms`);
 console.log(`index (full, with all checks):   ${x.toFixed(0)} ms  = ${(x / f).toFixed(2)}x the floor  (target <= 1.5x) ${x / f <= 1.5 ? 'OK' : 'OVER'}`);
 console.log(`re-index after one changed file: ${r.toFixed(1)} ms median, ${Math.max(...reindexes).toFixed(1)} ms max  (target <= 20 ms) ${r <= 20 ? 'OK' : 'OVER'}`);
 console.log(`heap after indexing: ${heapMb.toFixed(0)} MB`);
-if (cleanup) rmSync(join(dir, '..'), { recursive: true, force: true });
+cleanup();

@@ -5,23 +5,18 @@
 //           comments, validation of the result, atomic write, and the batch record;
 //   with the index already loaded (as in the editor), and the CLI's whole run (load + batch).
 // Usage: npm run bench:operations -- [--tasks 10000] [--runs 3]
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { writeFileAtomic } from '../src/core/operations/atomicFile';
 import { runBatch } from '../src/core/operations/batchRunner';
 import { LockStore } from '../src/core/operations/lockStore';
 import { modifyTagsOperation } from '../src/core/operations/simpleOperations';
 import { findIndexedFiles, loadWorkspace } from '../src/core/workspace/diskWorkspace';
-import { generateWorkspace } from './generateWorkspace';
+import { benchWorkspace, gc, median } from './benchSupport';
 
 const { values } = parseArgs({ options: { tasks: { type: 'string', default: '10000' }, runs: { type: 'string', default: '3' } } });
-const dir = join(mkdtempSync(join(tmpdir(), 'nightshift-bench-ops-')), 'ws');
-generateWorkspace({ tasks: Number(values.tasks), out: dir });
+const { dir, cleanup } = benchWorkspace({ tasks: values.tasks! });
 const files = findIndexedFiles(dir).filter((f) => f.endsWith('.task.yaml'));
-const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 function floor(): number {
   gc();
@@ -69,4 +64,4 @@ const a = median(atomicFloors);
 console.log(`atomic floor (read + temp file + rename, unchanged): ${a.toFixed(0)} ms = ${(a / f).toFixed(2)}x the floor`);
 console.log(`batch tag change over every task:      ${b.toFixed(0)} ms = ${(b / f).toFixed(2)}x the floor (target <= 2x) ${b / f <= 2 ? 'OK' : 'OVER'}; ${(b / a).toFixed(2)}x the atomic floor`);
 console.log(`  the CLI's whole run (index + batch): ${median(wholes).toFixed(0)} ms`);
-rmSync(join(dir, '..'), { recursive: true, force: true });
+cleanup();

@@ -5,15 +5,11 @@
 //   peak memory of a fresh process running one preview.
 // Usage: npm run bench:preview -- [--tasks 10000] [--dir DIR] [--runs 5] [--date 2026-11-21]
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { parse } from 'yaml';
 import { planDay, type DayPlan } from '../src/core/engine/dayPlan';
 import { buildSchedulingGraph } from '../src/core/engine/schedulingGraph';
 import { findIndexedFiles, loadWorkspace } from '../src/core/workspace/diskWorkspace';
-import { generateWorkspace } from './generateWorkspace';
+import { benchWorkspace, gc, median, parseFloor } from './benchSupport';
 
 const { values } = parseArgs({
   options: {
@@ -45,19 +41,8 @@ if (values.once) {
 }
 
 const runs = Number(values.runs);
-let dir = values.dir;
-let cleanup = false;
-if (!dir) {
-  dir = join(mkdtempSync(join(tmpdir(), 'nightshift-bench-')), 'ws');
-  generateWorkspace({ tasks: Number(values.tasks), out: dir });
-  cleanup = true;
-}
-
-const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-function floor(): void {
-  for (const file of findIndexedFiles(dir!)) parse(readFileSync(file, 'utf8'));
-}
+const { dir, cleanup } = benchWorkspace(values);
+const floor = () => parseFloor(dir);
 
 floor();
 let last = preview(dir);
@@ -98,4 +83,4 @@ console.log(`floor (read + yaml parse):             ${f.toFixed(0)} ms`);
 console.log(`preview (index + instances + edges + parameters): ${p.toFixed(0)} ms = ${(p / f).toFixed(2)}x the floor (target <= 2x) ${p / f <= 2 ? 'OK' : 'OVER'}`);
 console.log(`  of which the engine (graph + day plan): ${median(engines).toFixed(0)} ms`);
 console.log(`peak memory of one preview (fresh process, max RSS): ${peak.toFixed(0)} MB (target <= 400 MB) ${peak <= 400 ? 'OK' : 'OVER'}`);
-if (cleanup) rmSync(join(dir, '..'), { recursive: true, force: true });
+cleanup();
