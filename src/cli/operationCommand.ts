@@ -17,6 +17,7 @@ import { resolveFolderArgument, selectByFolder, selectByIds } from '../core/oper
 import type { TaskOperation } from '../core/operations/taskOperation';
 import type { Task } from '../core/workspace/workspaceModel';
 import type { WorkspaceIndex } from '../core/workspace/workspaceIndex';
+import { writeBatchResults } from './batchOutput';
 import { UsageError } from './usageError';
 import { parseWorkspaceArgs } from './workspaceArgs';
 
@@ -87,21 +88,13 @@ export function runOperation(command: (typeof OPERATION_COMMANDS)[number], args:
         status: decision.status === 'change' ? 'succeeded' : decision.status,
         reason: decision.status === 'change' ? `would: ${decision.summary}` : decision.reason,
       }))
-    : runBatch(operation, tasks, context, { root: parsed.dir, locks }).results.map(({ task, status, reason }) => ({ task, status, reason }));
-  if (values.json) {
-    process.stdout.write(`${JSON.stringify({ operation: operation.name, ...(values['dry-run'] ? { dryRun: true } : {}), results })}\n`);
-  } else {
-    const width = Math.max(4, ...results.map((r) => r.task.length));
-    const counts = ['succeeded', 'skipped', 'failed'].map((s) => `${results.filter((r) => r.status === s).length} ${s}`).join(', ');
-    process.stdout.write(`${operation.title}${values['dry-run'] ? ' (dry run: nothing changed)' : ''}: ${counts}\n`);
-    for (const r of results) process.stdout.write(`${r.task.padEnd(width)}  ${r.status.padEnd(9)}  ${r.reason}\n`);
-  }
-  return results.some((r) => r.status === 'failed') ? 1 : 0;
+    : runBatch(operation, tasks, context, { root: parsed.dir, locks }).results;
+  return writeBatchResults(operation.name, operation.title, results, { json: !!values.json, dryRun: !!values['dry-run'] });
 }
 
 function selectTasks(index: WorkspaceIndex, values: Values): Task[] {
   if (values.tasks) {
-    const { tasks, unknown } = selectByIds(index, values.tasks.split(',').map((s) => s.trim()).filter(Boolean));
+    const { tasks, unknown } = selectByIds(index, list(values.tasks)!);
     if (unknown.length) throw new UsageError(`no task has the id ${unknown.map((u) => `"${u}"`).join(', ')}`);
     return tasks;
   }

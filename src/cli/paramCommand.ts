@@ -1,16 +1,11 @@
-import { parseArgs } from 'node:util';
 import { parseStamp } from '../core/engine/civilTime';
 import { compileParameter } from '../core/engine/parameterExpression';
 import { UsageError } from './usageError';
+import { parseCommandArgs } from './workspaceArgs';
 
 /** `nightshift param --at <time> <expression>...`: each value on its own line. */
 export function runParam(args: string[]): number {
-  let parsed;
-  try {
-    parsed = parseArgs({ args, allowPositionals: true, options: { at: { type: 'string' }, task: { type: 'string' } } });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
+  const parsed = parseCommandArgs(args, { at: { type: 'string' }, task: { type: 'string' } });
   const at = parsed.values.at;
   if (!at) throw new UsageError('missing --at YYYY-MM-DDTHH:mm[:ss] (the instance\'s scheduled time)');
   const cycMs = parseStamp(at);

@@ -3,6 +3,7 @@ import { revertBatch } from '../core/operations/batchRevert';
 import { LockStore } from '../core/operations/lockStore';
 import { readPending } from '../core/operations/pendingPublish';
 import { publishPending } from '../core/operations/publishPending';
+import { writeBatchResults } from './batchOutput';
 import { UsageError } from './usageError';
 import { parseWorkspaceArgs } from './workspaceArgs';
 
@@ -30,7 +31,7 @@ export function runRevert(args: string[]): number {
   const record = values.last ? records[records.length - 1] : records.find((r) => r.id === values.record);
   if (!record) throw new UsageError(values.last ? 'there is no batch to revert' : `no batch record "${values.record ?? ''}" (see nightshift records)`);
   const revert = revertBatch(record, values.as, dir);
-  return report(revert.title, revert.results, !!values.json);
+  return writeBatchResults(revert.operation, revert.title, revert.results, { json: !!values.json });
 }
 
 /** `nightshift pending <dir> [--json]` and `nightshift publish <dir> --project <name> --as <user>`. */
@@ -50,14 +51,6 @@ export function runPublish(args: string[]): number {
   const project = index.projects().find((p) => p.config.project === values.project);
   if (!project) throw new UsageError(`missing or unknown --project "${values.project ?? ''}"`);
   const record = publishPending(project.dir, { index, user: values.as, now: new Date() }, { root: dir, locks: new LockStore(values['lock-dir']) });
-  return report(record.title, record.results, !!values.json, record.operation);
+  return writeBatchResults(record.operation, record.title, record.results, { json: !!values.json });
 }
 
-function report(title: string, results: { task: string; status: string; reason: string }[], json: boolean, operation = 'revert'): number {
-  if (json) process.stdout.write(`${JSON.stringify({ operation, results: results.map(({ task, status, reason }) => ({ task, status, reason })) })}\n`);
-  else {
-    process.stdout.write(`${title}\n`);
-    for (const r of results) process.stdout.write(`${r.task}  ${r.status.padEnd(9)}  ${r.reason}\n`);
-  }
-  return results.some((r) => r.status === 'failed') ? 1 : 0;
-}

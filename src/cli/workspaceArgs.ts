@@ -6,14 +6,18 @@ import { UsageError } from './usageError';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
-/** Parses `<dir> [options]`, with the options every workspace command shares. */
-export function parseWorkspaceArgs<O extends Options>(args: string[], options: O) {
-  let parsed;
+/** node's parseArgs, with its complaints turned into usage errors (exit 2). */
+export function parseCommandArgs<O extends Options>(args: string[], options: O) {
   try {
-    parsed = parseArgs({ args, allowPositionals: true, options: { ...options, 'task-root': { type: 'string' } } });
+    return parseArgs({ args, allowPositionals: true, options });
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
+}
+
+/** Parses `<dir> [options]`, with the options every workspace command shares. */
+export function parseWorkspaceArgs<O extends Options>(args: string[], options: O) {
+  const parsed = parseCommandArgs(args, { ...options, 'task-root': { type: 'string' } });
   const [dir, ...extra] = parsed.positionals;
   if (!dir) throw new UsageError('missing the workspace folder');
   if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}"`);
