@@ -240,6 +240,21 @@ describe('task operations', () => {
       assert.ok(!existsSync(join(ws.root, 'fin/tasks/d.task.yaml')));
     });
 
+    it('reverting the deletion of a published draft restores the file and withdraws its pending entry', () => {
+      const ws = workspace({
+        'mkt/nightshift.yaml': `${DEV_PROD}settings:\n  allowDeletePublishedInDev: true\n`,
+        'mkt/tasks/a.task.yaml': taskYaml('1', 'a').replace('status: developing', 'status: draft'),
+      });
+      const before = ws.read('mkt/tasks/a.task.yaml');
+      const projectDir = ws.index().projects()[0]!.dir;
+      const record = ws.run((t) => deleteTaskOperation('tidy', t), ['1']);
+      assert.deepEqual(statuses(record), ['1:succeeded:delete; production object pending publish']);
+      assert.deepEqual(readPending(projectDir).map((e) => [e.task, e.action]), [['1', 'delete']]);
+      assert.deepEqual(revertBatch(record, 'alice', ws.root).results.map((r) => `${r.status}:${r.reason}`), ['succeeded:restored']);
+      assert.equal(ws.read('mkt/tasks/a.task.yaml'), before);
+      assert.deepEqual(readPending(projectDir), []);
+    });
+
     it('a draft with a production object in a dev-prod project needs allowDeletePublishedInDev', () => {
       const ws = workspace({ 'mkt/nightshift.yaml': DEV_PROD, 'mkt/tasks/a.task.yaml': taskYaml('1', 'a').replace('status: developing', 'status: draft') });
       assert.match(statuses(ws.run((t) => deleteTaskOperation('x', t), ['1']))[0]!, /failed:the task has a production object/);

@@ -20,13 +20,15 @@ export function revertBatch(record: BatchRecord, user: string, root: string, now
         if (text === undefined) result('skipped', 'the lock was already released');
         else if ((parse(text) as { holder?: unknown } | null)?.holder !== user) result('failed', 'the lock is now held by someone else');
         else (unlinkQuietly(c.lock), result('succeeded', 'lock released'));
-      } else if (c.pending) {
+      } else if (c.pending && c.after !== undefined) {
         removePending(c.pending.projectDir, new Set([c.task]));
         result('succeeded', 'pending-publish entry withdrawn');
       } else if (c.after === undefined) {
         if (!createFileExclusive(c.before, c.beforeText)) result('failed', `a file now exists at ${c.before}`);
         else {
           if (c.code && c.codeText !== undefined) createFileExclusive(c.code.from, c.codeText);
+          // A deleted published draft also left its production object's removal pending.
+          if (c.pending) removePending(c.pending.projectDir, new Set([c.task]));
           result('succeeded', 'restored');
         }
       } else {

@@ -114,21 +114,27 @@ function apply(
     list.push({ task: id, name: task.data.name, action, remark, by: context.user, at: context.now.toISOString() });
     pending.set(task.projectDir, list);
   };
+  // Recorded so that a revert withdraws the pending-publish entry too.
+  const pendingRef = task.projectDir ? { pending: { projectDir: task.projectDir } } : {};
   if (c.kind === 'pending') {
     entry(c.action, c.remark);
-    return { change: { task: id, before: task.file, after: task.file, beforeText: current, afterText: current, ...(task.projectDir ? { pending: { projectDir: task.projectDir } } : {}) } };
+    return { change: { task: id, before: task.file, after: task.file, beforeText: current, afterText: current, ...pendingRef } };
   }
   if (c.kind === 'delete') {
     const codeFile = task.data.code ? resolve(dirname(task.file), task.data.code) : undefined;
+    const codeText = codeFile && existsSync(codeFile) ? readFileSync(codeFile, 'utf8') : undefined;
     unlinkQuietly(task.file);
-    if (codeFile && existsSync(codeFile)) {
-      const codeText = readFileSync(codeFile, 'utf8');
-      unlinkQuietly(codeFile);
-      if (c.pending) entry(c.pending.action, c.pending.remark);
-      return { change: { task: id, before: task.file, beforeText: current, code: { from: codeFile, to: codeFile }, codeText } };
-    }
+    if (codeFile && codeText !== undefined) unlinkQuietly(codeFile);
     if (c.pending) entry(c.pending.action, c.pending.remark);
-    return { change: { task: id, before: task.file, beforeText: current } };
+    return {
+      change: {
+        task: id,
+        before: task.file,
+        beforeText: current,
+        ...(codeFile && codeText !== undefined ? { code: { from: codeFile, to: codeFile }, codeText } : {}),
+        ...(c.pending ? pendingRef : {}),
+      },
+    };
   }
 
   const destination = c.moveTo ?? task.file;
