@@ -48,6 +48,7 @@ export function buildSchedulingGraph(index: WorkspaceIndex): SchedulingGraph {
   const parameterProblems: { task: string; file: string; name: string; error: string }[] = [];
   const compiled = new Map<string, ReturnType<typeof compileParameter>>();
   const sameCycleDownstream = new Map<string, string[]>();
+  const onChildren: ScheduledTask[] = [];
 
   for (const task of index.tasks()) {
     const data = task.data;
@@ -78,7 +79,7 @@ export function buildSchedulingGraph(index: WorkspaceIndex): SchedulingGraph {
       else sameCycleDownstream.set(d.task, [data.id]);
     }
     const project = task.projectDir ? index.project(task.projectDir) : undefined;
-    tasks.set(data.id, {
+    const scheduled: ScheduledTask = {
       id: data.id,
       name: data.name,
       file: task.file,
@@ -89,12 +90,13 @@ export function buildSchedulingGraph(index: WorkspaceIndex): SchedulingGraph {
       links,
       parameters,
       expectedMinutes: data.expectedMinutes ?? DEFAULT_EXPECTED_MINUTES,
-    });
+    };
+    tasks.set(data.id, scheduled);
+    if (cross === 'children') onChildren.push(scheduled);
   }
 
   // crossCycle: children — the previous-cycle instances of the task's direct downstream tasks.
-  for (const task of tasks.values()) {
-    if (index.task(task.id)?.data.schedule.crossCycle !== 'children') continue;
+  for (const task of onChildren) {
     for (const child of sameCycleDownstream.get(task.id) ?? []) {
       if (child !== task.id && !task.links.some((l) => l.task === child && l.previous)) task.links.push({ task: child, previous: true });
     }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import type { Task } from '../workspace/workspaceModel';
-import { createFileExclusive, readUnchanged, unlinkQuietly } from './atomicFile';
+import { createFileExclusive, unlinkQuietly } from './atomicFile';
 
 export interface LockHolder {
   holder: string;
@@ -54,15 +54,9 @@ export class LockStore {
 
   /** Releases the lock if `user` holds it; a lock held by someone else is never removed. */
   release(task: Task, user: string): boolean {
-    const path = this.pathFor(task);
     const held = this.holder(task);
     if (!held || held.holder !== user) return false;
-    try {
-      readUnchanged(path, undefined);
-    } catch {
-      return false;
-    }
-    unlinkQuietly(path);
+    unlinkQuietly(this.pathFor(task));
     return true;
   }
 }

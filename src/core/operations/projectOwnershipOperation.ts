@@ -23,7 +23,8 @@ export function modifyProjectOwnershipOperation(target: OwnershipTarget): TaskOp
   const problem = folderPathProblem(target.folder ?? '');
   if (problem) throw new Error(problem);
   const folder = normalizeFolderPath(target.folder ?? '');
-  const claimedNames = new Set<string>();
+  // Names taken in the target project: read once, then grown by each task this batch moves there.
+  let takenNames: Set<string> | undefined;
   return {
     name: 'modify-project-ownership',
     title: 'Modify Project Ownership',
@@ -53,9 +54,9 @@ export function modifyProjectOwnershipOperation(target: OwnershipTarget): TaskOp
         template = target.template;
       }
       const name = target.name ?? task.data.name;
-      const taken = [...index.tasks()].some((t) => t.projectDir === to.dir && t.data.name === name) || claimedNames.has(name);
-      if (taken) return fail(`project ${to.config.project} already has a task named ${name}; give a new name`);
-      claimedNames.add(name);
+      takenNames ??= new Set([...index.tasks()].filter((t) => t.projectDir === to.dir).map((t) => t.data.name));
+      if (takenNames.has(name)) return fail(`project ${to.config.project} already has a task named ${name}; give a new name`);
+      takenNames.add(name);
       const file = target.name ? `${target.name}${TASK_FILE_SUFFIX}` : basename(task.file);
       const moveTo = join(to.taskRootDir, folder, file);
       if (existsSync(moveTo)) return fail(`${moveTo} already exists`);

@@ -1,4 +1,4 @@
-import type { Task } from '../workspace/workspaceModel';
+import type { Project, Task } from '../workspace/workspaceModel';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { change, fail, type Decision, type TaskOperation } from './taskOperation';
 
@@ -15,6 +15,11 @@ function downstreamRefusal(task: Task, index: WorkspaceIndex, selected: Readonly
   if (dependents.length === 0) return undefined;
   const names = dependents.slice(0, 5).map((d) => `${d.data.name} (${d.data.id})`).join(', ');
   return fail(`cannot ${verb}: downstream tasks depend on it: ${names}${dependents.length > 5 ? ` and ${dependents.length - 5} more` : ''}`);
+}
+
+/** The dev-prod rule: deleting a published development object needs settings.allowDeletePublishedInDev. */
+function forbidsDeletingPublished(project: Project | undefined): project is Project {
+  return project?.config.mode === 'dev-prod' && !project.config.settings.allowDeletePublishedInDev;
 }
 
 /** Unpublish: a published task with no downstream dependents goes to the pending-publish list. */
@@ -53,7 +58,7 @@ export function unpublishAndDeleteOperation(remark: string, selection: readonly 
       const refusal = downstreamRefusal(task, index, selected, 'unpublish and delete');
       if (refusal) return refusal;
       const project = task.projectDir ? index.project(task.projectDir) : undefined;
-      if (project?.config.mode === 'dev-prod' && !project.config.settings.allowDeletePublishedInDev) {
+      if (forbidsDeletingPublished(project)) {
         return fail(`project ${project.config.project} is dev-prod and does not allow deleting published development objects (settings.allowDeletePublishedInDev)`);
       }
       return change('unpublish and delete; pending publish', { kind: 'pending', action: 'unpublish-and-delete', remark });
@@ -77,7 +82,7 @@ export function deleteTaskOperation(remark: string, selection: readonly Task[]):
     decide(task, { index }) {
       if (task.data.status !== 'draft') return fail(`only tasks in draft status can be deleted (this one is ${task.data.status})`);
       const project = task.projectDir ? index.project(task.projectDir) : undefined;
-      if (task.data.published && project?.config.mode === 'dev-prod' && !project.config.settings.allowDeletePublishedInDev) {
+      if (task.data.published && forbidsDeletingPublished(project)) {
         return fail(`the task has a production object and project ${project.config.project} does not allow deleting published development objects (settings.allowDeletePublishedInDev)`);
       }
       const refusal = downstreamRefusal(task, index, selected, 'delete');
