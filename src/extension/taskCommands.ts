@@ -20,6 +20,7 @@ import {
 import type { TaskOperation } from '../core/operations/taskOperation';
 import type { Task } from '../core/workspace/workspaceModel';
 import { executeBatch, lockStore, recordsRoot } from './batchExecution';
+import type { MoveRequest } from './taskDragAndDrop';
 import { tasksForCommand } from './taskSelectionUi';
 import type { TreeNode } from './treeNodes';
 import type { WorkspaceIndexer } from './workspaceIndexer';
@@ -32,6 +33,8 @@ export interface Preset {
   mode?: 'replace' | 'append';
   tags?: string[];
   folder?: string;
+  /** Project whose folder `folder` is (a drop target); default the first task's project. */
+  projectDir?: string;
   remark?: string;
   version?: number;
   values?: Record<string, string>;
@@ -69,7 +72,7 @@ export function registerTaskCommands(indexer: WorkspaceIndexer, view: vscode.Tre
       return tags ? modifyTagsOperation(mode, tags) : undefined;
     },
     moveTasks: async (tasks, p) => {
-      const project = projectOf(tasks);
+      const project = p.projectDir ? indexer.index.project(p.projectDir) : projectOf(tasks);
       if (!project) return undefined;
       const folder = p.folder ?? (await vscode.window.showInputBox({ title: `Move to folder of ${project.config.project}`, prompt: 'Folder path below the task root; new folders are created', validateInput: (v) => folderPathProblem(v) }));
       return folder === undefined ? undefined : moveTasksOperation(project.dir, folder);
@@ -140,12 +143,12 @@ export function registerTaskCommands(indexer: WorkspaceIndexer, view: vscode.Tre
   const disposables: vscode.Disposable[] = [output];
   for (const [name, build] of Object.entries(builders)) {
     disposables.push(
-      vscode.commands.registerCommand(`nightshift.${name}`, async (node?: TreeNode | { taskFiles: string[]; projectDir: string; folder: string }, selected?: TreeNode[], preset: Preset = {}) => {
+      vscode.commands.registerCommand(`nightshift.${name}`, async (node?: TreeNode | MoveRequest, selected?: TreeNode[], preset: Preset = {}) => {
         let tasks: Task[] | undefined;
         if (node && 'taskFiles' in node) {
           // From drag and drop: the dragged task files onto a folder.
           tasks = node.taskFiles.map((f) => indexer.index.taskByFile(f)).filter((t): t is Task => !!t);
-          preset = { ...preset, folder: node.folder };
+          preset = { ...preset, folder: node.folder, projectDir: node.projectDir };
         } else {
           tasks = await tasksForCommand(indexer, view, node, selected, preset.recursive);
         }
@@ -175,7 +178,8 @@ export function registerTaskCommands(indexer: WorkspaceIndexer, view: vscode.Tre
       void vscode.window.showInformationMessage(`Released the edit lock of ${task.data.name}.`);
     }),
     vscode.commands.registerCommand('nightshift.showBatchRecords', async () => {
-      const root = recordsRoot([...indexer.index.tasks()].slice(0, 1));
+      const first = indexer.index.tasks().next();
+      const root = recordsRoot(first.done ? [] : [first.value]);
       const records = listRecords(root).reverse();
       const item = (r: BatchRecord) => {
         const n = (s: string) => r.results.filter((x) => x.status === s).length;

@@ -38,11 +38,6 @@ export class TaskDragAndDrop implements vscode.TreeDragAndDropController<TreeNod
     } else {
       request = { taskFiles, projectDir: target.projectDir, folder: target.kind === 'folder' ? target.path : '' };
     }
-    const commands = await vscode.commands.getCommands(true);
-    if (!commands.includes('nightshift.moveTasks')) {
-      void vscode.window.showInformationMessage('Moving tasks by drag and drop needs the task operations, which this version of Nightshift does not have yet.');
-      return;
-    }
     await vscode.commands.executeCommand('nightshift.moveTasks', request);
   }
 }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { selectByFolder } from '../core/operations/taskSelection';
+import { findFolder } from '../core/workspace/folderTree';
 import type { Task } from '../core/workspace/workspaceModel';
 import type { TreeNode } from './treeNodes';
 import type { WorkspaceIndexer } from './workspaceIndexer';
@@ -33,10 +34,10 @@ export async function tasksForCommand(
     }
     const path = n.kind === 'folder' ? n.path : '';
     let deep = recursive;
-    const tree = index.folderTree(n.projectDir);
     if (deep === undefined) {
-      const hasSubfolders = (selectByFolder(index, n.projectDir, path, true)?.length ?? 0) > (selectByFolder(index, n.projectDir, path, false)?.length ?? 0);
-      if (hasSubfolders && tree) {
+      const tree = index.folderTree(n.projectDir);
+      const folder = tree ? findFolder(tree, path) : undefined;
+      if (folder && folder.folders.length > 0) {
         const choice = await vscode.window.showQuickPick(
           [{ label: 'Tasks in this folder only', deep: false }, { label: 'Include tasks in subfolders', deep: true }],
           { title: `/${path}` },

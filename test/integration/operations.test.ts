@@ -49,6 +49,19 @@ describe('task operations in a real VS Code', () => {
     await waitFor(() => owner('10003') === 'bob', 'the revert to reach the index');
   });
 
+  it('a drop onto a folder moves the tasks there; onto another project\'s folder it is refused', async () => {
+    const file = `${root}/finance_dw/tasks/ods/ods_ticks_5min.task.yaml`;
+    const id = api.indexer.index.taskByFile(file)!.data.id;
+    const across = (await vscode.commands.executeCommand('nightshift.moveTasks', { taskFiles: [file], projectDir: `${root}/marketing_dw`, folder: 'ingest' }, undefined, { confirm: false })) as BatchRecord;
+    assert.equal(across.results[0]!.status, 'failed');
+    assert.match(across.results[0]!.reason, /belongs to another project; use Modify Project Ownership to move it to marketing_dw/);
+    const within = (await vscode.commands.executeCommand('nightshift.moveTasks', { taskFiles: [file], projectDir: `${root}/finance_dw`, folder: 'dwd' }, undefined, { confirm: false })) as BatchRecord;
+    assert.equal(within.results[0]!.status, 'succeeded');
+    await waitFor(() => api.indexer.index.task(id)?.folder === 'dwd', 'the index to see the moved task');
+    await undo(within);
+    await waitFor(() => api.indexer.index.task(id)?.folder === 'ods', 'the revert to reach the index');
+  });
+
   it('a lock held by another user shows in the tree and blocks the change', async () => {
     const node = await pathNode(api, 'finance_dw', 'dws', 'reports', 'legacy_gl_export');
     assert.match(String(api.tree.getTreeItem(node).contextValue), /\+locked\b/);
