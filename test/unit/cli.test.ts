@@ -1,14 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { copyOfSamples, SAMPLES, writeFiles } from './fixtures';
-
-const CLI = join(__dirname, '../../src/cli/main.ts');
-
-function nightshift(...args: string[]) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', CLI, ...args], { encoding: 'utf8', cwd: join(__dirname, '../..') });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+import { copyOfSamples, nightshift, SAMPLES, writeFiles } from './fixtures';
 
 describe('nightshift CLI', function () {
   // Each case starts Node with tsx a few times; on a loaded machine that takes seconds.

@@ -1,8 +1,17 @@
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
 export const SAMPLES = join(__dirname, '../../samples/warehouse');
+
+const CLI = join(__dirname, '../../src/cli/main.ts');
+
+/** Runs the `nightshift` command line from source, as a user's shell would. */
+export function nightshift(...args: string[]): { code: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', CLI, ...args], { encoding: 'utf8', cwd: join(__dirname, '../..') });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
 
 /** A scratch copy of the sample workspace that a test may change freely. */
 export function copyOfSamples(): string {

@@ -1,11 +1,12 @@
 import { strict as assert } from 'node:assert';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseTaskFile } from '../../src/core/model/parseTaskFile';
 import { findIndexedFiles } from '../../src/core/workspace/diskWorkspace';
 import { generateWorkspace } from '../../scripts/generateWorkspace';
+import { nightshift } from './fixtures';
 
 const WORKERS = join(__dirname, 'workers');
 
@@ -62,7 +63,7 @@ describe('task operations under concurrency and crashes', function () {
     assert.ok(changed > 0, 'the batch was killed before it changed anything; the test proved nothing');
     assert.ok(changed < files.length, 'the batch finished before it was killed; the test proved nothing');
     // The CLI still reads the workspace without errors.
-    const validate = spawnSync(process.execPath, ['--import', 'tsx', join(__dirname, '../../src/cli/main.ts'), 'validate', root], { encoding: 'utf8' });
+    const validate = nightshift('validate', root);
     assert.doesNotMatch(validate.stderr, /malformed YAML/);
   });
 });
