@@ -39,6 +39,17 @@ describe('Nightshift in the browser (end to end)', function () {
     await page.locator('.view-lines', { hasText: 'crossCycle: self' }).waitFor();
   });
 
+  it('right-click on a folder offers the task operations for all its tasks', async () => {
+    const { page } = wb;
+    await treeRow(page, 'ods').click({ button: 'right' });
+    const menu = page.locator('.context-view .monaco-menu');
+    for (const label of ['Acquire Edit Lock', 'Change Development Owner…', 'Modify Tags…', 'Move to Folder…', 'Unpublish…', 'Modify Project Ownership…']) {
+      await menu.locator('.action-label', { hasText: label }).first().waitFor({ timeout: 15_000 });
+    }
+    await page.screenshot({ path: join(ARTIFACTS, 'e2e-folder-menu.png') });
+    await page.keyboard.press('Escape');
+  });
+
   it('shows a broken task in the tree\'s badge and in the Problems panel', async () => {
     const { page, workspace } = wb;
     writeFileSync(join(workspace, 'finance_dw/tasks/ods/orders/broken.task.yaml'), 'id: "777"\nname: broken_one\ntype: SQL\nowner: alice\nschedule:\n  cycle: minute\n  interval: 1\n');
