@@ -39,6 +39,8 @@ export interface DayPlan {
 export interface PlanOptions {
   /** Only these tasks get instances (edges still name any upstream instance). */
   tasks?: ReadonlySet<string>;
+  /** Resolve every instance's parameters (default); the timeline resolves them one instance at a time. */
+  params?: boolean;
 }
 
 const NONE: readonly number[] = [];
@@ -112,18 +114,21 @@ export function planDay(graph: SchedulingGraph, date: string, options: PlanOptio
       else sameCycleEdges(down, side(up), edgeTo(up, false));
     }
     if (task.links.length + (task.selfDependent ? 1 : 0) > 1) for (const instance of own) dedupe(instance);
-    if (task.parameters.length) {
-      for (const instance of own) {
-        const context = { cycMs: day * DAY_MS + instance.minute * MINUTE_MS, taskId: task.id, instanceId: instance.id };
-        for (const p of task.parameters) instance.params[p.name] = p.evaluate(context);
-      }
-    }
+    if (task.parameters.length && options.params !== false) for (const instance of own) instance.params = instanceParams(instance, day);
   }
 
   const instances = buckets.flat();
   const byId = new Map<string, PlannedInstance>();
   for (const instance of instances) byId.set(instance.id, instance);
   return { date: dateOfDay(day), bizdate: dateOfDay(day - 1), day, instances, byId, byTask };
+}
+
+/** An instance's parameters as resolved at its scheduled time (`day`: the plan's day number). */
+export function instanceParams(instance: PlannedInstance, day: number): Record<string, string> {
+  const params: Record<string, string> = {};
+  const context = { cycMs: day * DAY_MS + instance.minute * MINUTE_MS, taskId: instance.task.id, instanceId: instance.id };
+  for (const p of instance.task.parameters) params[p.name] = p.evaluate(context);
+  return params;
 }
 
 const orderCache = new WeakMap<SchedulingGraph, ScheduledTask[]>();

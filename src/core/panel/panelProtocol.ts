@@ -1,0 +1,116 @@
+import { z } from 'zod';
+import type { TaskListFacets } from '../taskList/taskListFacets';
+import { taskListQuerySchema } from '../taskList/taskListQuery';
+import type { TaskRow } from '../taskList/taskRow';
+
+/** What a row's Actions column offers. */
+export const ROW_ACTIONS = ['open', 'acquireLock', 'reveal', 'changeOwner', 'timeline', 'modifyTemplateVersion', 'unpublish', 'unpublishAndDelete', 'deleteTasks'] as const;
+/** What the selection bar offers: every batch operation. */
+export const BATCH_ACTIONS = [
+  'acquireLock',
+  'changeOwner',
+  'modifyTags',
+  'moveTasks',
+  'configureSchedule',
+  'configureDependencies',
+  'configureParameters',
+  'configureRun',
+  'modifyTemplateVersion',
+  'unpublish',
+  'unpublishAndDelete',
+  'deleteTasks',
+  'modifyProjectOwnership',
+] as const;
+
+export type RowAction = (typeof ROW_ACTIONS)[number];
+export type BatchAction = (typeof BATCH_ACTIONS)[number];
+
+const taskIdSchema = z.string().min(1).max(200);
+
+export const timelineRequestSchema = z.object({
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  grouping: z.enum(['folder', 'project']).default('folder'),
+  focus: z
+    .object({
+      task: taskIdSchema,
+      depth: z.number().int().min(0).max(50).default(2),
+      direction: z.enum(['upstream', 'downstream', 'both']).default('both'),
+    })
+    .optional(),
+});
+export type TimelineRequest = z.output<typeof timelineRequestSchema>;
+
+/** Messages from the webview; the extension trusts none it has not parsed with this. */
+export const webviewMessageSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('ready') }),
+  z.object({ type: z.literal('query'), seq: z.number().int(), query: taskListQuerySchema }),
+  z.object({ type: z.literal('rows'), seq: z.number().int(), start: z.number().int().min(0), count: z.number().int().min(0).max(1000) }),
+  z.object({ type: z.literal('selectAll'), seq: z.number().int() }),
+  z.object({ type: z.literal('rowAction'), action: z.enum(ROW_ACTIONS), id: taskIdSchema }),
+  z.object({ type: z.literal('batchAction'), action: z.enum(BATCH_ACTIONS), ids: z.array(taskIdSchema).min(1).max(100_000) }),
+  z.object({ type: z.literal('refresh') }),
+  z.object({ type: z.literal('timeline'), seq: z.number().int(), request: timelineRequestSchema }),
+  z.object({ type: z.literal('instance'), seq: z.number().int(), index: z.number().int().min(0) }),
+  z.object({ type: z.literal('openTask'), id: taskIdSchema }),
+  z.object({ type: z.literal('revealTask'), id: taskIdSchema }),
+]);
+export type WebviewMessage = z.output<typeof webviewMessageSchema>;
+
+export interface ProjectInfo {
+  dir: string;
+  name: string;
+  timezone: string;
+  today: string;
+}
+
+/** An instance as the detail pane shows it. */
+export interface InstanceDetail {
+  index: number;
+  id: string;
+  task: string;
+  name: string;
+  scheduledAt: string;
+  kind: string;
+  start?: number;
+  end?: number;
+  blocked?: string;
+  params: Record<string, string>;
+  /** Indexes of drawn instances; the others by id. */
+  upstream: { index?: number; id: string; crossCycle: boolean }[];
+  downstream: { index: number; id: string; crossCycle: boolean }[];
+  criticalPath: { index?: number; id: string }[];
+}
+
+export interface TimelineData {
+  date: string;
+  bizdate: string;
+  groups: string[];
+  groupStart: number[];
+  laneTask: string[];
+  laneName: string[];
+  laneFirst: Int32Array;
+  lane: Int32Array;
+  start: Int32Array;
+  end: Int32Array;
+  scheduled: Int32Array;
+  flags: Uint8Array;
+  edgeFrom: Int32Array;
+  edgeTo: Int32Array;
+  edgeCross: Uint8Array;
+  edgesOutside: number;
+  /** What the focus left out, in words; empty without a focus. */
+  focusNote: string;
+  /** Milliseconds the engine took (plan, timing, layout). */
+  engineMs: number;
+}
+
+export type HostMessage =
+  | { type: 'init'; facets: TaskListFacets; user: string; projects: ProjectInfo[]; taskCount: number }
+  | { type: 'facets'; facets: TaskListFacets; projects: ProjectInfo[]; taskCount: number }
+  | { type: 'result'; seq: number; total: number; of: number; start: number; rows: TaskRow[] }
+  | { type: 'rows'; seq: number; start: number; rows: TaskRow[] }
+  | { type: 'selection'; seq: number; ids: string[] }
+  | { type: 'timeline'; seq: number; request: TimelineRequest; data: TimelineData }
+  | { type: 'instance'; seq: number; detail: InstanceDetail }
+  | { type: 'showTimeline'; request: TimelineRequest }
+  | { type: 'error'; message: string };

@@ -1,0 +1,63 @@
+import type { WorkspaceIndex } from '../workspace/workspaceIndex';
+import { taskListFacets, type TaskListFacets } from './taskListFacets';
+import type { FilterContext } from './taskFilter';
+import { defaultQuery, type TaskListQuery } from './taskListQuery';
+import { queryTaskList } from './taskListResult';
+import { taskRow, type TaskRow } from './taskRow';
+
+/**
+ * The task list behind one panel: rows built once per index change, the current query's result,
+ * and windows of it, so the webview only ever holds what it shows.
+ */
+export class TaskListSession {
+  private rows?: TaskRow[];
+  private facetCache?: TaskListFacets;
+  private query: TaskListQuery = defaultQuery();
+  private result?: TaskRow[];
+
+  constructor(
+    private readonly index: () => WorkspaceIndex,
+    private readonly context: () => FilterContext,
+  ) {}
+
+  /** The files changed: rows, facets and the result are rebuilt on next use. */
+  invalidate(): void {
+    this.rows = undefined;
+    this.facetCache = undefined;
+    this.result = undefined;
+  }
+
+  facets(): TaskListFacets {
+    return (this.facetCache ??= taskListFacets(this.index(), this.allRows()));
+  }
+
+  taskCount(): number {
+    return this.allRows().length;
+  }
+
+  setQuery(query: TaskListQuery): number {
+    this.query = query;
+    this.result = undefined;
+    return this.matches().length;
+  }
+
+  window(start: number, count: number): TaskRow[] {
+    return this.matches().slice(start, start + count);
+  }
+
+  matchingIds(): string[] {
+    return this.matches().map((r) => r.id);
+  }
+
+  private matches(): TaskRow[] {
+    return (this.result ??= queryTaskList(this.allRows(), this.query, this.context()));
+  }
+
+  private allRows(): TaskRow[] {
+    if (!this.rows) {
+      const index = this.index();
+      this.rows = [...index.tasks()].map((t) => taskRow(t, index));
+    }
+    return this.rows;
+  }
+}

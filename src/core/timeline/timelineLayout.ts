@@ -1,0 +1,139 @@
+import type { SchedulingGraph } from '../engine/schedulingGraph';
+import type { Timeline } from '../engine/timelineModel';
+import type { WorkspaceIndex } from '../workspace/workspaceIndex';
+
+export type LaneGrouping = 'folder' | 'project';
+
+/** Bits of an instance's flags. */
+export const KIND_MASK = 3;
+export const KIND_CODES = { normal: 0, 'dry-run': 1, paused: 2 } as const;
+/** It will not run: paused, behind a paused upstream, or caught in a dependency cycle. */
+export const BLOCKED = 4;
+
+export interface LayoutOptions {
+  grouping: LaneGrouping;
+  /** Only these tasks get lanes (a focus); default every task with an instance that day. */
+  tasks?: ReadonlySet<string>;
+}
+
+/**
+ * What the canvas draws, as flat columns: lanes (one per task, grouped), instances ordered by lane
+ * then scheduled time, and edges between drawn instances by their index. Times are minutes after the
+ * day's midnight; blocked instances get their scheduled time and expected duration.
+ */
+export interface TimelineLayout {
+  date: string;
+  bizdate: string;
+  groups: string[];
+  /** Index of the first lane of each group, in lane order. */
+  groupStart: number[];
+  laneTask: string[];
+  laneName: string[];
+  /** Index of the lane's first instance; laneFirst[laneCount] = instance count. */
+  laneFirst: Int32Array;
+  lane: Int32Array;
+  scheduled: Int32Array;
+  start: Int32Array;
+  end: Int32Array;
+  flags: Uint8Array;
+  ids: string[];
+  edgeFrom: Int32Array;
+  edgeTo: Int32Array;
+  edgeCross: Uint8Array;
+  /** Upstream instances not drawn: of the day before, or of a task outside the focus. */
+  edgesOutside: number;
+}
+
+export function layoutTimeline(index: WorkspaceIndex, graph: SchedulingGraph, timeline: Timeline, options: LayoutOptions): TimelineLayout {
+  const { plan } = timeline;
+  const lanes: { task: string; name: string; group: string }[] = [];
+  for (const [taskId, own] of plan.byTask) {
+    if (own.length === 0 || (options.tasks && !options.tasks.has(taskId))) continue;
+    const scheduled = graph.tasks.get(taskId)!;
+    const task = index.task(taskId);
+    const project = scheduled.projectDir ? index.project(scheduled.projectDir)?.config.project : undefined;
+    const group = options.grouping === 'project' || !task ? (project ?? '(no project)') : `${project ?? '(no project)'}/${task.folder}`.replace(/\/$/, '');
+    lanes.push({ task: taskId, name: scheduled.name, group });
+  }
+  lanes.sort((a, b) => (a.group < b.group ? -1 : a.group > b.group ? 1 : a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+
+  const groups: string[] = [];
+  const groupStart: number[] = [];
+  const laneFirst = new Int32Array(lanes.length + 1);
+  let count = 0;
+  lanes.forEach((l, i) => {
+    if (groups[groups.length - 1] !== l.group) {
+      groups.push(l.group);
+      groupStart.push(i);
+    }
+    laneFirst[i] = count;
+    count += plan.byTask.get(l.task)!.length;
+  });
+  laneFirst[lanes.length] = count;
+
+  const lane = new Int32Array(count);
+  const scheduled = new Int32Array(count);
+  const start = new Int32Array(count);
+  const end = new Int32Array(count);
+  const flags = new Uint8Array(count);
+  const ids = new Array<string>(count);
+  const position = new Map<string, number>();
+  let k = 0;
+  lanes.forEach((l, i) => {
+    // byTask lists a task's instances in time order already.
+    for (const instance of plan.byTask.get(l.task)!) {
+      const timing = timeline.timing.get(instance.id);
+      lane[k] = i;
+      scheduled[k] = instance.minute;
+      if (timing?.blocked || timing?.start === undefined) {
+        start[k] = instance.minute;
+        end[k] = instance.minute + (instance.kind === 'dry-run' ? 0 : instance.task.expectedMinutes);
+        flags[k] = KIND_CODES[instance.kind] | BLOCKED;
+      } else {
+        start[k] = timing.start;
+        end[k] = timing.end!;
+        flags[k] = KIND_CODES[instance.kind];
+      }
+      ids[k] = instance.id;
+      position.set(instance.id, k);
+      k++;
+    }
+  });
+
+  const from: number[] = [];
+  const to: number[] = [];
+  const cross: number[] = [];
+  let edgesOutside = 0;
+  for (let i = 0; i < count; i++) {
+    for (const edge of plan.byId.get(ids[i]!)!.upstream) {
+      const up = position.get(edge.id);
+      if (up === undefined) {
+        edgesOutside++;
+        continue;
+      }
+      from.push(up);
+      to.push(i);
+      cross.push(edge.crossCycle ? 1 : 0);
+    }
+  }
+
+  return {
+    date: plan.date,
+    bizdate: plan.bizdate,
+    groups,
+    groupStart,
+    laneTask: lanes.map((l) => l.task),
+    laneName: lanes.map((l) => l.name),
+    laneFirst,
+    lane,
+    scheduled,
+    start,
+    end,
+    flags,
+    ids,
+    edgeFrom: Int32Array.from(from),
+    edgeTo: Int32Array.from(to),
+    edgeCross: Uint8Array.from(cross),
+    edgesOutside,
+  };
+}

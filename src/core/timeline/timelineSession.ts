@@ -1,0 +1,111 @@
+import { criticalPath, buildTimeline, type Timeline } from '../engine/timelineModel';
+import { instanceParams, planDay } from '../engine/dayPlan';
+import { buildSchedulingGraph, type SchedulingGraph } from '../engine/schedulingGraph';
+import { taskClosure } from '../engine/taskClosure';
+import type { InstanceDetail, TimelineRequest } from '../panel/panelProtocol';
+import type { WorkspaceIndex } from '../workspace/workspaceIndex';
+import { layoutTimeline, type TimelineLayout } from './timelineLayout';
+
+/** Tasks a focus shows at most; what lies beyond is named, not drawn. */
+export const FOCUS_CAP = 2000;
+const KEPT_DAYS = 3;
+
+export interface TimelineView {
+  layout: TimelineLayout;
+  focusNote: string;
+  engineMs: number;
+}
+
+/**
+ * The timeline behind one panel: the scheduling graph built once per index change, a few days'
+ * timings kept, and the last layout, which instance details refer to by index.
+ */
+export class TimelineSession {
+  private graph?: SchedulingGraph;
+  private readonly days = new Map<string, Timeline>();
+  private current?: { layout: TimelineLayout; timeline: Timeline; position?: Map<string, number> };
+
+  constructor(private readonly index: () => WorkspaceIndex) {}
+
+  invalidate(): void {
+    this.graph = undefined;
+    this.days.clear();
+    this.current = undefined;
+  }
+
+  /** Plans a day ahead of its request (the panel's default day), so opening the timeline only draws. */
+  warm(date: string): void {
+    this.timelineOn(date);
+  }
+
+  view(request: TimelineRequest): TimelineView {
+    const started = performance.now();
+    const timeline = this.timelineOn(request.date);
+    const graph = this.graph!;
+    let tasks: Set<string> | undefined;
+    let focusNote = '';
+    if (request.focus) {
+      const { task, depth, direction } = request.focus;
+      const closure = taskClosure(graph, [task], {
+        upstream: direction !== 'downstream',
+        downstream: direction !== 'upstream',
+        depth,
+        cap: FOCUS_CAP,
+      });
+      tasks = closure.ids;
+      const name = graph.tasks.get(task)?.name ?? task;
+      const parts = [`${name}: ${closure.ids.size} task${closure.ids.size === 1 ? '' : 's'} within ${depth} level${depth === 1 ? '' : 's'} ${direction === 'both' ? 'up and down' : direction}`];
+      if (closure.beyondDepth) parts.push(`${closure.beyondDepth} more beyond that depth`);
+      if (closure.cut) parts.push(`${closure.cut} cut by the cap of ${FOCUS_CAP}`);
+      if (!graph.tasks.has(task)) parts.push('this task has no schedule');
+      focusNote = parts.join('; ');
+    }
+    const layout = layoutTimeline(this.index(), graph, timeline, { grouping: request.grouping, ...(tasks ? { tasks } : {}) });
+    this.current = { layout, timeline };
+    return { layout, focusNote, engineMs: performance.now() - started };
+  }
+
+  /** The instance at `index` of the last layout, its parameters resolved now. */
+  detail(index: number): InstanceDetail | undefined {
+    const current = this.current;
+    const id = current?.layout.ids[index];
+    if (!current || id === undefined) return undefined;
+    const { layout, timeline } = current;
+    const position = (current.position ??= new Map(layout.ids.map((x, i) => [x, i])));
+    const instance = timeline.plan.byId.get(id)!;
+    const timing = timeline.timing.get(id);
+    const downstream: InstanceDetail['downstream'] = [];
+    for (let e = 0; e < layout.edgeTo.length; e++) {
+      if (layout.edgeFrom[e] === index) downstream.push({ index: layout.edgeTo[e]!, id: layout.ids[layout.edgeTo[e]!]!, crossCycle: layout.edgeCross[e] === 1 });
+    }
+    const at = (x: string) => {
+      const i = position.get(x);
+      return i === undefined ? {} : { index: i };
+    };
+    return {
+      index,
+      id,
+      task: instance.task.id,
+      name: instance.task.name,
+      scheduledAt: instance.scheduledAt,
+      kind: instance.kind,
+      ...(timing?.start !== undefined ? { start: timing.start, end: timing.end! } : {}),
+      ...(timing?.blocked ? { blocked: timing.blocked } : {}),
+      params: instanceParams(instance, timeline.plan.day),
+      upstream: instance.upstream.map((e) => ({ ...at(e.id), id: e.id, crossCycle: e.crossCycle })),
+      downstream,
+      criticalPath: criticalPath(timeline, id).map((x) => ({ ...at(x), id: x })),
+    };
+  }
+
+  private timelineOn(date: string): Timeline {
+    const graph = (this.graph ??= buildSchedulingGraph(this.index()));
+    let timeline = this.days.get(date);
+    if (!timeline) {
+      timeline = buildTimeline(graph, planDay(graph, date, { params: false }));
+      this.days.set(date, timeline);
+      if (this.days.size > KEPT_DAYS) this.days.delete(this.days.keys().next().value!);
+    }
+    return timeline;
+  }
+}
