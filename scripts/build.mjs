@@ -1,6 +1,6 @@
 // Bundles the extension, the CLI, the in-host test suite and the JSON Schemas with esbuild.
 import * as esbuild from 'esbuild';
-import { chmodSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,6 +24,14 @@ const builds = [
   { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];
+// The webview runs in the browser: its own bundle, plus its stylesheet and the codicon font.
+builds.push({ ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: ['webview/panel/main.ts'], outfile: 'dist/webview/panel.js' });
+function copyWebviewAssets() {
+  mkdirSync(join(root, 'dist/webview'), { recursive: true });
+  copyFileSync(join(root, 'webview/panel/panel.css'), join(root, 'dist/webview/panel.css'));
+  for (const file of ['codicon.css', 'codicon.ttf']) copyFileSync(join(root, 'node_modules/@vscode/codicons/dist', file), join(root, 'dist/webview', file));
+}
+
 if (!production) {
   const tests = readdirSync(join(root, 'test/integration')).filter((f) => f.endsWith('.test.ts')).map((f) => `test/integration/${f}`);
   builds.push({ ...common, entryPoints: ['test/integration/index.ts', ...tests], outdir: 'out/test/integration', external: ['vscode', 'mocha'] });
@@ -43,9 +51,11 @@ async function writeSchemas() {
 if (watch) {
   for (const options of builds) await (await esbuild.context(options)).watch();
   await writeSchemas();
+  copyWebviewAssets();
   console.log('watching...');
 } else {
   await Promise.all(builds.map((options) => esbuild.build(options)));
   await writeSchemas();
+  copyWebviewAssets();
   chmodSync(join(root, 'dist/cli.js'), 0o755);
 }

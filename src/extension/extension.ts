@@ -6,6 +6,8 @@ import { currentUser, SECTION } from './settings';
 import { TaskDecorations } from './taskDecorations';
 import { registerTaskCommands } from './taskCommands';
 import { TaskDragAndDrop } from './taskDragAndDrop';
+import { PANEL_VIEW_TYPE, TaskPanel, type PanelServices } from './panel/taskPanel';
+import { openTimeline } from './panel/openTimeline';
 import { TaskTreeProvider } from './taskTreeProvider';
 import type { TreeNode } from './treeNodes';
 import { WorkspaceIndexer } from './workspaceIndexer';
@@ -29,6 +31,7 @@ export function activate(context: vscode.ExtensionContext): NightshiftApi {
     showCollapseAll: true,
     dragAndDropController: new TaskDragAndDrop(indexer),
   });
+  const services: PanelServices = { extensionUri: context.extensionUri, indexer, tree, view, user: me };
   const updateBadge = () => {
     const count = [...indexer.index.diagnostics().values()].flat().filter((d) => d.severity === 'error').length;
     view.badge = count ? { value: count, tooltip: `${count} task file problem${count === 1 ? '' : 's'}` } : undefined;
@@ -41,6 +44,11 @@ export function activate(context: vscode.ExtensionContext): NightshiftApi {
     vscode.window.registerFileDecorationProvider(new TaskDecorations(indexer, me)),
     indexer.onDidChange(updateBadge),
     ...registerTaskCommands(indexer, view, me),
+    vscode.commands.registerCommand('nightshift.openTaskList', () => void TaskPanel.show(services)),
+    vscode.commands.registerCommand('nightshift.openTimeline', (arg?: unknown) => openTimeline(services, arg)),
+    vscode.window.registerWebviewPanelSerializer(PANEL_VIEW_TYPE, {
+      deserializeWebviewPanel: async (panel) => TaskPanel.restore(panel, services),
+    }),
     vscode.commands.registerCommand('nightshift.refresh', () => indexer.reindex()),
     vscode.commands.registerCommand('nightshift.createProject', () => createProject(user)),
     vscode.commands.registerCommand('nightshift.findTask', () => findTask(indexer, tree, view)),

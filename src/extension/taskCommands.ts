@@ -7,6 +7,7 @@ import { moveTasksOperation } from '../core/operations/moveOperation';
 import { readPending } from '../core/operations/pendingPublish';
 import { modifyProjectOwnershipOperation } from '../core/operations/projectOwnershipOperation';
 import { publishPending } from '../core/operations/publishPending';
+import { selectByIds } from '../core/operations/taskSelection';
 import { deleteTaskOperation, MAX_REMARK, unpublishAndDeleteOperation, unpublishOperation } from '../core/operations/publishOperations';
 import { configureScheduleOperation, type ScheduleSettings } from '../core/operations/scheduleOperation';
 import {
@@ -43,6 +44,11 @@ export interface Preset {
   add?: { task: string; cycle: Cycle }[];
   remove?: string[];
   project?: string;
+}
+
+/** Tasks named by id, as the task-list panel names them. */
+export interface TaskIdsRequest {
+  taskIds: string[];
 }
 
 type Build = (tasks: Task[], preset: Preset) => Promise<TaskOperation | undefined>;
@@ -143,9 +149,12 @@ export function registerTaskCommands(indexer: WorkspaceIndexer, view: vscode.Tre
   const disposables: vscode.Disposable[] = [output];
   for (const [name, build] of Object.entries(builders)) {
     disposables.push(
-      vscode.commands.registerCommand(`nightshift.${name}`, async (node?: TreeNode | MoveRequest, selected?: TreeNode[], preset: Preset = {}) => {
+      vscode.commands.registerCommand(`nightshift.${name}`, async (node?: TreeNode | MoveRequest | TaskIdsRequest, selected?: TreeNode[], preset: Preset = {}) => {
         let tasks: Task[] | undefined;
-        if (node && 'taskFiles' in node) {
+        if (node && 'taskIds' in node) {
+          // From the task-list panel: its row or its selection.
+          tasks = selectByIds(indexer.index, node.taskIds).tasks;
+        } else if (node && 'taskFiles' in node) {
           // From drag and drop: the dragged task files onto a folder.
           tasks = node.taskFiles.map((f) => indexer.index.taskByFile(f)).filter((t): t is Task => !!t);
           preset = { ...preset, folder: node.folder, projectDir: node.projectDir };

@@ -45,7 +45,8 @@ export class TimelineSession {
     let tasks: Set<string> | undefined;
     let focusNote = '';
     if (request.focus) {
-      const { task, depth, direction } = request.focus;
+      const { depth, direction } = request.focus;
+      const task = this.resolveTask(graph, request.focus.task);
       const closure = taskClosure(graph, [task], {
         upstream: direction !== 'downstream',
         downstream: direction !== 'upstream',
@@ -96,6 +97,13 @@ export class TimelineSession {
       downstream,
       criticalPath: criticalPath(timeline, id).map((x) => ({ ...at(x), id: x })),
     };
+  }
+
+  /** A focus names a task by id or, failing that, by name. */
+  private resolveTask(graph: SchedulingGraph, text: string): string {
+    if (graph.tasks.has(text)) return text;
+    for (const task of graph.tasks.values()) if (task.name === text) return task.id;
+    return text;
   }
 
   private timelineOn(date: string): Timeline {

@@ -1,0 +1,33 @@
+import { randomBytes } from 'node:crypto';
+import * as vscode from 'vscode';
+
+/**
+ * The panel's page: a strict Content Security Policy (scripts only by nonce, styles, fonts and images
+ * only from the extension's bundle folder) and no inline script or style.
+ */
+export function panelHtml(webview: vscode.Webview, bundle: vscode.Uri): string {
+  const nonce = randomBytes(16).toString('base64');
+  const asset = (name: string) => webview.asWebviewUri(vscode.Uri.joinPath(bundle, name)).toString();
+  const csp = [
+    "default-src 'none'",
+    `img-src ${webview.cspSource} data:`,
+    `style-src ${webview.cspSource}`,
+    `font-src ${webview.cspSource}`,
+    `script-src 'nonce-${nonce}'`,
+  ].join('; ');
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${asset('codicon.css')}" id="vscode-codicon-stylesheet">
+<link rel="stylesheet" href="${asset('panel.css')}">
+<title>Nightshift Tasks</title>
+</head>
+<body>
+<main id="app" aria-busy="true"></main>
+<script nonce="${nonce}" src="${asset('panel.js')}"></script>
+</body>
+</html>`;
+}

@@ -1,0 +1,198 @@
+import * as vscode from 'vscode';
+import { todayIn } from '../../core/engine/wallClock';
+import { webviewMessageSchema, type HostMessage, type ProjectInfo, type TimelineRequest, type WebviewMessage } from '../../core/panel/panelProtocol';
+import { TaskListSession } from '../../core/taskList/taskListSession';
+import { TimelineSession } from '../../core/timeline/timelineSession';
+import type { TaskTreeProvider } from '../taskTreeProvider';
+import type { TreeNode } from '../treeNodes';
+import type { WorkspaceIndexer } from '../workspaceIndexer';
+import { panelHtml } from './panelHtml';
+
+export const PANEL_VIEW_TYPE = 'nightshift.taskPanel';
+/** Rows sent with a query's result: enough for a tall panel before the first scroll. */
+const FIRST_WINDOW = 120;
+const CHANGE_DEBOUNCE_MS = 150;
+
+export interface PanelServices {
+  extensionUri: vscode.Uri;
+  indexer: WorkspaceIndexer;
+  tree: TaskTreeProvider;
+  view: vscode.TreeView<TreeNode>;
+  user(): string;
+}
+
+/**
+ * The task-list and timeline panel: one per window, restored after a reload by its serializer.
+ * Filtering, sorting and planning run here, in the extension host; the webview gets windows of rows
+ * and the timeline's flat columns, and every message it sends is parsed before it is trusted.
+ */
+export class TaskPanel implements vscode.Disposable {
+  private static current?: TaskPanel;
+  private readonly list: TaskListSession;
+  private readonly timeline: TimelineSession;
+  private readonly disposables: vscode.Disposable[] = [];
+  private changeTimer?: NodeJS.Timeout;
+  private ready = false;
+  private readonly queued: HostMessage[] = [];
+
+  static show(services: PanelServices, timeline?: TimelineRequest): TaskPanel {
+    if (TaskPanel.current) {
+      TaskPanel.current.panel.reveal();
+    } else {
+      const panel = vscode.window.createWebviewPanel(PANEL_VIEW_TYPE, 'Nightshift Tasks', vscode.ViewColumn.Active, TaskPanel.options(services.extensionUri));
+      TaskPanel.current = new TaskPanel(panel, services);
+    }
+    if (timeline) TaskPanel.current.post({ type: 'showTimeline', request: timeline });
+    return TaskPanel.current;
+  }
+
+  static restore(panel: vscode.WebviewPanel, services: PanelServices): void {
+    TaskPanel.current?.dispose();
+    panel.webview.options = TaskPanel.options(services.extensionUri);
+    TaskPanel.current = new TaskPanel(panel, services);
+  }
+
+  static get instance(): TaskPanel | undefined {
+    return TaskPanel.current;
+  }
+
+  private static options(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+    return { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist', 'webview')] };
+  }
+
+  private constructor(
+    readonly panel: vscode.WebviewPanel,
+    private readonly services: PanelServices,
+  ) {
+    const index = () => services.indexer.index;
+    this.list = new TaskListSession(index, () => ({ user: services.user(), now: new Date() }));
+    this.timeline = new TimelineSession(index);
+    panel.iconPath = vscode.Uri.joinPath(services.extensionUri, 'media', 'nightshift.svg');
+    panel.webview.html = panelHtml(panel.webview, vscode.Uri.joinPath(services.extensionUri, 'dist', 'webview'));
+    this.disposables.push(
+      panel.onDidDispose(() => this.dispose()),
+      panel.webview.onDidReceiveMessage((raw) => void this.receive(raw)),
+      // Hidden, the webview is torn down; shown again, it reloads and says `ready` again.
+      panel.onDidChangeViewState(() => {
+        if (!panel.visible) this.ready = false;
+      }),
+      services.indexer.onDidChange(() => this.indexChanged()),
+    );
+  }
+
+  dispose(): void {
+    if (TaskPanel.current === this) TaskPanel.current = undefined;
+    clearTimeout(this.changeTimer);
+    this.disposables.forEach((d) => d.dispose());
+    this.panel.dispose();
+  }
+
+  private post(message: HostMessage): void {
+    if (!this.ready) {
+      if (message.type === 'showTimeline') this.queued.push(message);
+      return;
+    }
+    void this.panel.webview.postMessage(message);
+  }
+
+  private indexChanged(): void {
+    clearTimeout(this.changeTimer);
+    this.changeTimer = setTimeout(() => {
+      this.list.invalidate();
+      this.timeline.invalidate();
+      // The webview answers with its query (and its timeline request, if it shows one) again.
+      this.post({ type: 'facets', facets: this.list.facets(), projects: this.projects(), taskCount: this.list.taskCount() });
+    }, CHANGE_DEBOUNCE_MS);
+  }
+
+  private projects(): ProjectInfo[] {
+    return this.services.indexer.index.projects().map((p) => ({ dir: p.dir, name: p.config.project, timezone: p.config.timezone, today: todayIn(p.config.timezone) }));
+  }
+
+  private async receive(raw: unknown): Promise<void> {
+    const parsed = webviewMessageSchema.safeParse(raw);
+    if (!parsed.success) {
+      // A message we do not understand is a bug in the webview: say so, never act on it.
+      const message = `Nightshift panel: ignored a malformed message (${parsed.error.issues[0]?.message ?? 'invalid'})`;
+      console.warn(message, raw);
+      this.post({ type: 'error', message });
+      return;
+    }
+    try {
+      await this.handle(parsed.data);
+    } catch (error) {
+      this.post({ type: 'error', message: error instanceof Error ? error.message : String(error) });
+    }
+  }
+
+  private async handle(message: WebviewMessage): Promise<void> {
+    const { indexer } = this.services;
+    switch (message.type) {
+      case 'ready': {
+        this.ready = true;
+        this.post({ type: 'init', facets: this.list.facets(), user: this.services.user(), projects: this.projects(), taskCount: this.list.taskCount() });
+        for (const queued of this.queued.splice(0)) this.post(queued);
+        return;
+      }
+      case 'query': {
+        const total = this.list.setQuery(message.query);
+        this.post({ type: 'result', seq: message.seq, total, of: this.list.taskCount(), start: 0, rows: this.list.window(0, FIRST_WINDOW) });
+        return;
+      }
+      case 'rows':
+        this.post({ type: 'rows', seq: message.seq, start: message.start, rows: this.list.window(message.start, message.count) });
+        return;
+      case 'selectAll':
+        this.post({ type: 'selection', seq: message.seq, ids: this.list.matchingIds() });
+        return;
+      case 'refresh':
+        await indexer.reindex();
+        return;
+      case 'rowAction':
+        return this.rowAction(message.action, message.id);
+      case 'batchAction':
+        await vscode.commands.executeCommand(`nightshift.${message.action}`, { taskIds: message.ids });
+        return;
+      case 'timeline': {
+        const { layout, focusNote, engineMs } = this.timeline.view(message.request);
+        const { ids: _ids, ...columns } = layout;
+        this.post({ type: 'timeline', seq: message.seq, request: message.request, data: { ...columns, focusNote, engineMs } });
+        return;
+      }
+      case 'instance': {
+        const detail = this.timeline.detail(message.index);
+        if (detail) this.post({ type: 'instance', seq: message.seq, detail });
+        return;
+      }
+      case 'openTask':
+        return this.rowAction('open', message.id);
+      case 'revealTask':
+        return this.rowAction('reveal', message.id);
+    }
+  }
+
+  private async rowAction(action: string, id: string): Promise<void> {
+    const { indexer, tree, view } = this.services;
+    const task = indexer.index.task(id);
+    if (!task) {
+      void vscode.window.showWarningMessage(`No compute task with id ${id}.`);
+      return;
+    }
+    switch (action) {
+      case 'open':
+        await vscode.window.showTextDocument(indexer.uriOf(task.file), { preview: false });
+        return;
+      case 'reveal':
+        await vscode.commands.executeCommand('nightshift.tasks.focus');
+        await view.reveal(tree.nodes.task(task.file), { select: true, focus: true, expand: true });
+        return;
+      case 'timeline': {
+        const zone = task.projectDir ? indexer.index.project(task.projectDir)?.config.timezone : undefined;
+        this.post({ type: 'showTimeline', request: { date: todayIn(zone ?? 'UTC'), grouping: 'folder', focus: { task: id, depth: 2, direction: 'both' } } });
+        return;
+      }
+      default:
+        await vscode.commands.executeCommand(`nightshift.${action}`, { taskIds: [id] });
+    }
+  }
+}

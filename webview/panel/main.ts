@@ -1,0 +1,80 @@
+import '@vscode-elements/elements/dist/vscode-button/index.js';
+import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
+import '@vscode-elements/elements/dist/vscode-context-menu/index.js';
+import '@vscode-elements/elements/dist/vscode-icon/index.js';
+import '@vscode-elements/elements/dist/vscode-label/index.js';
+import '@vscode-elements/elements/dist/vscode-multi-select/index.js';
+import '@vscode-elements/elements/dist/vscode-option/index.js';
+import '@vscode-elements/elements/dist/vscode-single-select/index.js';
+import '@vscode-elements/elements/dist/vscode-tab-header/index.js';
+import '@vscode-elements/elements/dist/vscode-tab-panel/index.js';
+import '@vscode-elements/elements/dist/vscode-tabs/index.js';
+import '@vscode-elements/elements/dist/vscode-textfield/index.js';
+import '@vscode-elements/elements/dist/vscode-toolbar-button/index.js';
+import { h } from './dom';
+import { hostChannel } from './hostChannel';
+import { restoreState } from './panelState';
+import { TaskListView } from './taskListView';
+import { TimelineView } from './timelineView';
+
+const host = hostChannel();
+const state = restoreState(host.loadState());
+const save = () => host.saveState(state);
+const list = new TaskListView(host, state, save);
+const timeline = new TimelineView(host, state, save);
+const error = h('div', { class: 'error-banner', role: 'alert', hidden: true });
+
+const TABS = ['list', 'timeline'] as const;
+const tabs = h(
+  'vscode-tabs',
+  { 'selected-index': String(TABS.indexOf(state.tab)), 'aria-label': 'Nightshift' },
+  h('vscode-tab-header', { slot: 'header', id: 'tab-list' }, 'Task List'),
+  h('vscode-tab-panel', {}, list.element),
+  h('vscode-tab-header', { slot: 'header', id: 'tab-timeline' }, 'Instance Timeline'),
+  h('vscode-tab-panel', {}, timeline.element),
+) as HTMLElement & { selectedIndex: number };
+tabs.addEventListener('vsc-tabs-select', (e) => {
+  state.tab = TABS[(e as CustomEvent<{ selectedIndex: number }>).detail.selectedIndex] ?? 'list';
+  save();
+  if (state.tab === 'timeline') timeline.shown();
+});
+
+function showTab(tab: (typeof TABS)[number]): void {
+  state.tab = tab;
+  tabs.selectedIndex = TABS.indexOf(tab);
+  save();
+}
+
+host.on((message) => {
+  switch (message.type) {
+    case 'init':
+      timeline.setProjects(message.projects);
+      list.start(message.facets);
+      document.getElementById('app')!.removeAttribute('aria-busy');
+      if (state.tab === 'timeline') timeline.shown();
+      return;
+    case 'facets':
+      timeline.setProjects(message.projects);
+      list.facetsChanged(message.facets);
+      timeline.reload();
+      return;
+    case 'showTimeline':
+      showTab('timeline');
+      timeline.show(message.request);
+      return;
+    case 'timeline':
+    case 'instance':
+      timeline.receive(message);
+      return;
+    case 'error':
+      error.textContent = message.message;
+      error.hidden = false;
+      setTimeout(() => (error.hidden = true), 8000);
+      return;
+    default:
+      list.receive(message);
+  }
+});
+
+document.getElementById('app')!.append(error, tabs);
+host.post({ type: 'ready' });

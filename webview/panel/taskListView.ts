@@ -1,0 +1,436 @@
+import { elementScroll, observeElementOffset, observeElementRect, Virtualizer } from '@tanstack/virtual-core';
+import type { BatchAction, HostMessage, RowAction } from '../../src/core/panel/panelProtocol';
+import { COLUMNS, type ColumnId } from '../../src/core/taskList/taskListColumns';
+import type { TaskListFacets } from '../../src/core/taskList/taskListFacets';
+import { defaultQuery, type TaskListQuery } from '../../src/core/taskList/taskListQuery';
+import type { TaskRow } from '../../src/core/taskList/taskRow';
+import { h } from './dom';
+import { FilterPanel } from './filterPanel';
+import type { HostChannel } from './hostChannel';
+import { defaultColumns, type PanelState } from './panelState';
+import { RowWindowCache } from './rowWindowCache';
+import { cellText, COLUMN_WIDTHS, minimumWidth } from './taskCells';
+
+export const ROW_HEIGHT = 26;
+
+const BATCH: [BatchAction, string][] = [
+  ['acquireLock', 'Acquire Lock'],
+  ['changeOwner', 'Change Owner'],
+  ['modifyTags', 'Modify Tags'],
+  ['moveTasks', 'Move'],
+  ['configureSchedule', 'Scheduling'],
+  ['configureDependencies', 'Dependencies'],
+  ['configureParameters', 'Parameters'],
+  ['configureRun', 'Run Configuration'],
+  ['modifyTemplateVersion', 'Template Version'],
+  ['unpublish', 'Unpublish'],
+  ['unpublishAndDelete', 'Unpublish and Delete'],
+  ['deleteTasks', 'Delete'],
+  ['modifyProjectOwnership', 'Project Ownership'],
+];
+const ROW_BUTTONS: [RowAction, string, string][] = [
+  ['open', 'go-to-file', 'Open task'],
+  ['acquireLock', 'lock', 'Acquire edit lock'],
+  ['reveal', 'target', 'Locate in tree'],
+  ['timeline', 'calendar', "Go to the day's schedule"],
+];
+const MORE: [RowAction, string][] = [
+  ['changeOwner', 'Change Development Owner…'],
+  ['modifyTemplateVersion', 'Modify Referenced Template Version…'],
+  ['unpublish', 'Unpublish…'],
+  ['unpublishAndDelete', 'Unpublish and Delete…'],
+  ['deleteTasks', 'Delete…'],
+];
+
+/**
+ * The offline computing task list: search, "Developed by me", the filters, column configuration,
+ * sorting, a virtualized grid fed a window at a time, row actions and the batch selection bar.
+ */
+export class TaskListView {
+  readonly element: HTMLElement;
+  private readonly cache = new RowWindowCache<TaskRow>();
+  private readonly filters: FilterPanel;
+  private readonly search: HTMLElement & { value: string };
+  private readonly mine: HTMLElement & { checked: boolean };
+  private readonly count = h('span', { class: 'count', role: 'status', 'aria-live': 'polite' });
+  private readonly header = h('div', { class: 'grid-row grid-header', role: 'row', 'aria-rowindex': '1' });
+  private readonly scroller = h('div', { class: 'grid-scroller' });
+  private readonly spacer = h('div', { class: 'grid-spacer', role: 'rowgroup' });
+  private readonly grid: HTMLElement;
+  private readonly selectionBar = h('div', { class: 'selection-bar', role: 'toolbar', 'aria-label': 'Batch operations on the selected tasks', hidden: true });
+  private readonly columnsMenu = h('div', { class: 'columns-menu', role: 'group', 'aria-label': 'Columns to show', hidden: true });
+  private readonly menu = h('vscode-context-menu', { class: 'row-menu' }) as HTMLElement & { data: unknown; show: boolean };
+  private readonly virtualizer: Virtualizer<HTMLElement, HTMLElement>;
+  private readonly rendered = new Map<number, HTMLElement>();
+  private readonly selection: Set<string>;
+  private seq = 0;
+  private active = 0;
+  private menuTask = '';
+  private selectAllSeq = -1;
+  /** performance.now() of the last query sent, and of its first rows drawn (the benchmark reads these). */
+  readonly timing = { queried: 0, drawn: 0, seq: 0 };
+
+  constructor(
+    private readonly host: HostChannel,
+    private readonly state: PanelState,
+    private readonly save: () => void,
+  ) {
+    this.selection = new Set(state.selection);
+    this.filters = new FilterPanel((change) => this.setQuery({ ...this.state.query, ...change }));
+    this.search = h('vscode-textfield', { class: 'search', placeholder: 'Search by task name or ID', 'aria-label': 'Search by task name or ID', '.value': state.query.search }, h('vscode-icon', { slot: 'content-before', name: 'search' })) as HTMLElement & { value: string };
+    this.search.addEventListener('input', () => this.setQuery({ ...this.state.query, search: this.search.value }));
+    this.mine = h('vscode-checkbox', { label: 'Developed by me', '.checked': state.query.mine }) as HTMLElement & { checked: boolean };
+    this.mine.addEventListener('change', () => this.setQuery({ ...this.state.query, mine: this.mine.checked }));
+    const filterToggle = h('vscode-button', { secondary: true, icon: 'filter', 'aria-expanded': String(state.filtersOpen), 'aria-controls': 'filters' }, 'Filter');
+    filterToggle.addEventListener('click', () => {
+      this.state.filtersOpen = !this.state.filtersOpen;
+      filterToggle.setAttribute('aria-expanded', String(this.state.filtersOpen));
+      this.filters.element.hidden = !this.state.filtersOpen;
+      this.save();
+    });
+    const reset = h('vscode-button', { secondary: true, icon: 'discard' }, 'Reset');
+    reset.addEventListener('click', () => this.reset());
+    const columns = h('vscode-toolbar-button', { icon: 'settings', label: 'Configure columns', title: 'Configure columns', 'aria-expanded': 'false' });
+    columns.addEventListener('click', () => {
+      this.columnsMenu.hidden = !this.columnsMenu.hidden;
+      columns.setAttribute('aria-expanded', String(!this.columnsMenu.hidden));
+    });
+    const refresh = h('vscode-toolbar-button', { icon: 'refresh', label: 'Refresh', title: 'Refresh' });
+    refresh.addEventListener('click', () => this.host.post({ type: 'refresh' }));
+    this.filters.element.id = 'filters';
+    this.filters.element.hidden = !state.filtersOpen;
+
+    this.grid = h(
+      'div',
+      { class: 'grid', role: 'grid', 'aria-label': 'Compute tasks', 'aria-multiselectable': 'true', tabindex: '0', 'aria-describedby': 'grid-keys' },
+      this.scroller,
+    );
+    // The header scrolls sideways with the rows and stays on top when they scroll down.
+    this.scroller.append(this.header, this.spacer);
+    this.grid.addEventListener('keydown', (e) => this.onKey(e));
+    this.menu.addEventListener('vsc-context-menu-select', (e) => {
+      const value = (e as CustomEvent<{ value: string }>).detail.value as RowAction;
+      this.host.post({ type: 'rowAction', action: value, id: this.menuTask });
+    });
+
+    this.element = h(
+      'section',
+      { class: 'task-list', 'aria-label': 'Task list' },
+      h('div', { class: 'toolbar', role: 'toolbar', 'aria-label': 'Task list' }, this.search, this.mine, filterToggle, reset, h('span', { class: 'spacer' }), this.count, columns, refresh),
+      this.columnsMenu,
+      this.filters.element,
+      this.grid,
+      h('p', { id: 'grid-keys', class: 'sr-only' }, 'Up and down arrows move between tasks, Space selects, Enter opens, Shift+F10 shows the task actions, Control+A selects all matching tasks.'),
+      this.selectionBar,
+      this.menu,
+    );
+
+    this.virtualizer = new Virtualizer<HTMLElement, HTMLElement>({
+      count: 0,
+      getScrollElement: () => this.scroller,
+      estimateSize: () => ROW_HEIGHT,
+      overscan: 12,
+      scrollToFn: elementScroll,
+      observeElementRect,
+      observeElementOffset,
+      initialOffset: state.scrollTop,
+      scrollMargin: ROW_HEIGHT,
+      onChange: () => this.renderRows(),
+    });
+    this.virtualizer._didMount();
+    this.renderHeader();
+    this.renderColumnsMenu();
+    this.renderSelectionBar();
+  }
+
+  /** The initial query (restored or default), once the host is ready. */
+  start(facets: TaskListFacets): void {
+    this.filters.render(facets, this.state.query);
+    this.sendQuery();
+  }
+
+  /** The workspace changed: new filter values, and the same query again on the new rows. */
+  facetsChanged(facets: TaskListFacets): void {
+    this.filters.render(facets, this.state.query);
+    this.sendQuery();
+  }
+
+  receive(message: HostMessage): void {
+    if (message.type === 'result') {
+      if (message.seq !== this.seq) return;
+      this.cache.reset(message.seq, message.total, message.start, message.rows);
+      this.count.textContent = `${message.total.toLocaleString()} of ${message.of.toLocaleString()} tasks`;
+      this.grid.setAttribute('aria-rowcount', String(message.total + 1));
+      this.active = Math.min(this.active, Math.max(0, message.total - 1));
+      this.virtualizer.setOptions({ ...this.virtualizer.options, count: message.total });
+      this.virtualizer._willUpdate();
+      this.rendered.forEach((el) => el.remove());
+      this.rendered.clear();
+      this.renderRows();
+      if (this.timing.seq === message.seq && !this.timing.drawn) {
+        this.timing.drawn = performance.now();
+        document.body.dataset.listDrawnMs = String(this.timing.drawn - this.timing.queried);
+        document.body.dataset.listSeq = String(message.seq);
+      }
+    } else if (message.type === 'rows') {
+      if (this.cache.put(message.seq, message.start, message.rows)) this.renderRows(true);
+    } else if (message.type === 'selection' && message.seq === this.selectAllSeq) {
+      message.ids.forEach((id) => this.selection.add(id));
+      this.selectionChanged();
+    }
+  }
+
+  private setQuery(query: TaskListQuery): void {
+    this.state.query = query;
+    this.sendQuery();
+    this.save();
+  }
+
+  private sendQuery(): void {
+    this.seq++;
+    this.timing.queried = performance.now();
+    this.timing.drawn = 0;
+    this.timing.seq = this.seq;
+    this.host.post({ type: 'query', seq: this.seq, query: this.state.query });
+  }
+
+  private reset(): void {
+    const sort = this.state.query.sort;
+    this.state.query = { ...defaultQuery(), sort };
+    this.search.value = '';
+    this.mine.checked = false;
+    this.filters.sync(this.state.query);
+    this.sendQuery();
+    this.save();
+  }
+
+  private columns(): ColumnId[] {
+    return COLUMNS.map((c) => c.id).filter((id) => this.state.columns.includes(id));
+  }
+
+  private template(): string {
+    return ['32px', ...this.columns().map((c) => COLUMN_WIDTHS[c]), '150px'].join(' ');
+  }
+
+  private renderHeader(): void {
+    const all = h('vscode-checkbox', { 'aria-label': 'Select all matching tasks', title: 'Select all matching tasks' }) as HTMLElement & { checked: boolean };
+    all.addEventListener('change', () => {
+      if (all.checked) this.selectAll();
+      else this.clearSelection();
+    });
+    const { column, direction } = this.state.query.sort;
+    this.header.replaceChildren(
+      h('div', { role: 'columnheader', class: 'cell check' }, all),
+      ...this.columns().map((id) => {
+        const label = COLUMNS.find((c) => c.id === id)!.label;
+        const sorted = column === id;
+        const button = h('button', { class: 'sort', type: 'button', title: `Sort by ${label}`, 'aria-label': `${label}, sort` }, label, sorted ? h('span', { class: `codicon codicon-arrow-${direction === 'asc' ? 'up' : 'down'}`, 'aria-hidden': 'true' }) : null);
+        button.addEventListener('click', () => {
+          const next = sorted && direction === 'asc' ? 'desc' : 'asc';
+          this.setQuery({ ...this.state.query, sort: { column: id, direction: next } });
+          this.renderHeader();
+        });
+        return h('div', { role: 'columnheader', class: 'cell', 'aria-sort': sorted ? (direction === 'asc' ? 'ascending' : 'descending') : 'none' }, button);
+      }),
+      h('div', { role: 'columnheader', class: 'cell' }, 'Actions'),
+    );
+    this.header.style.gridTemplateColumns = this.template();
+    const minWidth = `${minimumWidth(this.columns())}px`;
+    this.header.style.minWidth = minWidth;
+    this.spacer.style.minWidth = minWidth;
+    this.grid.setAttribute('aria-colcount', String(this.columns().length + 2));
+  }
+
+  private renderColumnsMenu(): void {
+    this.columnsMenu.replaceChildren(
+      ...COLUMNS.map((c) => {
+        const box = h('vscode-checkbox', { label: c.label, '.checked': this.state.columns.includes(c.id), disabled: c.id === 'name' }) as HTMLElement & { checked: boolean };
+        box.addEventListener('change', () => {
+          this.state.columns = box.checked ? [...this.state.columns, c.id] : this.state.columns.filter((x) => x !== c.id);
+          this.columnsChanged();
+        });
+        return box;
+      }),
+      h('vscode-button', { secondary: true, onclick: () => ((this.state.columns = defaultColumns()), this.renderColumnsMenu(), this.columnsChanged()) }, 'Default columns'),
+    );
+  }
+
+  private columnsChanged(): void {
+    this.save();
+    this.renderHeader();
+    this.rendered.forEach((el) => el.remove());
+    this.rendered.clear();
+    this.renderRows();
+  }
+
+  private renderRows(force = false): void {
+    const items = this.virtualizer.getVirtualItems();
+    this.spacer.style.height = `${this.virtualizer.getTotalSize()}px`;
+    const wanted = new Set(items.map((i) => i.index));
+    for (const [index, el] of this.rendered) {
+      if (!wanted.has(index) || (force && el.dataset.loading)) {
+        el.remove();
+        this.rendered.delete(index);
+      }
+    }
+    for (const item of items) {
+      if (this.rendered.has(item.index)) continue;
+      const el = this.rowElement(item.index);
+      el.style.transform = `translateY(${item.start - ROW_HEIGHT}px)`;
+      this.spacer.append(el);
+      this.rendered.set(item.index, el);
+    }
+    if (items.length) {
+      for (const page of this.cache.pagesToRequest(items[0]!.index, items[items.length - 1]!.index + 1)) this.host.post({ type: 'rows', seq: this.cache.seq, ...page });
+    }
+    const top = this.scroller.scrollTop;
+    if (top !== this.state.scrollTop) {
+      this.state.scrollTop = top;
+      this.save();
+    }
+  }
+
+  private rowElement(index: number): HTMLElement {
+    const row = this.cache.get(index);
+    const el = h('div', { class: 'grid-row', role: 'row', id: `row-${index}`, 'aria-rowindex': String(index + 2) });
+    el.style.gridTemplateColumns = this.template();
+    if (index === this.active) el.classList.add('active');
+    if (!row) {
+      el.dataset.loading = '1';
+      el.append(h('div', { role: 'gridcell', class: 'cell loading' }, 'Loading…'));
+      return el;
+    }
+    const selected = this.selection.has(row.id);
+    el.setAttribute('aria-selected', String(selected));
+    el.dataset.task = row.id;
+    const box = h('vscode-checkbox', { tabindex: '-1', 'aria-label': `Select ${row.name}`, '.checked': selected }) as HTMLElement & { checked: boolean };
+    box.addEventListener('change', () => this.toggle(row.id, box.checked));
+    el.append(
+      h('div', { role: 'gridcell', class: 'cell check' }, box),
+      ...this.columns().map((id) =>
+        id === 'name'
+          ? h('div', { role: 'gridcell', class: 'cell name' }, h('a', { href: '#', tabindex: '-1', onclick: (e: Event) => (e.preventDefault(), this.host.post({ type: 'rowAction', action: 'open', id: row.id })) }, row.name))
+          : h('div', { role: 'gridcell', class: `cell ${id}` }, cellText(row, id)),
+      ),
+      h(
+        'div',
+        { role: 'gridcell', class: 'cell actions' },
+        ...ROW_BUTTONS.map(([action, icon, label]) => h('vscode-toolbar-button', { icon, label: `${label}: ${row.name}`, title: label, tabindex: '-1', onclick: () => this.host.post({ type: 'rowAction', action, id: row.id }) })),
+        h('vscode-toolbar-button', { icon: 'ellipsis', label: `More actions: ${row.name}`, title: 'More actions', tabindex: '-1', onclick: (e: MouseEvent) => this.openMenu(row.id, e.currentTarget as HTMLElement) }),
+      ),
+    );
+    el.addEventListener('click', (e) => {
+      if ((e.target as HTMLElement).closest('vscode-checkbox, vscode-toolbar-button, a')) return;
+      this.setActive(index);
+    });
+    el.addEventListener('dblclick', () => this.host.post({ type: 'rowAction', action: 'open', id: row.id }));
+    return el;
+  }
+
+  private openMenu(taskId: string, anchor: HTMLElement): void {
+    this.menuTask = taskId;
+    const box = anchor.getBoundingClientRect();
+    const host = this.element.getBoundingClientRect();
+    this.menu.style.left = `${Math.max(0, box.right - host.left - 260)}px`;
+    this.menu.style.top = `${box.bottom - host.top}px`;
+    this.menu.data = MORE.map(([value, label]) => ({ label, value }));
+    this.menu.show = true;
+    this.menu.focus();
+  }
+
+  private setActive(index: number): void {
+    this.rendered.get(this.active)?.classList.remove('active');
+    this.active = index;
+    this.rendered.get(index)?.classList.add('active');
+    this.grid.setAttribute('aria-activedescendant', `row-${index}`);
+    this.grid.focus();
+  }
+
+  private onKey(e: KeyboardEvent): void {
+    if (e.target !== this.grid) return;
+    const total = this.cache.total;
+    if (total === 0) return;
+    const page = Math.max(1, Math.floor(this.scroller.clientHeight / ROW_HEIGHT) - 1);
+    const move = (to: number) => {
+      e.preventDefault();
+      const index = Math.max(0, Math.min(total - 1, to));
+      this.virtualizer.scrollToIndex(index, { align: 'auto' });
+      requestAnimationFrame(() => this.setActive(index));
+    };
+    const row = this.cache.get(this.active);
+    switch (e.key) {
+      case 'ArrowDown':
+        return move(this.active + 1);
+      case 'ArrowUp':
+        return move(this.active - 1);
+      case 'PageDown':
+        return move(this.active + page);
+      case 'PageUp':
+        return move(this.active - page);
+      case 'Home':
+        return move(0);
+      case 'End':
+        return move(total - 1);
+      case ' ':
+        e.preventDefault();
+        if (row) this.toggle(row.id, !this.selection.has(row.id));
+        return;
+      case 'Enter':
+        if (row) this.host.post({ type: 'rowAction', action: 'open', id: row.id });
+        return;
+      case 'ContextMenu':
+      case 'F10':
+        if (e.key === 'F10' && !e.shiftKey) return;
+        e.preventDefault();
+        if (row) this.openMenu(row.id, this.rendered.get(this.active) ?? this.grid);
+        return;
+      case 'a':
+        if (e.ctrlKey || e.metaKey) {
+          e.preventDefault();
+          this.selectAll();
+        }
+    }
+  }
+
+  private toggle(id: string, on: boolean): void {
+    if (on) this.selection.add(id);
+    else this.selection.delete(id);
+    this.selectionChanged();
+  }
+
+  private selectAll(): void {
+    this.selectAllSeq = this.cache.seq;
+    this.host.post({ type: 'selectAll', seq: this.cache.seq });
+  }
+
+  private clearSelection(): void {
+    this.selection.clear();
+    this.selectionChanged();
+  }
+
+  private selectionChanged(): void {
+    this.state.selection = [...this.selection];
+    this.save();
+    for (const [index, el] of this.rendered) {
+      const id = this.cache.get(index)?.id;
+      if (!id) continue;
+      const on = this.selection.has(id);
+      el.setAttribute('aria-selected', String(on));
+      const box = el.querySelector('vscode-checkbox') as (HTMLElement & { checked: boolean }) | null;
+      if (box) box.checked = on;
+    }
+    this.renderSelectionBar();
+  }
+
+  private renderSelectionBar(): void {
+    const n = this.selection.size;
+    this.selectionBar.hidden = n === 0;
+    if (n === 0) return;
+    const ids = () => [...this.selection];
+    this.selectionBar.replaceChildren(
+      h('span', { class: 'selected-count', role: 'status' }, `${n.toLocaleString()} selected`),
+      ...BATCH.map(([action, label]) => h('vscode-button', { secondary: true, 'data-action': action, onclick: () => this.host.post({ type: 'batchAction', action, ids: ids() }) }, label)),
+      h('vscode-button', { secondary: true, icon: 'close', onclick: () => this.clearSelection() }, 'Clear Selection'),
+    );
+  }
+}

@@ -1,0 +1,390 @@
+import type { HostMessage, InstanceDetail, ProjectInfo, TimelineData, TimelineRequest } from '../../src/core/panel/panelProtocol';
+import { h } from './dom';
+import type { HostChannel } from './hostChannel';
+import type { PanelState } from './panelState';
+import { readThemeColors, type ThemeColors } from './themeColors';
+import { drawTimeline, type Highlight } from './timelineRenderer';
+import {
+  AXIS_HEIGHT,
+  clampOrigin,
+  clock,
+  fitMinutesPerPx,
+  hitTest,
+  LABEL_WIDTH,
+  LANE_HEIGHT,
+  neighbour,
+  rowTable,
+  spanMinutes,
+  zoomAt,
+  type RowTable,
+  type Viewport,
+} from './timelineViewport';
+
+const KIND_LABEL = ['normal', 'dry-run', 'paused'];
+const NO_HIGHLIGHT: Highlight = { selected: -1, upstream: new Set(), downstream: new Set(), critical: new Set() };
+
+/**
+ * A day's instances on a canvas: lanes per task grouped by folder or project, bars at predicted
+ * start and duration coloured by kind, edges (cross-cycle dashed), zoom from the day to minutes,
+ * and the selected instance's parameters, neighbours and critical path beside it.
+ */
+export class TimelineView {
+  readonly element: HTMLElement;
+  private readonly date: HTMLElement & { value: string };
+  private readonly grouping: HTMLElement & { value: string };
+  private readonly focusTask: HTMLElement & { value: string };
+  private readonly focusDepth: HTMLElement & { value: string };
+  private readonly focusDirection: HTMLElement & { value: string };
+  private readonly status = h('span', { class: 'timeline-status', role: 'status', 'aria-live': 'polite' });
+  private readonly scroller = h('div', { class: 'timeline-scroller', tabindex: '0', role: 'application', 'aria-roledescription': 'timeline', 'aria-label': 'Instance timeline', 'aria-describedby': 'timeline-keys' });
+  private readonly sizer = h('div', { class: 'timeline-sizer' });
+  private readonly canvas = h('canvas', { class: 'timeline-canvas', 'aria-hidden': 'true' });
+  private readonly detailPane = h('aside', { class: 'instance-detail', 'aria-label': 'Selected instance', 'aria-live': 'polite' });
+  private readonly announcer = h('p', { class: 'sr-only', 'aria-live': 'polite' });
+  private data?: TimelineData;
+  private rows?: RowTable;
+  private span = 1440;
+  private vp: Viewport = { minutesPerPx: 1, originMinute: 0, scrollTop: 0, width: 800, height: 400 };
+  private colors: ThemeColors;
+  private highlight: Highlight = NO_HIGHLIGHT;
+  private seq = 0;
+  private detailSeq = 0;
+  private projects: ProjectInfo[] = [];
+  private frame = 0;
+  private requestedAt = 0;
+  private firstDrawPending = false;
+  private loaded = false;
+
+  constructor(
+    private readonly host: HostChannel,
+    private readonly state: PanelState,
+    private readonly save: () => void,
+  ) {
+    this.colors = readThemeColors();
+    this.date = h('vscode-textfield', { type: 'date', 'aria-label': 'Day', title: 'Scheduled date' }) as HTMLElement & { value: string };
+    this.date.addEventListener('change', () => this.request({ date: this.date.value }));
+    this.grouping = h('vscode-single-select', { 'aria-label': 'Group lanes by', label: 'Group lanes by' }, h('vscode-option', { value: 'folder' }, 'Group by folder'), h('vscode-option', { value: 'project' }, 'Group by project')) as HTMLElement & { value: string };
+    this.grouping.addEventListener('change', () => this.request({ grouping: this.grouping.value as 'folder' | 'project' }));
+    this.focusTask = h('vscode-textfield', { class: 'focus-task', placeholder: 'Focus: task ID or name', 'aria-label': 'Focus on a task: its ID or name' }) as HTMLElement & { value: string };
+    this.focusTask.addEventListener('keydown', (e) => {
+      if ((e as KeyboardEvent).key === 'Enter') this.applyFocus();
+    });
+    this.focusDepth = h('vscode-textfield', { type: 'number', min: '0', max: '50', value: '2', class: 'depth', 'aria-label': 'Levels of upstream and downstream to show', title: 'Levels' }) as HTMLElement & { value: string };
+    this.focusDirection = h('vscode-single-select', { 'aria-label': 'Direction', label: 'Direction' }, h('vscode-option', { value: 'both' }, 'Up and downstream'), h('vscode-option', { value: 'upstream' }, 'Upstream'), h('vscode-option', { value: 'downstream' }, 'Downstream')) as HTMLElement & { value: string };
+    const focus = h('vscode-button', { secondary: true, icon: 'filter', onclick: () => this.applyFocus() }, 'Focus');
+    const clear = h('vscode-button', { secondary: true, icon: 'clear-all', onclick: () => this.clearFocus() }, 'Whole Day');
+    const zoomIn = h('vscode-toolbar-button', { icon: 'zoom-in', label: 'Zoom in', title: 'Zoom in (+)', onclick: () => this.zoom(2) });
+    const zoomOut = h('vscode-toolbar-button', { icon: 'zoom-out', label: 'Zoom out', title: 'Zoom out (-)', onclick: () => this.zoom(0.5) });
+    const fit = h('vscode-toolbar-button', { icon: 'screen-normal', label: 'Show the whole day', title: 'Show the whole day (0)', onclick: () => this.fit() });
+    const legend = h(
+      'span',
+      { class: 'legend', 'aria-label': 'Legend' },
+      h('span', { class: 'swatch normal' }),
+      'Normal',
+      h('span', { class: 'swatch dry-run' }),
+      'Dry-run',
+      h('span', { class: 'swatch paused' }),
+      'Paused',
+      h('span', { class: 'swatch blocked' }),
+      'Blocked',
+      h('span', { class: 'line dashed' }),
+      'Cross-cycle',
+    );
+    this.sizer.append(this.canvas);
+    this.scroller.append(this.sizer);
+    this.element = h(
+      'section',
+      { class: 'timeline', 'aria-label': 'Instance timeline' },
+      h('div', { class: 'toolbar', role: 'toolbar', 'aria-label': 'Timeline' }, this.date, this.grouping, this.focusTask, this.focusDepth, this.focusDirection, focus, clear, h('span', { class: 'spacer' }), zoomOut, zoomIn, fit),
+      h('div', { class: 'toolbar secondary' }, legend, h('span', { class: 'spacer' }), this.status),
+      h('div', { class: 'timeline-body' }, this.scroller, this.detailPane),
+      h('p', { id: 'timeline-keys', class: 'sr-only' }, 'Arrow keys move between instances, Enter opens the task, plus and minus zoom, 0 shows the whole day.'),
+      this.announcer,
+    );
+    this.detailPane.append(h('p', { class: 'hint' }, 'Select an instance to see its parameters, its upstream and downstream instances and its critical path.'));
+    this.scroller.addEventListener('scroll', () => this.onScroll());
+    this.scroller.addEventListener('wheel', (e) => this.onWheel(e), { passive: false });
+    this.scroller.addEventListener('click', (e) => this.onClick(e));
+    this.scroller.addEventListener('dblclick', () => this.openSelected());
+    this.scroller.addEventListener('keydown', (e) => this.onKey(e));
+    new ResizeObserver(() => this.resize()).observe(this.scroller);
+    // VS Code swaps the body's theme class and variables when the theme changes.
+    new MutationObserver(() => {
+      this.colors = readThemeColors();
+      this.schedule();
+    }).observe(document.body, { attributes: true, attributeFilter: ['class', 'style'] });
+  }
+
+  setProjects(projects: ProjectInfo[]): void {
+    this.projects = projects;
+  }
+
+  /** The tab was shown: load the saved or default day once. */
+  shown(): void {
+    if (!this.loaded) this.request(this.state.timeline ?? {});
+    else this.resize();
+  }
+
+  /** The workspace changed: plan the shown day again. */
+  reload(): void {
+    if (this.loaded) this.request({});
+  }
+
+  show(request: TimelineRequest): void {
+    this.state.selectedInstance = undefined;
+    this.state.zoom = undefined;
+    this.request(request, true);
+  }
+
+  receive(message: HostMessage): void {
+    if (message.type === 'timeline' && message.seq === this.seq) {
+      this.data = message.data;
+      this.rows = rowTable(message.data);
+      this.span = spanMinutes(message.data);
+      this.syncControls(message.request);
+      this.highlight = NO_HIGHLIGHT;
+      this.detailPane.replaceChildren(h('p', { class: 'hint' }, 'Select an instance to see its parameters, its upstream and downstream instances and its critical path.'));
+      const note = [`${message.data.lane.length.toLocaleString()} instances of ${message.data.laneName.length.toLocaleString()} tasks`, `${message.data.edgeFrom.length.toLocaleString()} edges`];
+      if (message.data.edgesOutside) note.push(`${message.data.edgesOutside.toLocaleString()} to instances not shown`);
+      if (message.data.focusNote) note.push(message.data.focusNote);
+      this.status.textContent = note.join(' · ');
+      this.sizer.style.height = `${AXIS_HEIGHT + this.rows.count * LANE_HEIGHT}px`;
+      this.firstDrawPending = true;
+      this.applyZoom();
+      const keep = this.state.selectedInstance;
+      if (keep) {
+        // Restored selection: found again by lane task and scheduled minute.
+        const [task, at] = keep.split('@');
+        const lane = message.data.laneTask.indexOf(task!);
+        if (lane >= 0) {
+          for (let i = message.data.laneFirst[lane]!; i < message.data.laneFirst[lane + 1]!; i++) if (clockStamp(message.data, i) === at) this.select(i, false);
+        }
+      }
+    } else if (message.type === 'instance' && message.seq === this.detailSeq) {
+      this.showDetail(message.detail);
+    }
+  }
+
+  private request(change: Partial<TimelineRequest>, replaceFocus = false): void {
+    const base = this.state.timeline ?? { date: this.defaultDate(), grouping: 'folder' as const };
+    const next: TimelineRequest = { ...base, ...change };
+    if (replaceFocus && !change.focus) delete next.focus;
+    this.state.timeline = next;
+    this.save();
+    this.loaded = true;
+    this.seq++;
+    this.requestedAt = performance.now();
+    this.status.textContent = `Planning ${next.date}…`;
+    this.host.post({ type: 'timeline', seq: this.seq, request: next });
+  }
+
+  private defaultDate(): string {
+    return this.projects[0]?.today ?? new Date().toISOString().slice(0, 10);
+  }
+
+  private syncControls(request: TimelineRequest): void {
+    this.date.value = request.date;
+    this.grouping.value = request.grouping;
+    this.focusTask.value = request.focus?.task ?? '';
+    if (request.focus) {
+      this.focusDepth.value = String(request.focus.depth);
+      this.focusDirection.value = request.focus.direction;
+    }
+  }
+
+  private applyFocus(): void {
+    const text = this.focusTask.value.trim();
+    if (!text) return this.clearFocus();
+    const depth = Math.max(0, Math.min(50, Number(this.focusDepth.value) || 0));
+    const byName = this.data ? this.data.laneTask[this.data.laneName.indexOf(text)] : undefined;
+    this.request({ focus: { task: byName ?? text, depth, direction: this.focusDirection.value as 'both' | 'upstream' | 'downstream' } });
+  }
+
+  private clearFocus(): void {
+    const { focus: _dropped, ...rest } = this.state.timeline ?? { date: this.defaultDate(), grouping: 'folder' as const };
+    this.state.timeline = rest;
+    this.request({}, true);
+  }
+
+  private resize(): void {
+    const width = this.scroller.clientWidth;
+    const height = this.scroller.clientHeight;
+    if (!width || !height) return;
+    const ratio = window.devicePixelRatio || 1;
+    this.canvas.width = Math.round(width * ratio);
+    this.canvas.height = Math.round(height * ratio);
+    this.canvas.style.width = `${width}px`;
+    this.canvas.style.height = `${height}px`;
+    this.vp = { ...this.vp, width, height };
+    this.applyZoom();
+  }
+
+  /** Sizes the scroll area for the zoom and scrolls to the saved origin. */
+  private applyZoom(): void {
+    if (!this.data || !this.vp.width) return;
+    const fit = fitMinutesPerPx(this.span, this.vp);
+    const minutesPerPx = Math.min(fit, this.state.zoom?.minutesPerPx ?? fit);
+    const originMinute = clampOrigin(this.state.zoom?.originMinute ?? 0, minutesPerPx, this.span, this.vp);
+    this.vp = { ...this.vp, minutesPerPx, originMinute };
+    this.sizer.style.width = `${LABEL_WIDTH + this.span / minutesPerPx}px`;
+    this.scroller.scrollLeft = originMinute / minutesPerPx;
+    this.schedule();
+  }
+
+  private zoom(factor: number, x = LABEL_WIDTH + (this.vp.width - LABEL_WIDTH) / 2): void {
+    if (!this.data) return;
+    const next = zoomAt(this.vp, factor, x, this.span);
+    this.state.zoom = { minutesPerPx: next.minutesPerPx, originMinute: next.originMinute };
+    this.save();
+    this.applyZoom();
+  }
+
+  private fit(): void {
+    this.state.zoom = undefined;
+    this.save();
+    this.applyZoom();
+  }
+
+  private onScroll(): void {
+    this.vp = { ...this.vp, scrollTop: this.scroller.scrollTop, originMinute: this.scroller.scrollLeft * this.vp.minutesPerPx };
+    if (this.state.zoom) this.state.zoom = { ...this.state.zoom, originMinute: this.vp.originMinute };
+    this.schedule();
+  }
+
+  private onWheel(e: WheelEvent): void {
+    if (!e.ctrlKey && !e.metaKey) return;
+    e.preventDefault();
+    const box = this.scroller.getBoundingClientRect();
+    this.zoom(e.deltaY < 0 ? 1.5 : 1 / 1.5, e.clientX - box.left);
+  }
+
+  private onClick(e: MouseEvent): void {
+    if (!this.data || !this.rows) return;
+    const box = this.scroller.getBoundingClientRect();
+    const index = hitTest(this.data, this.rows, this.vp, e.clientX - box.left, e.clientY - box.top);
+    if (index >= 0) this.select(index, true);
+  }
+
+  private onKey(e: KeyboardEvent): void {
+    if (!this.data || this.data.lane.length === 0) return;
+    const keys: Record<string, 'left' | 'right' | 'up' | 'down'> = { ArrowLeft: 'left', ArrowRight: 'right', ArrowUp: 'up', ArrowDown: 'down' };
+    const direction = keys[e.key];
+    if (direction) {
+      e.preventDefault();
+      const from = this.highlight.selected;
+      this.select(from < 0 ? this.firstVisible() : neighbour(this.data, from, direction), true);
+    } else if (e.key === 'Enter') {
+      this.openSelected();
+    } else if (e.key === '+' || e.key === '=') {
+      this.zoom(2);
+    } else if (e.key === '-') {
+      this.zoom(0.5);
+    } else if (e.key === '0') {
+      this.fit();
+    }
+  }
+
+  private firstVisible(): number {
+    const row = Math.floor(this.vp.scrollTop / LANE_HEIGHT);
+    for (let r = row; r < this.rows!.count; r++) {
+      const lane = this.rows!.laneOfRow[r]!;
+      if (lane >= 0 && this.data!.laneFirst[lane + 1]! > this.data!.laneFirst[lane]!) return this.data!.laneFirst[lane]!;
+    }
+    return 0;
+  }
+
+  private select(index: number, reveal: boolean): void {
+    const data = this.data!;
+    this.highlight = { selected: index, upstream: new Set(), downstream: new Set(), critical: new Set() };
+    for (let e = 0; e < data.edgeFrom.length; e++) {
+      if (data.edgeTo[e] === index) (this.highlight.upstream as Set<number>).add(data.edgeFrom[e]!);
+      if (data.edgeFrom[e] === index) (this.highlight.downstream as Set<number>).add(data.edgeTo[e]!);
+    }
+    this.state.selectedInstance = `${data.laneTask[data.lane[index]!]}@${clockStamp(data, index)}`;
+    this.save();
+    if (reveal) this.reveal(index);
+    this.detailSeq++;
+    this.host.post({ type: 'instance', seq: this.detailSeq, index });
+    const lane = data.lane[index]!;
+    this.announcer.textContent = `${data.laneName[lane]} at ${clock(data.scheduled[index]!)}, ${KIND_LABEL[data.flags[index]! & 3]}${data.flags[index]! & 4 ? ', blocked' : ''}, runs ${clock(data.start[index]!)} to ${clock(data.end[index]!)}`;
+    this.schedule();
+  }
+
+  private reveal(index: number): void {
+    const data = this.data!;
+    const row = this.rows!.rowOfLane[data.lane[index]!]!;
+    const top = row * LANE_HEIGHT;
+    const visibleHeight = this.vp.height - AXIS_HEIGHT;
+    if (top < this.scroller.scrollTop || top + LANE_HEIGHT > this.scroller.scrollTop + visibleHeight) this.scroller.scrollTop = top - visibleHeight / 2;
+    const x = data.start[index]! / this.vp.minutesPerPx;
+    const visibleWidth = this.vp.width - LABEL_WIDTH;
+    if (x < this.scroller.scrollLeft || x > this.scroller.scrollLeft + visibleWidth) this.scroller.scrollLeft = x - visibleWidth / 2;
+  }
+
+  private openSelected(): void {
+    const data = this.data;
+    if (data && this.highlight.selected >= 0) this.host.post({ type: 'openTask', id: data.laneTask[data.lane[this.highlight.selected]!]! });
+  }
+
+  private showDetail(detail: InstanceDetail): void {
+    if (detail.index !== this.highlight.selected) return;
+    this.highlight = { ...this.highlight, critical: new Set(detail.criticalPath.flatMap((c) => (c.index === undefined ? [] : [c.index]))) };
+    this.schedule();
+    const link = (item: { index?: number; id: string }, extra = '') =>
+      item.index === undefined
+        ? h('li', {}, `${item.id}${extra} (not shown)`)
+        : h('li', {}, h('a', { href: '#', onclick: (e: Event) => (e.preventDefault(), this.select(item.index!, true)) }, item.id), extra);
+    const times = detail.blocked ? `Will not run: ${detail.blocked.replace('-', ' ')}` : `Predicted ${clock(detail.start!)} – ${clock(detail.end!)}`;
+    const params = Object.entries(detail.params);
+    this.detailPane.replaceChildren(
+      h('h2', {}, detail.name),
+      h('p', { class: 'meta' }, `${detail.scheduledAt.replace('T', ' ')} · ${detail.kind} · ${times}`),
+      h(
+        'div',
+        { class: 'detail-actions' },
+        h('vscode-button', { icon: 'go-to-file', onclick: () => this.host.post({ type: 'openTask', id: detail.task }) }, 'Open Task'),
+        h('vscode-button', { secondary: true, icon: 'target', onclick: () => this.host.post({ type: 'revealTask', id: detail.task }) }, 'Reveal in Tree'),
+      ),
+      h('h3', {}, 'Parameters'),
+      params.length ? h('dl', { class: 'params' }, ...params.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)])) : h('p', { class: 'hint' }, 'None'),
+      h('h3', {}, `Upstream (${detail.upstream.length})`),
+      h('ul', { class: 'upstream' }, ...detail.upstream.map((u) => link(u, u.crossCycle ? ' · cross-cycle' : ''))),
+      h('h3', {}, `Downstream (${detail.downstream.length})`),
+      h('ul', { class: 'downstream' }, ...detail.downstream.map((d) => link(d, d.crossCycle ? ' · cross-cycle' : ''))),
+      h('h3', {}, 'Critical path'),
+      h('ol', { class: 'critical' }, ...detail.criticalPath.map((c) => link(c))),
+    );
+  }
+
+  private schedule(): void {
+    if (this.frame) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      this.draw();
+    });
+  }
+
+  private draw(): void {
+    if (!this.data || !this.rows || !this.vp.width) return;
+    const ctx = this.canvas.getContext('2d')!;
+    const ratio = window.devicePixelRatio || 1;
+    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+    const result = drawTimeline(ctx, this.data, this.rows, this.vp, this.span, this.colors, this.highlight);
+    this.canvas.dataset.edgesDrawn = String(result.edgesDrawn);
+    this.canvas.dataset.edgesHidden = String(result.edgesHidden);
+    if (this.firstDrawPending) {
+      this.firstDrawPending = false;
+      document.body.dataset.timelineDrawnMs = String(performance.now() - this.requestedAt);
+      document.body.dataset.timelineEngineMs = String(Math.round(this.data.engineMs));
+      document.body.dataset.timelineInstances = String(this.data.lane.length);
+      document.body.dataset.timelineSeq = String(this.seq);
+    }
+  }
+}
+
+/** `YYYY-MM-DDTHH:mm` of an instance's scheduled time, as its id ends. */
+function clockStamp(data: TimelineData, index: number): string {
+  const minute = data.scheduled[index]!;
+  const day = new Date(Date.parse(`${data.date}T00:00:00Z`) + Math.floor(minute / 1440) * 86_400_000).toISOString().slice(0, 10);
+  return `${day}T${clock(((minute % 1440) + 1440) % 1440)}`;
+}
