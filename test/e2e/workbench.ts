@@ -43,3 +43,8 @@ export async function openWorkbench(options: { theme?: string } = {}): Promise<W
 export function treeRow(page: Page, label: string) {
   return page.locator('#workbench\\.parts\\.sidebar .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${label}$`) }) });
 }
+
+/** The Nightshift panel's page: webviews are an iframe holding the active frame. */
+export function panelFrame(page: Page) {
+  return page.frameLocator('iframe.webview').frameLocator('#active-frame');
+}

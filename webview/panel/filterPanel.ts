@@ -12,6 +12,8 @@ const TRISTATE: Choice[] = [['any', 'Any'], ['yes', 'Yes'], ['no', 'No']];
 const CONDITIONAL: Choice[] = [['any', 'Any'], ['yes', 'Enabled'], ['no', 'Disabled']];
 const MODIFIED: Choice[] = [['any', 'Any time'], ['3d', 'Last 3 days'], ['7d', 'Last 7 days'], ['1m', 'Last month'], ['custom', 'Custom range']];
 
+const ANY_FOLDER = 'any';
+
 type MultiKey = 'types' | 'methods' | 'owners' | 'submissions' | 'templates' | 'statuses' | 'cycles' | 'opsOwners' | 'tags';
 type Control = HTMLElement & { value: string | string[] };
 
@@ -66,7 +68,7 @@ export class FilterPanel {
     this.fields.get('modifiedRange.to')!.value = query.modifiedRange.to ?? '';
     this.element.querySelector('.custom-range')?.toggleAttribute('hidden', query.modified !== 'custom');
     const folder = query.folder;
-    this.single.get('folder')!.value = folder ? String(this.folders.findIndex((f) => f.projectDir === folder.projectDir && f.path === folder.path)) : '';
+    this.single.get('folder')!.value = folder ? String(this.folders.findIndex((f) => f.projectDir === folder.projectDir && f.path === folder.path)) : ANY_FOLDER;
     this.includeSubfolders.checked = folder?.includeSubfolders ?? false;
     this.syncing = false;
   }
@@ -136,13 +138,13 @@ export class FilterPanel {
     const control = h(
       'vscode-single-select',
       { id, label: 'Location folder', 'aria-label': 'Location folder', combobox: true },
-      h('vscode-option', { value: '' }, 'Any folder'),
+      h('vscode-option', { value: ANY_FOLDER }, 'Any folder'),
       ...this.folders.map((f, i) => h('vscode-option', { value: String(i) }, `${f.project}/${f.path}`)),
     ) as Control;
     this.includeSubfolders = h('vscode-checkbox', { label: 'Include subfolders' }) as HTMLElement & { checked: boolean };
     const emit = () => {
       const chosen = this.folders[Number(control.value)];
-      this.emit({ folder: control.value === '' || !chosen ? undefined : { projectDir: chosen.projectDir, path: chosen.path, includeSubfolders: this.includeSubfolders.checked } });
+      this.emit({ folder: control.value === ANY_FOLDER || !chosen ? undefined : { projectDir: chosen.projectDir, path: chosen.path, includeSubfolders: this.includeSubfolders.checked } });
     };
     control.addEventListener('change', emit);
     this.includeSubfolders.addEventListener('change', emit);

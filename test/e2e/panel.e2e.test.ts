@@ -1,0 +1,137 @@
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ARTIFACTS, openWorkbench, panelFrame, type Workbench } from './workbench';
+
+describe('Task list and timeline panel in the browser (end to end)', function () {
+  this.timeout(180_000);
+  let wb: Workbench;
+  let frame: ReturnType<typeof panelFrame>;
+  const rowNames = async () => (await frame.locator('.grid-spacer .grid-row[data-task] .cell.name').allInnerTexts()).map((s) => s.trim());
+  const count = () => frame.locator('.task-list .count');
+  const shot = (name: string) => wb.page.screenshot({ path: join(ARTIFACTS, name) });
+
+  before(async () => {
+    wb = await openWorkbench();
+    frame = panelFrame(wb.page);
+    await wb.page.locator('.activitybar [aria-label^="Nightshift"]').first().click();
+    await wb.page.locator('#workbench\\.parts\\.sidebar .monaco-list-row', { hasText: 'finance_dw' }).first().waitFor({ timeout: 60_000 });
+  });
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') await shot(`e2e-panel-failed-${this.currentTest.title.slice(0, 30).replace(/\W+/g, '-')}.png`);
+  });
+  after(async () => {
+    await wb?.close();
+  });
+
+  it('opens the task list from the tree\'s title bar with every task', async () => {
+    await wb.page.locator('#workbench\\.parts\\.sidebar .action-label[aria-label="Open Task List"]').first().click();
+    await frame.locator('.grid-row[data-task]').first().waitFor({ timeout: 60_000 });
+    await frame.locator('.task-list .count', { hasText: '41 of 41 tasks' }).waitFor();
+    assert.equal(await frame.locator('.grid').getAttribute('aria-rowcount'), '42');
+  });
+
+  it('filters by search, "Developed by me" and recurrence, and Reset brings every task back', async () => {
+    await frame.locator('.search input').fill('orders');
+    await count().filter({ hasText: '4 of 41 tasks' }).waitFor();
+    assert.deepEqual((await rowNames()).sort(), ['dq_orders_check', 'dwd_orders_di', 'dws_orders_stats_6h', 'ods_orders_sync_30min']);
+    await frame.locator('.search input').fill('');
+    await frame.locator('vscode-checkbox[label="Developed by me"]').click();
+    await count().filter({ hasText: '9 of 41 tasks' }).waitFor();
+    await frame.locator('vscode-button', { hasText: 'Filter' }).click();
+    await frame.locator('#filter-cycles').click();
+    await frame.locator('#filter-cycles li[role=option]', { hasText: 'Hour' }).click();
+    await wb.page.keyboard.press('Escape');
+    await count().filter({ hasText: '2 of 41 tasks' }).waitFor();
+    assert.deepEqual((await rowNames()).sort(), ['ads_spend_hourly', 'ods_log_hourly']);
+    await shot('e2e-panel-list-dark.png');
+    await frame.locator('vscode-button', { hasText: 'Reset' }).click();
+    await count().filter({ hasText: '41 of 41 tasks' }).waitFor();
+  });
+
+  it('sorts by a column header and selects with the keyboard', async () => {
+    await frame.locator('button.sort', { hasText: 'ID' }).click();
+    await frame.locator('.grid-row[aria-rowindex="2"] .cell.name', { hasText: 'ods_log_hourly' }).waitFor();
+    assert.equal(await frame.locator('[role=columnheader][aria-sort="ascending"]').innerText(), 'ID');
+    await frame.locator('.grid').focus();
+    await wb.page.keyboard.press('ArrowDown');
+    await wb.page.keyboard.press('Space');
+    await frame.locator('.selected-count', { hasText: '1 selected' }).waitFor();
+    assert.equal(await frame.locator('.grid-row[aria-selected="true"] .cell.name').innerText(), 'dws_log_daily');
+    await frame.locator('vscode-button', { hasText: 'Clear Selection' }).click();
+    await frame.locator('.selection-bar').waitFor({ state: 'hidden' });
+  });
+
+  it('runs a batch action from the selection bar and the files change', async () => {
+    await frame.locator('.search input').fill('ads_spend');
+    await count().filter({ hasText: '2 of 41 tasks' }).waitFor();
+    await frame.locator('.grid-header vscode-checkbox').click();
+    await frame.locator('.selected-count', { hasText: '2 selected' }).waitFor();
+    await shot('e2e-panel-selection-dark.png');
+    await frame.locator('.selection-bar vscode-button[data-action="changeOwner"]').click();
+    await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: 'frank' }).click();
+    await wb.page.locator('.monaco-dialog-box .monaco-button', { hasText: 'Apply' }).click();
+    const file = (name: string) => readFileSync(join(wb.workspace, 'marketing_dw/tasks/campaigns/ads', name), 'utf8');
+    for (let i = 0; i < 60 && !file('ads_spend_hourly.task.yaml').includes('owner: frank'); i++) await wb.page.waitForTimeout(250);
+    assert.match(file('ads_spend_hourly.task.yaml'), /^owner: frank$/m);
+    assert.match(file('ads_spend_sync_10min.task.yaml'), /^owner: frank$/m);
+    // The list follows the files.
+    await frame.locator('.grid-row[data-task] .cell.owner', { hasText: 'frank' }).nth(1).waitFor({ timeout: 30_000 });
+  });
+
+  it('shows the seed\'s scenarios on the timeline of 2017-01-11, focused on the six-hourly task', async () => {
+    await frame.locator('vscode-tab-header', { hasText: 'Instance Timeline' }).click();
+    await frame.locator('.timeline-status', { hasText: /instances of/ }).waitFor({ timeout: 60_000 });
+    await frame.locator('.timeline vscode-textfield[type=date] input').fill('2017-01-11');
+    await frame.locator('.timeline-status', { hasText: '490 instances of 38 tasks' }).waitFor({ timeout: 30_000 });
+    await frame.locator('.focus-task input').fill('dws_orders_stats_6h');
+    await frame.locator('.depth input').fill('1');
+    await frame.locator('.timeline vscode-button', { hasText: 'Focus' }).click();
+    await frame.locator('.timeline-status', { hasText: '52 instances of 2 tasks · 51 edges' }).waitFor();
+    await frame.locator('.timeline-status', { hasText: 'dws_orders_stats_6h: 2 tasks within 1 level up and down' }).waitFor();
+    assert.equal(await frame.locator('.timeline-canvas').getAttribute('data-edges-drawn'), '51');
+    // Keyboard: the first instance of the first lane, then the next one along it.
+    await frame.locator('.timeline-scroller').focus();
+    await wb.page.keyboard.press('ArrowRight');
+    await wb.page.keyboard.press('ArrowRight');
+    const detail = frame.locator('.instance-detail');
+    await detail.locator('h2', { hasText: 'dws_orders_stats_6h' }).waitFor();
+    await detail.locator('.meta', { hasText: '2017-01-11 06:00 · normal' }).waitFor();
+    assert.match(await detail.locator('.params').innerText(), /window_end\s+2017-01-11-06:00/);
+    assert.equal(await detail.locator('.upstream li').innerText(), '10003@2017-01-11T06:00');
+    assert.deepEqual(await detail.locator('.critical li').allInnerTexts(), ['10003@2017-01-11T06:00', '10004@2017-01-11T06:00']);
+    // Following the upstream link selects the half-hourly instance, self-dependent (cross-cycle) on the one before.
+    await detail.locator('.upstream a').click();
+    await detail.locator('h2', { hasText: 'ods_orders_sync_30min' }).waitFor();
+    assert.equal(await detail.locator('.upstream li').innerText(), '10003@2017-01-11T05:30 · cross-cycle');
+    await shot('e2e-panel-timeline-dark.png');
+  });
+
+  it('keeps its state when hidden and shown again', async () => {
+    await frame.locator('.instance-detail vscode-button', { hasText: 'Open Task' }).click();
+    await wb.page.locator('.tabs-container .tab', { hasText: 'ods_orders_sync_30min.task.yaml' }).waitFor();
+    await wb.page.locator('.tabs-container .tab', { hasText: 'Nightshift Tasks' }).click();
+    await frame.locator('.timeline-status', { hasText: '52 instances of 2 tasks' }).waitFor({ timeout: 30_000 });
+    assert.equal(await frame.locator('.focus-task input').inputValue(), '10004');
+    await frame.locator('.instance-detail h2', { hasText: 'ods_orders_sync_30min' }).waitFor();
+  });
+
+  it('follows a switch to the light theme', async () => {
+    await wb.page.keyboard.press('Control+K');
+    await wb.page.keyboard.press('Control+T');
+    await wb.page.locator('.quick-input-widget input').fill('Light Modern');
+    await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: 'Light Modern' }).first().waitFor();
+    await wb.page.keyboard.press('Enter');
+    await wb.page.locator('.monaco-workbench.vs').waitFor();
+    await frame.locator('body.vscode-light').waitFor();
+    await wb.page.waitForTimeout(500);
+    await shot('e2e-panel-timeline-light.png');
+    await frame.locator('vscode-tab-header', { hasText: 'Task List' }).click();
+    await frame.locator('.search input').fill('');
+    await count().filter({ hasText: '41 of 41 tasks' }).waitFor();
+    const filter = frame.locator('vscode-button', { hasText: 'Filter' });
+    if ((await filter.getAttribute('aria-expanded')) !== 'true') await filter.click();
+    await frame.locator('#filter-folder').waitFor();
+    await shot('e2e-panel-list-light.png');
+  });
+});
