@@ -25,7 +25,8 @@ const builds = [
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];
 // The webview runs in the browser: its own bundle, plus its stylesheet and the codicon font.
-builds.push({ ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: ['webview/panel/main.ts'], outfile: 'dist/webview/panel.js' });
+// Minified even in development: the webview loads it on every open, and the source map stays for debugging.
+builds.push({ ...common, platform: 'browser', format: 'iife', target: 'es2022', minify: true, entryPoints: ['webview/panel/main.ts'], outfile: 'dist/webview/panel.js' });
 function copyWebviewAssets() {
   mkdirSync(join(root, 'dist/webview'), { recursive: true });
   copyFileSync(join(root, 'webview/panel/panel.css'), join(root, 'dist/webview/panel.css'));

@@ -17,6 +17,7 @@ import { restoreState } from './panelState';
 import { TaskListView } from './taskListView';
 import { TimelineView } from './timelineView';
 
+document.body.dataset.scriptAt = String(performance.timeOrigin + performance.now());
 const host = hostChannel();
 const state = restoreState(host.loadState());
 const save = () => host.saveState(state);
@@ -48,15 +49,18 @@ function showTab(tab: (typeof TABS)[number]): void {
 host.on((message) => {
   switch (message.type) {
     case 'init':
+      document.body.dataset.initAt = String(performance.timeOrigin + performance.now());
       timeline.setProjects(message.projects);
-      list.start(message.facets);
       document.getElementById('app')!.removeAttribute('aria-busy');
       if (state.tab === 'timeline') timeline.shown();
       return;
-    case 'facets':
+    case 'changed':
       timeline.setProjects(message.projects);
-      list.facetsChanged(message.facets);
+      list.requery();
       timeline.reload();
+      return;
+    case 'facets':
+      list.setFacets(message.facets);
       return;
     case 'showTimeline':
       showTab('timeline');
@@ -78,3 +82,5 @@ host.on((message) => {
 
 document.getElementById('app')!.append(error, tabs);
 host.post({ type: 'ready' });
+// The rows need nothing from `init`: ask for them at once.
+list.requery();

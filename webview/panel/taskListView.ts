@@ -62,11 +62,14 @@ export class TaskListView {
   private readonly menu = h('vscode-context-menu', { class: 'row-menu' }) as HTMLElement & { data: unknown; show: boolean };
   private readonly virtualizer: Virtualizer<HTMLElement, HTMLElement>;
   private readonly rendered = new Map<number, HTMLElement>();
+  private pool: HTMLElement[] = [];
   private readonly selection: Set<string>;
   private seq = 0;
   private active = 0;
   private menuTask = '';
   private selectAllSeq = -1;
+  private facets?: TaskListFacets;
+  private filtersBuilt = false;
   /** performance.now() of the last query sent, and of its first rows drawn (the benchmark reads these). */
   readonly timing = { queried: 0, drawn: 0, seq: 0 };
 
@@ -86,6 +89,7 @@ export class TaskListView {
       this.state.filtersOpen = !this.state.filtersOpen;
       filterToggle.setAttribute('aria-expanded', String(this.state.filtersOpen));
       this.filters.element.hidden = !this.state.filtersOpen;
+      if (this.state.filtersOpen) this.buildFilters();
       this.save();
     });
     const reset = h('vscode-button', { secondary: true, icon: 'discard' }, 'Reset');
@@ -138,46 +142,60 @@ export class TaskListView {
       onChange: () => this.renderRows(),
     });
     this.virtualizer._didMount();
+    this.listenToRows();
     this.renderHeader();
     this.renderColumnsMenu();
     this.renderSelectionBar();
   }
 
-  /** The initial query (restored or default), once the host is ready. */
-  start(facets: TaskListFacets): void {
-    this.filters.render(facets, this.state.query);
+  /** The current query (restored or default) again: at start, and when the files changed. */
+  requery(): void {
     this.sendQuery();
   }
 
-  /** The workspace changed: new filter values, and the same query again on the new rows. */
-  facetsChanged(facets: TaskListFacets): void {
-    this.filters.render(facets, this.state.query);
-    this.sendQuery();
+  /** Filter values: the filter controls are built when first shown, and rebuilt when the values change. */
+  setFacets(facets: TaskListFacets): void {
+    this.facets = facets;
+    this.filtersBuilt = false;
+    if (this.state.filtersOpen) this.buildFilters();
+  }
+
+  private buildFilters(): void {
+    if (this.filtersBuilt || !this.facets) return;
+    this.filtersBuilt = true;
+    this.filters.render(this.facets, this.state.query);
   }
 
   receive(message: HostMessage): void {
     if (message.type === 'result') {
       if (message.seq !== this.seq) return;
+      const received = performance.now();
       this.cache.reset(message.seq, message.total, message.start, message.rows);
       this.count.textContent = `${message.total.toLocaleString()} of ${message.of.toLocaleString()} tasks`;
       this.grid.setAttribute('aria-rowcount', String(message.total + 1));
       this.active = Math.min(this.active, Math.max(0, message.total - 1));
       this.virtualizer.setOptions({ ...this.virtualizer.options, count: message.total });
       this.virtualizer._willUpdate();
-      this.rendered.forEach((el) => el.remove());
-      this.rendered.clear();
-      this.renderRows();
-      if (this.timing.seq === message.seq && !this.timing.drawn) {
-        this.timing.drawn = performance.now();
-        document.body.dataset.listDrawnMs = String(this.timing.drawn - this.timing.queried);
-        document.body.dataset.listSeq = String(message.seq);
-      }
+      this.renderRows(true);
+      // Drawn means painted: the frame after these rows, measured once it has been rendered.
+      if (this.timing.seq === message.seq) requestAnimationFrame(() => setTimeout(() => this.markDrawn(message.seq, received, message.hostMs)));
     } else if (message.type === 'rows') {
-      if (this.cache.put(message.seq, message.start, message.rows)) this.renderRows(true);
+      if (this.cache.put(message.seq, message.start, message.rows)) this.renderRows();
     } else if (message.type === 'selection' && message.seq === this.selectAllSeq) {
       message.ids.forEach((id) => this.selection.add(id));
       this.selectionChanged();
     }
+  }
+
+  private markDrawn(seq: number, received: number, hostMs: number): void {
+    if (this.timing.seq !== seq || this.timing.drawn) return;
+    this.timing.drawn = performance.now();
+    const data = document.body.dataset;
+    data.listDrawnMs = String(this.timing.drawn - this.timing.queried);
+    data.listHostMs = String(hostMs);
+    data.listRenderMs = String(this.timing.drawn - received);
+    data.listDrawnAt = String(performance.timeOrigin + this.timing.drawn);
+    data.listSeq = String(seq);
   }
 
   private setQuery(query: TaskListQuery): void {
@@ -199,7 +217,7 @@ export class TaskListView {
     this.state.query = { ...defaultQuery(), sort };
     this.search.value = '';
     this.mine.checked = false;
-    this.filters.sync(this.state.query);
+    if (this.filtersBuilt) this.filters.sync(this.state.query);
     this.sendQuery();
     this.save();
   }
@@ -258,73 +276,128 @@ export class TaskListView {
   private columnsChanged(): void {
     this.save();
     this.renderHeader();
+    // Rows have one cell per column: build them again.
     this.rendered.forEach((el) => el.remove());
     this.rendered.clear();
+    this.pool.forEach((el) => el.remove());
+    this.pool = [];
     this.renderRows();
   }
 
-  private renderRows(force = false): void {
+  /**
+   * Shows the virtualizer's rows. Row elements are recycled, not rebuilt: a new result or a scroll
+   * refills the same elements, which keeps style and layout work per keystroke small.
+   */
+  private renderRows(refill = false): void {
+    // Read before changing the DOM: reading a layout value after it would force a synchronous layout.
+    const top = this.scroller.scrollTop;
     const items = this.virtualizer.getVirtualItems();
     this.spacer.style.height = `${this.virtualizer.getTotalSize()}px`;
     const wanted = new Set(items.map((i) => i.index));
     for (const [index, el] of this.rendered) {
-      if (!wanted.has(index) || (force && el.dataset.loading)) {
-        el.remove();
-        this.rendered.delete(index);
-      }
+      if (wanted.has(index)) continue;
+      el.hidden = true;
+      // A spare row names no task: nothing finds it by its old one.
+      delete el.dataset.task;
+      el.removeAttribute('aria-selected');
+      el.removeAttribute('id');
+      this.pool.push(el);
+      this.rendered.delete(index);
     }
     for (const item of items) {
-      if (this.rendered.has(item.index)) continue;
-      const el = this.rowElement(item.index);
+      let el = this.rendered.get(item.index);
+      if (el && !refill && !el.classList.contains('loading')) continue;
+      if (!el) {
+        el = this.pool.pop() ?? this.createRow();
+        el.hidden = false;
+        this.rendered.set(item.index, el);
+      }
       el.style.transform = `translateY(${item.start - ROW_HEIGHT}px)`;
-      this.spacer.append(el);
-      this.rendered.set(item.index, el);
+      this.fillRow(el, item.index);
     }
     if (items.length) {
       for (const page of this.cache.pagesToRequest(items[0]!.index, items[items.length - 1]!.index + 1)) this.host.post({ type: 'rows', seq: this.cache.seq, ...page });
     }
-    const top = this.scroller.scrollTop;
     if (top !== this.state.scrollTop) {
       this.state.scrollTop = top;
       this.save();
     }
   }
 
-  private rowElement(index: number): HTMLElement {
-    const row = this.cache.get(index);
-    const el = h('div', { class: 'grid-row', role: 'row', id: `row-${index}`, 'aria-rowindex': String(index + 2) });
-    el.style.gridTemplateColumns = this.template();
-    if (index === this.active) el.classList.add('active');
-    if (!row) {
-      el.dataset.loading = '1';
-      el.append(h('div', { role: 'gridcell', class: 'cell loading' }, 'Loading…'));
-      return el;
-    }
-    const selected = this.selection.has(row.id);
-    el.setAttribute('aria-selected', String(selected));
-    el.dataset.task = row.id;
-    const box = h('vscode-checkbox', { tabindex: '-1', 'aria-label': `Select ${row.name}`, '.checked': selected }) as HTMLElement & { checked: boolean };
-    box.addEventListener('change', () => this.toggle(row.id, box.checked));
-    el.append(
-      h('div', { role: 'gridcell', class: 'cell check' }, box),
-      ...this.columns().map((id) =>
-        id === 'name'
-          ? h('div', { role: 'gridcell', class: 'cell name' }, h('a', { href: '#', tabindex: '-1', onclick: (e: Event) => (e.preventDefault(), this.host.post({ type: 'rowAction', action: 'open', id: row.id })) }, row.name))
-          : h('div', { role: 'gridcell', class: `cell ${id}` }, cellText(row, id)),
-      ),
+  /** A row's cells for the current columns, empty; `fillRow` gives them a task. */
+  private createRow(): HTMLElement {
+    // Native inputs and buttons, styled with the theme's variables: a fraction of a web component's cost.
+    const el = h(
+      'div',
+      { class: 'grid-row', role: 'row' },
+      h('div', { role: 'gridcell', class: 'cell check' }, h('input', { type: 'checkbox', class: 'row-check', tabindex: '-1' })),
+      ...this.columns().map((id) => h('div', { role: 'gridcell', class: `cell ${id}`, 'data-column': id }, id === 'name' ? h('a', { href: '#', tabindex: '-1' }) : null)),
       h(
         'div',
         { role: 'gridcell', class: 'cell actions' },
-        ...ROW_BUTTONS.map(([action, icon, label]) => h('vscode-toolbar-button', { icon, label: `${label}: ${row.name}`, title: label, tabindex: '-1', onclick: () => this.host.post({ type: 'rowAction', action, id: row.id }) })),
-        h('vscode-toolbar-button', { icon: 'ellipsis', label: `More actions: ${row.name}`, title: 'More actions', tabindex: '-1', onclick: (e: MouseEvent) => this.openMenu(row.id, e.currentTarget as HTMLElement) }),
+        ...ROW_BUTTONS.map(([action, icon, label]) => h('button', { type: 'button', class: `row-action codicon codicon-${icon}`, 'data-action': action, 'data-label': label, title: label, tabindex: '-1' })),
+        h('button', { type: 'button', class: 'row-action codicon codicon-ellipsis', 'data-action': 'more', 'data-label': 'More actions', title: 'More actions', tabindex: '-1' }),
       ),
     );
-    el.addEventListener('click', (e) => {
-      if ((e.target as HTMLElement).closest('vscode-checkbox, vscode-toolbar-button, a')) return;
-      this.setActive(index);
-    });
-    el.addEventListener('dblclick', () => this.host.post({ type: 'rowAction', action: 'open', id: row.id }));
+    el.style.gridTemplateColumns = this.template();
+    this.spacer.append(el);
     return el;
+  }
+
+  private fillRow(el: HTMLElement, index: number): void {
+    const row = this.cache.get(index);
+    el.id = `row-${index}`;
+    el.dataset.index = String(index);
+    el.setAttribute('aria-rowindex', String(index + 2));
+    el.classList.toggle('active', index === this.active);
+    el.classList.toggle('loading', !row);
+    const box = el.querySelector<HTMLInputElement>('input.row-check')!;
+    if (!row) {
+      delete el.dataset.task;
+      el.removeAttribute('aria-selected');
+      box.checked = false;
+      for (const cell of el.querySelectorAll<HTMLElement>('[data-column]')) (cell.firstElementChild ?? cell).textContent = cell.dataset.column === 'name' ? 'Loading…' : '';
+      return;
+    }
+    const selected = this.selection.has(row.id);
+    el.dataset.task = row.id;
+    el.setAttribute('aria-selected', String(selected));
+    box.checked = selected;
+    box.setAttribute('aria-label', `Select ${row.name}`);
+    for (const cell of el.querySelectorAll<HTMLElement>('[data-column]')) {
+      const column = cell.dataset.column as ColumnId;
+      if (column === 'name') cell.firstElementChild!.textContent = row.name;
+      else cell.textContent = cellText(row, column);
+    }
+    for (const button of el.querySelectorAll<HTMLElement>('button.row-action')) button.setAttribute('aria-label', `${button.dataset.label}: ${row.name}`);
+  }
+
+  /** One set of listeners for every row, whichever task it shows now. */
+  private listenToRows(): void {
+    const rowOf = (e: Event) => {
+      const el = (e.target as HTMLElement).closest<HTMLElement>('.grid-row');
+      return el?.dataset.task ? { el, id: el.dataset.task, index: Number(el.dataset.index) } : undefined;
+    };
+    this.spacer.addEventListener('change', (e) => {
+      const row = rowOf(e);
+      if (row && (e.target as HTMLElement).matches('input.row-check')) this.toggle(row.id, (e.target as HTMLInputElement).checked);
+    });
+    this.spacer.addEventListener('click', (e) => {
+      const row = rowOf(e);
+      if (!row) return;
+      const target = e.target as HTMLElement;
+      const button = target.closest<HTMLElement>('button.row-action');
+      if (button?.dataset.action === 'more') this.openMenu(row.id, button);
+      else if (button) this.host.post({ type: 'rowAction', action: button.dataset.action as RowAction, id: row.id });
+      else if (target.closest('a')) {
+        e.preventDefault();
+        this.host.post({ type: 'rowAction', action: 'open', id: row.id });
+      } else if (!target.closest('input')) this.setActive(row.index);
+    });
+    this.spacer.addEventListener('dblclick', (e) => {
+      const row = rowOf(e);
+      if (row && !(e.target as HTMLElement).closest('input, button, a')) this.host.post({ type: 'rowAction', action: 'open', id: row.id });
+    });
   }
 
   private openMenu(taskId: string, anchor: HTMLElement): void {
@@ -416,8 +489,7 @@ export class TaskListView {
       if (!id) continue;
       const on = this.selection.has(id);
       el.setAttribute('aria-selected', String(on));
-      const box = el.querySelector('vscode-checkbox') as (HTMLElement & { checked: boolean }) | null;
-      if (box) box.checked = on;
+      el.querySelector<HTMLInputElement>('input.row-check')!.checked = on;
     }
     this.renderSelectionBar();
   }

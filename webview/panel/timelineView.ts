@@ -366,6 +366,7 @@ export class TimelineView {
 
   private draw(): void {
     if (!this.data || !this.rows || !this.vp.width) return;
+    const drawStarted = performance.now();
     const ctx = this.canvas.getContext('2d')!;
     const ratio = window.devicePixelRatio || 1;
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
@@ -375,6 +376,7 @@ export class TimelineView {
     if (this.firstDrawPending) {
       this.firstDrawPending = false;
       document.body.dataset.timelineDrawnMs = String(performance.now() - this.requestedAt);
+      document.body.dataset.timelineDrawMs = String(performance.now() - drawStarted);
       document.body.dataset.timelineEngineMs = String(Math.round(this.data.engineMs));
       document.body.dataset.timelineInstances = String(this.data.lane.length);
       document.body.dataset.timelineSeq = String(this.seq);

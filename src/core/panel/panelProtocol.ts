@@ -105,9 +105,13 @@ export interface TimelineData {
 }
 
 export type HostMessage =
-  | { type: 'init'; facets: TaskListFacets; user: string; projects: ProjectInfo[]; taskCount: number }
-  | { type: 'facets'; facets: TaskListFacets; projects: ProjectInfo[]; taskCount: number }
-  | { type: 'result'; seq: number; total: number; of: number; start: number; rows: TaskRow[] }
+  | { type: 'init'; user: string; projects: ProjectInfo[] }
+  /** The files changed: the webview asks again for what it shows. */
+  | { type: 'changed'; projects: ProjectInfo[] }
+  /** Filter values, after the first rows (they cost a pass over every task). */
+  | { type: 'facets'; facets: TaskListFacets }
+  /** `hostMs`: what filtering and sorting took in the extension host. */
+  | { type: 'result'; seq: number; total: number; of: number; start: number; rows: TaskRow[]; hostMs: number }
   | { type: 'rows'; seq: number; start: number; rows: TaskRow[] }
   | { type: 'selection'; seq: number; ids: string[] }
   | { type: 'timeline'; seq: number; request: TimelineRequest; data: TimelineData }

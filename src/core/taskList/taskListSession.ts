@@ -2,7 +2,7 @@ import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { taskListFacets, type TaskListFacets } from './taskListFacets';
 import type { FilterContext } from './taskFilter';
 import { defaultQuery, type TaskListQuery } from './taskListQuery';
-import { queryTaskList } from './taskListResult';
+import { filterSorted, sortRows } from './taskListResult';
 import { taskRow, type TaskRow } from './taskRow';
 
 /**
@@ -14,6 +14,8 @@ export class TaskListSession {
   private facetCache?: TaskListFacets;
   private query: TaskListQuery = defaultQuery();
   private result?: TaskRow[];
+  /** Every row in the current sort's order: a keystroke then filters without sorting again. */
+  private sorted?: { key: string; rows: TaskRow[] };
 
   constructor(
     private readonly index: () => WorkspaceIndex,
@@ -23,6 +25,7 @@ export class TaskListSession {
   /** The files changed: rows, facets and the result are rebuilt on next use. */
   invalidate(): void {
     this.rows = undefined;
+    this.sorted = undefined;
     this.facetCache = undefined;
     this.result = undefined;
   }
@@ -50,7 +53,10 @@ export class TaskListSession {
   }
 
   private matches(): TaskRow[] {
-    return (this.result ??= queryTaskList(this.allRows(), this.query, this.context()));
+    if (this.result) return this.result;
+    const key = `${this.query.sort.column} ${this.query.sort.direction}`;
+    if (this.sorted?.key !== key) this.sorted = { key, rows: sortRows(this.allRows(), this.query.sort) };
+    return (this.result = filterSorted(this.sorted.rows, this.query, this.context()));
   }
 
   private allRows(): TaskRow[] {

@@ -12,6 +12,11 @@ export const PANEL_VIEW_TYPE = 'nightshift.taskPanel';
 /** Rows sent with a query's result: enough for a tall panel before the first scroll. */
 const FIRST_WINDOW = 120;
 const CHANGE_DEBOUNCE_MS = 150;
+/**
+ * Once the list has been idle this long, the default day is planned in the background, so the
+ * timeline opens by drawing only; waiting for idle keeps that second of planning off keystrokes.
+ */
+const WARM_WHEN_IDLE_MS = 3000;
 
 export interface PanelServices {
   extensionUri: vscode.Uri;
@@ -33,6 +38,9 @@ export class TaskPanel implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private changeTimer?: NodeJS.Timeout;
   private ready = false;
+  private warmed = false;
+  private facetsSent = false;
+  private warmTimer?: NodeJS.Timeout;
   private readonly queued: HostMessage[] = [];
 
   static show(services: PanelServices, timeline?: TimelineRequest): TaskPanel {
@@ -83,6 +91,7 @@ export class TaskPanel implements vscode.Disposable {
   dispose(): void {
     if (TaskPanel.current === this) TaskPanel.current = undefined;
     clearTimeout(this.changeTimer);
+    clearTimeout(this.warmTimer);
     this.disposables.forEach((d) => d.dispose());
     this.panel.dispose();
   }
@@ -100,9 +109,20 @@ export class TaskPanel implements vscode.Disposable {
     this.changeTimer = setTimeout(() => {
       this.list.invalidate();
       this.timeline.invalidate();
+      this.facetsSent = false;
       // The webview answers with its query (and its timeline request, if it shows one) again.
-      this.post({ type: 'facets', facets: this.list.facets(), projects: this.projects(), taskCount: this.list.taskCount() });
+      this.post({ type: 'changed', projects: this.projects() });
     }, CHANGE_DEBOUNCE_MS);
+  }
+
+  private warmTimeline(): void {
+    if (this.warmed) return;
+    clearTimeout(this.warmTimer);
+    this.warmTimer = setTimeout(() => {
+      this.warmed = true;
+      const today = this.projects()[0]?.today;
+      if (today) this.timeline.warm(today);
+    }, WARM_WHEN_IDLE_MS);
   }
 
   private projects(): ProjectInfo[] {
@@ -130,13 +150,21 @@ export class TaskPanel implements vscode.Disposable {
     switch (message.type) {
       case 'ready': {
         this.ready = true;
-        this.post({ type: 'init', facets: this.list.facets(), user: this.services.user(), projects: this.projects(), taskCount: this.list.taskCount() });
+        this.facetsSent = false;
+        this.post({ type: 'init', user: this.services.user(), projects: this.projects() });
         for (const queued of this.queued.splice(0)) this.post(queued);
         return;
       }
       case 'query': {
+        const started = performance.now();
         const total = this.list.setQuery(message.query);
-        this.post({ type: 'result', seq: message.seq, total, of: this.list.taskCount(), start: 0, rows: this.list.window(0, FIRST_WINDOW) });
+        const rows = this.list.window(0, FIRST_WINDOW);
+        this.post({ type: 'result', seq: message.seq, total, of: this.list.taskCount(), start: 0, rows, hostMs: performance.now() - started });
+        if (!this.facetsSent) {
+          this.facetsSent = true;
+          setTimeout(() => this.post({ type: 'facets', facets: this.list.facets() }), 0);
+        }
+        this.warmTimeline();
         return;
       }
       case 'rows':

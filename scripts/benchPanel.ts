@@ -1,0 +1,107 @@
+// Panel benchmark (issue: the webview panel), in the real VS Code test host (code-server + Chromium)
+// on a generated workspace. Prints:
+//   first rows   — from clicking "Open Task List" to the first rows drawn in the webview;
+//   keystroke    — per character typed in the search box, from the query leaving the webview to the
+//                  matching rows drawn (filtering and sorting run in the extension host);
+//   timeline     — time to first draw of a day's instances: from the request to the canvas drawn,
+//                  for the default day (planned in the background after the list opened) and for a
+//                  day planned on request (engine included).
+// Usage: npm run bench:panel -- [--tasks 10000] [--dir DIR] [--date 2026-11-22]
+import { parseArgs } from 'node:util';
+import type { Browser, Frame, Page } from 'playwright-core';
+import { join } from 'node:path';
+// @ts-expect-error plain ESM helper shared with the test runner
+import { ensureTestHost, launchChromium, startCodeServer } from '../test/host/testHost.mjs';
+import { benchWorkspace, median } from './benchSupport';
+
+const { values } = parseArgs({ options: { tasks: { type: 'string', default: '10000' }, dir: { type: 'string' }, other: { type: 'string', default: '2026-11-25' } } });
+const REPO = join(__dirname, '..');
+
+async function bodyData(frame: Frame, key: string): Promise<string | undefined> {
+  return frame.evaluate((k) => document.body.dataset[k], key);
+}
+
+async function waitForData(frame: Frame, key: string, differentFrom?: string): Promise<string> {
+  for (let i = 0; i < 1200; i++) {
+    const value = await bodyData(frame, key);
+    if (value !== undefined && value !== differentFrom) return value;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error(`timed out waiting for ${key}`);
+}
+
+/** The webview's inner frame (webviews are an iframe holding the active frame), once its app is up. */
+async function panelFrame(page: Page): Promise<Frame> {
+  const outer = await (await page.locator('iframe.webview').first().elementHandle({ timeout: 60_000 }))!.contentFrame();
+  const inner = await (await outer!.locator('#active-frame').elementHandle({ timeout: 60_000 }))!.contentFrame();
+  await inner!.locator('#app').waitFor({ state: 'attached', timeout: 60_000 });
+  return inner!;
+}
+
+async function main() {
+  ensureTestHost();
+  const { dir, cleanup } = benchWorkspace(values);
+  const server = await startCodeServer({ workspace: dir, settings: { 'nightshift.user': 'alice', 'workbench.colorTheme': 'Default Dark Modern' } });
+  const browser: Browser = await launchChromium();
+  try {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(server.url(dir, [['extensionDevelopmentPath', REPO]]));
+    await page.locator('.monaco-workbench').waitFor({ timeout: 120_000 });
+    await page.locator('.activitybar [aria-label^="Nightshift"]').first().click();
+    // The index is complete when the tree shows the projects.
+    const started = Date.now();
+    await page.locator('#workbench\\.parts\\.sidebar .monaco-list-row').first().waitFor({ timeout: 300_000 });
+    await page.locator('#workbench\\.parts\\.sidebar .monaco-list-row .label-description', { hasText: /tasks/ }).first().waitFor({ timeout: 300_000 });
+    console.log(`workspace: ${dir}; indexed in the extension host in about ${((Date.now() - started) / 1000).toFixed(1)} s`);
+
+    const clickedAt = await page.evaluate(() => Date.now());
+    await page.locator('#workbench\\.parts\\.sidebar .action-label[aria-label="Open Task List"]').first().click();
+    const frame = await panelFrame(page);
+    const drawnAt = Number(await waitForData(frame, 'listDrawnAt'));
+    const count = await frame.locator('.task-list .count').innerText();
+    const scriptAt = Number(await bodyData(frame, 'scriptAt'));
+    const initAt = Number(await bodyData(frame, 'initAt'));
+    console.log(`first rows: ${(drawnAt - clickedAt).toFixed(0)} ms from the click (target <= 500 ms); ${count}`);
+    console.log(`  webview created and its script running: ${(scriptAt - clickedAt).toFixed(0)} ms; ready to init: ${(initAt - scriptAt).toFixed(0)} ms; first query to rows drawn: ${Number(await bodyData(frame, 'listDrawnMs')).toFixed(0)} ms`);
+
+    const search = frame.locator('.search input');
+    const keystrokes: number[] = [];
+    const hostTimes: number[] = [];
+    const renderTimes: number[] = [];
+    for (const text of ['o', 'od', 'ods', 'ods_', 'ods_1', 'ods_12', 'ods_1', 'ods_', 'ods', 'od', 'o', '']) {
+      const seq = await bodyData(frame, 'listSeq');
+      await search.fill(text);
+      await waitForData(frame, 'listSeq', seq);
+      keystrokes.push(Number(await bodyData(frame, 'listDrawnMs')));
+      hostTimes.push(Number(await bodyData(frame, 'listHostMs')));
+      renderTimes.push(Number(await bodyData(frame, 'listRenderMs')));
+    }
+    console.log(`keystroke: median ${median(keystrokes).toFixed(0)} ms, max ${Math.max(...keystrokes).toFixed(0)} ms over ${keystrokes.length} keystrokes (target <= 50 ms)`);
+    console.log(`  of which filtering in the extension host: median ${median(hostTimes).toFixed(1)} ms; drawing the rows in the webview: median ${median(renderTimes).toFixed(1)} ms; the rest is messaging`);
+
+    await page.waitForTimeout(5000);
+    await frame.locator('vscode-tab-header', { hasText: 'Instance Timeline' }).click();
+    const first = Number(await waitForData(frame, 'timelineDrawnMs'));
+    const instances = await bodyData(frame, 'timelineInstances');
+    const engine = await bodyData(frame, 'timelineEngineMs');
+    const draw = Number(await bodyData(frame, 'timelineDrawMs'));
+    console.log(`timeline, default day: first draw ${first.toFixed(0)} ms for ${instances} instances (target <= 1000 ms); of which engine (layout, day planned ahead) ${engine} ms, canvas ${draw.toFixed(0)} ms`);
+
+    const seq = await bodyData(frame, 'timelineSeq');
+    await frame.locator('.timeline vscode-textfield[type=date] input').fill(values.other!);
+    await waitForData(frame, 'timelineSeq', seq);
+    const cold = Number(await waitForData(frame, 'timelineDrawnMs'));
+    console.log(`timeline, ${values.other} planned on request: first draw ${cold.toFixed(0)} ms for ${await bodyData(frame, 'timelineInstances')} instances; of which engine (plan, timing, layout) ${await bodyData(frame, 'timelineEngineMs')} ms`);
+    await page.screenshot({ path: join(REPO, '.test-artifacts', 'bench-panel-timeline.png') });
+  } finally {
+    await browser.close();
+    await server.stop();
+    cleanup();
+  }
+}
+
+void main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});
+
