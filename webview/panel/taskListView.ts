@@ -133,7 +133,7 @@ export class TaskListView {
       count: 0,
       getScrollElement: () => this.scroller,
       estimateSize: () => ROW_HEIGHT,
-      overscan: 12,
+      overscan: 6,
       scrollToFn: elementScroll,
       observeElementRect,
       observeElementOffset,

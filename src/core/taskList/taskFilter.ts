@@ -15,7 +15,7 @@ const DAY_MS = 86_400_000;
 export function compileFilter(query: TaskListQuery, context: FilterContext): Test {
   const tests: Test[] = [];
   const search = query.search.trim().toLowerCase();
-  if (search) tests.push((r) => r.id.toLowerCase().includes(search) || r.name.toLowerCase().includes(search));
+  if (search) tests.push((r) => searchText(r).includes(search));
   if (query.mine) tests.push((r) => r.owner === context.user);
   oneOf(tests, query.types, (r) => r.type);
   oneOf(tests, query.methods, (r) => r.method);
@@ -43,6 +43,14 @@ export function compileFilter(query: TaskListQuery, context: FilterContext): Tes
     tests.push((r) => r.projectDir === folder.projectDir && (r.folder === folder.path || (folder.includeSubfolders && r.folder.startsWith(prefix))));
   }
   return (row) => tests.every((t) => t(row));
+}
+
+/** Id and name in lower case, folded once per row rather than on every keystroke. */
+const folded = new WeakMap<TaskRow, string>();
+function searchText(row: TaskRow): string {
+  let text = folded.get(row);
+  if (text === undefined) folded.set(row, (text = `${row.id.toLowerCase()}\u0000${row.name.toLowerCase()}`));
+  return text;
 }
 
 function oneOf(tests: Test[], values: readonly string[], field: (r: TaskRow) => string): void {
