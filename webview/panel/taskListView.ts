@@ -209,7 +209,9 @@ export class TaskListView {
     this.timing.queried = performance.now();
     this.timing.drawn = 0;
     this.timing.seq = this.seq;
-    this.host.post({ type: 'query', seq: this.seq, query: this.state.query });
+    // Only what fits on screen comes with the result: every byte crosses two frames and a socket.
+    const visible = Math.ceil((this.scroller.clientHeight || window.innerHeight) / ROW_HEIGHT) + 8;
+    this.host.post({ type: 'query', seq: this.seq, query: this.state.query, count: visible });
   }
 
   private reset(): void {

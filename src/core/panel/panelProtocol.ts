@@ -43,7 +43,8 @@ export type TimelineRequest = z.output<typeof timelineRequestSchema>;
 /** Messages from the webview; the extension trusts none it has not parsed with this. */
 export const webviewMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ready') }),
-  z.object({ type: z.literal('query'), seq: z.number().int(), query: taskListQuerySchema }),
+  /** `count`: rows to send with the result, what the webview can show at once. */
+  z.object({ type: z.literal('query'), seq: z.number().int(), query: taskListQuerySchema, count: z.number().int().min(1).max(1000).default(120) }),
   z.object({ type: z.literal('rows'), seq: z.number().int(), start: z.number().int().min(0), count: z.number().int().min(0).max(1000) }),
   z.object({ type: z.literal('selectAll'), seq: z.number().int() }),
   z.object({ type: z.literal('rowAction'), action: z.enum(ROW_ACTIONS), id: taskIdSchema }),

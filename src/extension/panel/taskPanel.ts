@@ -9,8 +9,6 @@ import type { WorkspaceIndexer } from '../workspaceIndexer';
 import { panelHtml } from './panelHtml';
 
 export const PANEL_VIEW_TYPE = 'nightshift.taskPanel';
-/** Rows sent with a query's result: enough for a tall panel before the first scroll. */
-const FIRST_WINDOW = 120;
 const CHANGE_DEBOUNCE_MS = 150;
 /**
  * Once the list has been idle this long, the default day is planned in the background, so the
@@ -86,6 +84,8 @@ export class TaskPanel implements vscode.Disposable {
       }),
       services.indexer.onDidChange(() => this.indexChanged()),
     );
+    // The webview takes a while to start: build the rows meanwhile, off the first query's path.
+    setImmediate(() => this.list.warm());
   }
 
   dispose(): void {
@@ -158,7 +158,7 @@ export class TaskPanel implements vscode.Disposable {
       case 'query': {
         const started = performance.now();
         const total = this.list.setQuery(message.query);
-        const rows = this.list.window(0, FIRST_WINDOW);
+        const rows = this.list.window(0, message.count);
         this.post({ type: 'result', seq: message.seq, total, of: this.list.taskCount(), start: 0, rows, hostMs: performance.now() - started });
         if (!this.facetsSent) {
           this.facetsSent = true;
