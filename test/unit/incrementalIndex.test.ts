@@ -7,7 +7,10 @@ import { WorkspaceIndex } from '../../src/core/workspace/workspaceIndex';
 import { generateWorkspace } from '../../scripts/generateWorkspace';
 
 function snapshot(index: WorkspaceIndex): string[] {
-  return [...index.diagnostics()].flatMap(([file, list]) => list.map((d) => `${file}:${d.line}:${d.code}:${d.message}`)).sort();
+  const problems = [...index.diagnostics()].flatMap(([file, list]) => list.map((d) => `${file}:${d.line}:${d.code}:${d.message}`)).sort();
+  // The folder trees too, down to each task's current data (an edit in place swaps the task object).
+  const trees = index.projects().map((p) => JSON.stringify(index.folderTree(p.dir), (key, value) => (key === 'data' ? `${value.id}/${value.owner}/${value.type}` : value)));
+  return [...problems, ...trees];
 }
 
 function fresh(files: Map<string, string>): WorkspaceIndex {

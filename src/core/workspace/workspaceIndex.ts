@@ -4,7 +4,7 @@ import { parseTaskFile } from '../model/parseTaskFile';
 import type { Diagnostic } from '../validation/diagnostic';
 import { checkCycles, checkDuplicates, checkTask, ProblemSink } from '../validation/workspaceChecks';
 import { fileKind, lockedTaskId } from './fileKinds';
-import { buildFolderTree, type FolderNode } from './folderTree';
+import { buildFolderTree, findFolder, type FolderNode } from './folderTree';
 import { dirname, joinPath, relativeInside, toPosixPath } from './paths';
 import { emptyChange, folderKey, type IndexChange, type Project, type Task, type TaskLock } from './workspaceModel';
 
@@ -28,6 +28,8 @@ export class WorkspaceIndex {
   private readonly texts = new Map<string, string>();
   private readonly parseDiagnostics = new Map<string, Diagnostic[]>();
   private mergedCache?: Map<string, Diagnostic[]>;
+  /** Files edited in place since `mergedCache` was built. */
+  private readonly dirtyFiles = new Set<string>();
   // Cross-file checks are incremental: a task's own checks are redone when its file, the projects or
   // the set of ids change; cycle detection when the dependency graph changes.
   private readonly taskChecks = new Map<string, { stamp: string; problems: Diagnostic[] }>();
@@ -57,9 +59,12 @@ export class WorkspaceIndex {
     else this.addLock(path, text, change);
     const after = this.tasksByFile.get(path);
     // The usual edit keeps the id and the dependencies: then neither the ids nor the graph changed.
-    if (before && after && dependencySignature(before) === dependencySignature(after)) [this.idsVersion, this.graphVersion] = versions;
-    if (before && after && identity(before) === identity(after)) this.identityVersion = identityVersion;
-    this.invalidate();
+    const sameGraph = !!before && !!after && dependencySignature(before) === dependencySignature(after);
+    const sameIdentity = !!before && !!after && identity(before) === identity(after);
+    if (sameGraph) [this.idsVersion, this.graphVersion] = versions;
+    if (sameIdentity) this.identityVersion = identityVersion;
+    if (sameGraph && sameIdentity) this.invalidateTask(before!, after!);
+    else this.invalidate();
     return change;
   }
 
@@ -154,8 +159,18 @@ export class WorkspaceIndex {
 
   /** Every problem of every file, parse and cross-file alike, by file. */
   diagnostics(): ReadonlyMap<string, readonly Diagnostic[]> {
-    if (this.mergedCache) return this.mergedCache;
     const textOf = (file: string) => this.texts.get(file) ?? '';
+    if (this.mergedCache) {
+      // After in-place edits only: redo those files' entries, keep every other.
+      const stamp = `${this.projectsVersion}/${this.idsVersion}`;
+      for (const file of this.dirtyFiles) {
+        const list = this.fileDiagnostics(file, stamp, textOf);
+        if (list.length) this.mergedCache.set(file, list);
+        else this.mergedCache.delete(file);
+      }
+      this.dirtyFiles.clear();
+      return this.mergedCache;
+    }
     const all = new Map<string, Diagnostic[]>();
     const add = (file: string, list: readonly Diagnostic[]) => {
       if (list.length === 0) return;
@@ -166,16 +181,7 @@ export class WorkspaceIndex {
     for (const [file, list] of this.parseDiagnostics) add(file, list);
 
     const stamp = `${this.projectsVersion}/${this.idsVersion}`;
-    for (const task of this.tasksByFile.values()) {
-      let cached = this.taskChecks.get(task.file);
-      if (cached?.stamp !== stamp) {
-        const sink = new ProblemSink(textOf);
-        checkTask(task, task.projectDir ? this.projectsByDir.get(task.projectDir) : undefined, this.tasksById, sink);
-        cached = { stamp, problems: sink.byFile.get(task.file) ?? [] };
-        this.taskChecks.set(task.file, cached);
-      }
-      add(task.file, cached.problems);
-    }
+    for (const task of this.tasksByFile.values()) add(task.file, this.ownChecks(task, stamp, textOf));
 
     if (this.cycleChecks?.version !== this.graphVersion) {
       const sink = new ProblemSink(textOf);
@@ -342,8 +348,44 @@ export class WorkspaceIndex {
 
   private invalidate(): void {
     this.mergedCache = undefined;
+    this.dirtyFiles.clear();
     this.dependentsCache = undefined;
     this.treeCache.clear();
+  }
+
+  /**
+   * One task edited in place (same file, id, name and dependencies): only its own problems can have
+   * changed, and its folder still holds it at the same place.
+   */
+  private invalidateTask(before: Task, after: Task): void {
+    this.dependentsCache = undefined;
+    if (this.mergedCache) this.dirtyFiles.add(after.file);
+    const tree = after.projectDir ? this.treeCache.get(after.projectDir) : undefined;
+    if (!tree) return;
+    const node = findFolder(tree, after.folder);
+    const at = node ? node.tasks.indexOf(before) : -1;
+    if (node && at >= 0) node.tasks[at] = after;
+    else this.treeCache.delete(after.projectDir!);
+  }
+
+  /** Problems of one file: its parse, its own checks, and its share of the cycle and duplicate checks. */
+  private fileDiagnostics(file: string, stamp: string, textOf: (file: string) => string): Diagnostic[] {
+    const list = [...(this.parseDiagnostics.get(file) ?? [])];
+    const task = this.tasksByFile.get(file);
+    if (task) list.push(...this.ownChecks(task, stamp, textOf));
+    list.push(...(this.cycleChecks?.problems.get(file) ?? []), ...(this.duplicateChecks?.problems.get(file) ?? []));
+    return list;
+  }
+
+  private ownChecks(task: Task, stamp: string, textOf: (file: string) => string): Diagnostic[] {
+    let cached = this.taskChecks.get(task.file);
+    if (cached?.stamp !== stamp) {
+      const sink = new ProblemSink(textOf);
+      checkTask(task, task.projectDir ? this.projectsByDir.get(task.projectDir) : undefined, this.tasksById, sink);
+      cached = { stamp, problems: sink.byFile.get(task.file) ?? [] };
+      this.taskChecks.set(task.file, cached);
+    }
+    return cached.problems;
   }
 }
 
