@@ -77,15 +77,19 @@ export function layoutTimeline(index: WorkspaceIndex, graph: SchedulingGraph, ti
   const end = new Int32Array(count);
   const flags = new Uint8Array(count);
   const ids = new Array<string>(count);
-  const position = new Map<string, number>();
+  const { position, timings, upFirst, upAt } = timeline.byPosition;
+  // Plan position of each drawn instance, and drawn index of each plan position (-1: not drawn).
+  const planAt = new Int32Array(count);
+  const drawnAt = new Int32Array(plan.instances.length).fill(-1);
   let k = 0;
   lanes.forEach((l, i) => {
     // byTask lists a task's instances in time order already.
     for (const instance of plan.byTask.get(l.task)!) {
-      const timing = timeline.timing.get(instance.id);
+      const p = position.get(instance.id)!;
+      const timing = timings[p]!;
       lane[k] = i;
       scheduled[k] = instance.minute;
-      if (timing?.blocked || timing?.start === undefined) {
+      if (timing.blocked || timing.start === undefined) {
         start[k] = instance.minute;
         end[k] = instance.minute + (instance.kind === 'dry-run' ? 0 : instance.task.expectedMinutes);
         flags[k] = KIND_CODES[instance.kind] | BLOCKED;
@@ -95,25 +99,31 @@ export function layoutTimeline(index: WorkspaceIndex, graph: SchedulingGraph, ti
         flags[k] = KIND_CODES[instance.kind];
       }
       ids[k] = instance.id;
-      position.set(instance.id, k);
+      planAt[k] = p;
+      drawnAt[p] = k;
       k++;
     }
   });
 
-  const from: number[] = [];
-  const to: number[] = [];
-  const cross: number[] = [];
+  let edges = 0;
+  for (let i = 0; i < count; i++) edges += upFirst[planAt[i]! + 1]! - upFirst[planAt[i]!]!;
+  const from = new Int32Array(edges);
+  const to = new Int32Array(edges);
+  const cross = new Uint8Array(edges);
+  let drawn = 0;
   let edgesOutside = 0;
   for (let i = 0; i < count; i++) {
-    for (const edge of plan.byId.get(ids[i]!)!.upstream) {
-      const up = position.get(edge.id);
-      if (up === undefined) {
+    const p = planAt[i]!;
+    const upstream = plan.instances[p]!.upstream;
+    for (let e = upFirst[p]!; e < upFirst[p + 1]!; e++) {
+      const up = upAt[e]! >= 0 ? drawnAt[upAt[e]!]! : -1;
+      if (up < 0) {
         edgesOutside++;
         continue;
       }
-      from.push(up);
-      to.push(i);
-      cross.push(edge.crossCycle ? 1 : 0);
+      from[drawn] = up;
+      to[drawn] = i;
+      cross[drawn++] = upstream[e - upFirst[p]!]!.crossCycle ? 1 : 0;
     }
   }
 
@@ -131,9 +141,9 @@ export function layoutTimeline(index: WorkspaceIndex, graph: SchedulingGraph, ti
     end,
     flags,
     ids,
-    edgeFrom: Int32Array.from(from),
-    edgeTo: Int32Array.from(to),
-    edgeCross: Uint8Array.from(cross),
+    edgeFrom: from.slice(0, drawn),
+    edgeTo: to.slice(0, drawn),
+    edgeCross: cross.slice(0, drawn),
     edgesOutside,
   };
 }
