@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { PAGE_SIZE, RowWindowCache } from '../../webview/panel/rowWindowCache';
 import { restoreState } from '../../webview/panel/panelState';
+import { defaultQuery } from '../../src/core/taskList/taskListQuery';
 import {
   AXIS_HEIGHT,
   axisTicks,
@@ -45,17 +46,17 @@ describe('webview models, tested in Node', () => {
   });
 
   describe('saved panel state', () => {
-    it('keeps what parses and defaults the rest', () => {
-      const state = restoreState({ tab: 'timeline', query: { search: 'ods', methods: ['paused'] }, columns: ['id', 'bogus'], selection: ['1', 2], scrollTop: 520 });
+    it('keeps what has the right shape and defaults the rest', () => {
+      const state = restoreState({ tab: 'timeline', query: { search: 'ods', methods: ['paused'] }, columns: ['id', 'bogus'], selection: ['1', 2], scrollTop: 520 }, defaultQuery());
       assert.equal(state.tab, 'timeline');
       assert.equal(state.query.search, 'ods');
       assert.deepEqual(state.query.methods, ['paused']);
       assert.deepEqual(state.columns, ['name', 'id']);
       assert.deepEqual(state.selection, ['1']);
       assert.equal(state.scrollTop, 520);
-      const broken = restoreState({ query: { methods: ['sometimes'] } });
-      assert.deepEqual(broken.query.methods, []);
-      assert.equal(restoreState(undefined).tab, 'list');
+      assert.deepEqual(state.query.sort, defaultQuery().sort);
+      assert.deepEqual(restoreState({ query: ['not', 'a', 'query'] }, defaultQuery()).query, defaultQuery());
+      assert.equal(restoreState(undefined, defaultQuery()).tab, 'list');
     });
   });
 

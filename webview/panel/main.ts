@@ -13,13 +13,13 @@ import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import '@vscode-elements/elements/dist/vscode-toolbar-button/index.js';
 import { h } from './dom';
 import { hostChannel } from './hostChannel';
-import { restoreState } from './panelState';
+import { defaultQuery, restoreState } from './panelState';
 import { TaskListView } from './taskListView';
 import { TimelineView } from './timelineView';
 
 document.body.dataset.scriptAt = String(performance.timeOrigin + performance.now());
 const host = hostChannel();
-const state = restoreState(host.loadState());
+const state = restoreState(host.loadState(), defaultQuery());
 const save = () => host.saveState(state);
 const list = new TaskListView(host, state, save);
 const timeline = new TimelineView(host, state, save);

@@ -1,6 +1,6 @@
 import type { TimelineRequest } from '../../src/core/panel/panelProtocol';
 import { COLUMNS, COLUMN_IDS, type ColumnId } from '../../src/core/taskList/taskListColumns';
-import { defaultQuery, taskListQuerySchema, type TaskListQuery } from '../../src/core/taskList/taskListQuery';
+import type { TaskListQuery } from '../../src/core/taskList/taskListQuery';
 
 /** Everything the panel restores after being hidden or reloaded. */
 export interface PanelState {
@@ -20,17 +20,28 @@ export function defaultColumns(): ColumnId[] {
   return COLUMNS.filter((c) => c.visible).map((c) => c.id);
 }
 
-export function initialState(): PanelState {
-  return { tab: 'list', query: defaultQuery(), columns: defaultColumns(), filtersOpen: false, selection: [], scrollTop: 0 };
+/**
+ * The default query, as the extension made it from its schema and wrote into the page: the webview
+ * carries no schema library of its own (zod alone would triple its bundle).
+ */
+export function defaultQuery(): TaskListQuery {
+  return JSON.parse(document.getElementById('app')!.dataset.defaultQuery!) as TaskListQuery;
 }
 
-/** Saved state from an older version may not fit: keep what parses, default the rest. */
-export function restoreState(saved: unknown): PanelState {
-  const state = initialState();
+export function initialState(defaults: TaskListQuery): PanelState {
+  return { tab: 'list', query: structuredClone(defaults), columns: defaultColumns(), filtersOpen: false, selection: [], scrollTop: 0 };
+}
+
+/**
+ * Saved state from an older version may not fit: keep what has the right shape, default the rest.
+ * The query is checked where it is used, by the extension's schema, which sends the defaults back
+ * (`queryReset`) when a saved query no longer parses.
+ */
+export function restoreState(saved: unknown, defaults: TaskListQuery): PanelState {
+  const state = initialState(defaults);
   if (!saved || typeof saved !== 'object') return state;
   const s = saved as Partial<PanelState>;
-  const query = taskListQuerySchema.safeParse(s.query);
-  if (query.success) state.query = query.data;
+  if (s.query && typeof s.query === 'object' && !Array.isArray(s.query)) state.query = { ...state.query, ...s.query };
   if (Array.isArray(s.columns)) state.columns = s.columns.filter((c): c is ColumnId => (COLUMN_IDS as readonly string[]).includes(c));
   if (!state.columns.includes('name')) state.columns.unshift('name');
   if (s.tab === 'timeline') state.tab = 'timeline';

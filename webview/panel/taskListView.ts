@@ -2,12 +2,12 @@ import { elementScroll, observeElementOffset, observeElementRect, Virtualizer } 
 import type { BatchAction, HostMessage, RowAction } from '../../src/core/panel/panelProtocol';
 import { COLUMNS, type ColumnId } from '../../src/core/taskList/taskListColumns';
 import type { TaskListFacets } from '../../src/core/taskList/taskListFacets';
-import { defaultQuery, type TaskListQuery } from '../../src/core/taskList/taskListQuery';
+import type { TaskListQuery } from '../../src/core/taskList/taskListQuery';
 import type { TaskRow } from '../../src/core/taskList/taskRow';
 import { h } from './dom';
 import { FilterPanel } from './filterPanel';
 import type { HostChannel } from './hostChannel';
-import { defaultColumns, type PanelState } from './panelState';
+import { defaultColumns, defaultQuery, type PanelState } from './panelState';
 import { RowWindowCache } from './rowWindowCache';
 import { cellText, COLUMN_WIDTHS, minimumWidth } from './taskCells';
 
@@ -181,6 +181,15 @@ export class TaskListView {
       if (this.timing.seq === message.seq) requestAnimationFrame(() => setTimeout(() => this.markDrawn(message.seq, received, message.hostMs)));
     } else if (message.type === 'rows') {
       if (this.cache.put(message.seq, message.start, message.rows)) this.renderRows();
+    } else if (message.type === 'queryReset') {
+      // The saved query did not parse (an older version's): start again from the defaults.
+      this.state.query = message.query;
+      this.search.value = message.query.search;
+      this.mine.checked = message.query.mine;
+      if (this.filtersBuilt) this.filters.sync(message.query);
+      this.renderHeader();
+      this.sendQuery();
+      this.save();
     } else if (message.type === 'selection' && message.seq === this.selectAllSeq) {
       message.ids.forEach((id) => this.selection.add(id));
       this.selectionChanged();

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { TaskListFacets } from '../taskList/taskListFacets';
-import { taskListQuerySchema } from '../taskList/taskListQuery';
+import { taskListQuerySchema, type TaskListQuery } from '../taskList/taskListQuery';
 import type { TaskRow } from '../taskList/taskRow';
 
 /** What a row's Actions column offers. */
@@ -112,6 +112,8 @@ export type HostMessage =
   /** Filter values, after the first rows (they cost a pass over every task). */
   | { type: 'facets'; facets: TaskListFacets }
   /** `hostMs`: what filtering and sorting took in the extension host. */
+  /** A query that did not parse (saved by an older version): the webview starts again from these defaults. */
+  | { type: 'queryReset'; query: TaskListQuery }
   | { type: 'result'; seq: number; total: number; of: number; start: number; rows: TaskRow[]; hostMs: number }
   | { type: 'rows'; seq: number; start: number; rows: TaskRow[] }
   | { type: 'selection'; seq: number; ids: string[] }

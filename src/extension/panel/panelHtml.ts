@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
  * The panel's page: a strict Content Security Policy (scripts only by nonce, styles, fonts and images
  * only from the extension's bundle folder) and no inline script or style.
  */
-export function panelHtml(webview: vscode.Webview, bundle: vscode.Uri): string {
+export function panelHtml(webview: vscode.Webview, bundle: vscode.Uri, data: { defaultQuery: unknown }): string {
   const nonce = randomBytes(16).toString('base64');
   const asset = (name: string) => webview.asWebviewUri(vscode.Uri.joinPath(bundle, name)).toString();
   const csp = [
@@ -26,8 +26,12 @@ export function panelHtml(webview: vscode.Webview, bundle: vscode.Uri): string {
 <title>Nightshift Tasks</title>
 </head>
 <body>
-<main id="app" aria-busy="true"></main>
+<main id="app" aria-busy="true" data-default-query="${escapeAttribute(JSON.stringify(data.defaultQuery))}"></main>
 <script nonce="${nonce}" src="${asset('panel.js')}"></script>
 </body>
 </html>`;
+}
+
+function escapeAttribute(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }

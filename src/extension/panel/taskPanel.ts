@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { todayIn } from '../../core/engine/wallClock';
 import { webviewMessageSchema, type HostMessage, type ProjectInfo, type TimelineRequest, type WebviewMessage } from '../../core/panel/panelProtocol';
+import { defaultQuery } from '../../core/taskList/taskListQuery';
 import { TaskListSession } from '../../core/taskList/taskListSession';
 import { TimelineSession } from '../../core/timeline/timelineSession';
 import type { TaskTreeProvider } from '../taskTreeProvider';
@@ -74,7 +75,7 @@ export class TaskPanel implements vscode.Disposable {
     this.list = new TaskListSession(index, () => ({ user: services.user(), now: new Date() }));
     this.timeline = new TimelineSession(index);
     panel.iconPath = vscode.Uri.joinPath(services.extensionUri, 'media', 'nightshift.svg');
-    panel.webview.html = panelHtml(panel.webview, vscode.Uri.joinPath(services.extensionUri, 'dist', 'webview'));
+    panel.webview.html = panelHtml(panel.webview, vscode.Uri.joinPath(services.extensionUri, 'dist', 'webview'), { defaultQuery: defaultQuery() });
     this.disposables.push(
       panel.onDidDispose(() => this.dispose()),
       panel.webview.onDidReceiveMessage((raw) => void this.receive(raw)),
@@ -131,6 +132,10 @@ export class TaskPanel implements vscode.Disposable {
 
   private async receive(raw: unknown): Promise<void> {
     const parsed = webviewMessageSchema.safeParse(raw);
+    if (!parsed.success && isQuery(raw)) {
+      this.post({ type: 'queryReset', query: defaultQuery() });
+      return;
+    }
     if (!parsed.success) {
       // A message we do not understand is a bug in the webview: say so, never act on it.
       const message = `Nightshift panel: ignored a malformed message (${parsed.error.issues[0]?.message ?? 'invalid'})`;
@@ -223,4 +228,8 @@ export class TaskPanel implements vscode.Disposable {
         await vscode.commands.executeCommand(`nightshift.${action}`, { taskIds: [id] });
     }
   }
+}
+
+function isQuery(raw: unknown): boolean {
+  return !!raw && typeof raw === 'object' && (raw as { type?: unknown }).type === 'query';
 }
