@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { TaskListFacets } from '../taskList/taskListFacets';
 import { taskListQuerySchema, type TaskListQuery } from '../taskList/taskListQuery';
 import type { TaskRow } from '../taskList/taskRow';
+import type { TimelineLayout } from '../timeline/timelineLayout';
 
 /** What a row's Actions column offers. */
 export const ROW_ACTIONS = ['open', 'acquireLock', 'reveal', 'changeOwner', 'timeline', 'modifyTemplateVersion', 'unpublish', 'unpublishAndDelete', 'deleteTasks'] as const;
@@ -82,28 +83,13 @@ export interface InstanceDetail {
   criticalPath: { index?: number; id: string }[];
 }
 
-export interface TimelineData {
-  date: string;
-  bizdate: string;
-  groups: string[];
-  groupStart: number[];
-  laneTask: string[];
-  laneName: string[];
-  laneFirst: Int32Array;
-  lane: Int32Array;
-  start: Int32Array;
-  end: Int32Array;
-  scheduled: Int32Array;
-  flags: Uint8Array;
-  edgeFrom: Int32Array;
-  edgeTo: Int32Array;
-  edgeCross: Uint8Array;
-  edgesOutside: number;
+/** The timeline's layout without instance ids (details are asked for by index), and what it took. */
+export type TimelineData = Omit<TimelineLayout, 'ids'> & {
   /** What the focus left out, in words; empty without a focus. */
   focusNote: string;
   /** Milliseconds the engine took (plan, timing, layout). */
   engineMs: number;
-}
+};
 
 export type HostMessage =
   | { type: 'init'; user: string; projects: ProjectInfo[] }
