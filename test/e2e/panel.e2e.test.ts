@@ -62,6 +62,20 @@ describe('Task list and timeline panel in the browser (end to end)', function ()
     await frame.locator('.selection-bar').waitFor({ state: 'hidden' });
   });
 
+  it('row actions: the actions menu, and locate in the tree', async () => {
+    const row = frame.locator('.grid-row[data-task="10001"]');
+    await row.locator('button[data-action="more"]').click();
+    const menu = frame.locator('vscode-context-menu');
+    for (const label of ['Change Development Owner…', 'Modify Referenced Template Version…', 'Unpublish…', 'Unpublish and Delete…', 'Delete…']) {
+      await menu.locator('vscode-context-menu-item', { hasText: label }).first().waitFor();
+    }
+    await shot('e2e-panel-row-menu-dark.png');
+    await wb.page.keyboard.press('Escape');
+    await row.locator('button[data-action="reveal"]').click();
+    await wb.page.locator('#workbench\\.parts\\.sidebar .monaco-list-row.selected', { hasText: 'ods_log_hourly' }).waitFor({ timeout: 30_000 });
+    await wb.page.locator('.tabs-container .tab', { hasText: 'Nightshift Tasks' }).click();
+  });
+
   it('runs a batch action from the selection bar and the files change', async () => {
     await frame.locator('.search input').fill('ads_spend');
     await count().filter({ hasText: '2 of 41 tasks' }).waitFor();
