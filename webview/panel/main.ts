@@ -11,6 +11,7 @@ import '@vscode-elements/elements/dist/vscode-tab-panel/index.js';
 import '@vscode-elements/elements/dist/vscode-tabs/index.js';
 import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import '@vscode-elements/elements/dist/vscode-toolbar-button/index.js';
+import type { ProjectInfo } from '../../src/core/panel/panelProtocol';
 import { h } from './dom';
 import { hostChannel } from './hostChannel';
 import { defaultQuery, restoreState } from './panelState';
@@ -22,7 +23,18 @@ const host = hostChannel();
 const state = restoreState(host.loadState(), defaultQuery());
 const save = () => host.saveState(state);
 const list = new TaskListView(host, state, save);
-const timeline = new TimelineView(host, state, save);
+const timelinePanel = h('vscode-tab-panel', {});
+let projects: ProjectInfo[] = [];
+let timelineView: TimelineView | undefined;
+/** The timeline's controls are built when it is first needed, not on the list's first paint. */
+function timeline(): TimelineView {
+  if (!timelineView) {
+    timelineView = new TimelineView(host, state, save);
+    timelineView.setProjects(projects);
+    timelinePanel.append(timelineView.element);
+  }
+  return timelineView;
+}
 const error = h('div', { class: 'error-banner', role: 'alert', hidden: true });
 
 const TABS = ['list', 'timeline'] as const;
@@ -32,12 +44,12 @@ const tabs = h(
   h('vscode-tab-header', { slot: 'header', id: 'tab-list' }, 'Task List'),
   h('vscode-tab-panel', {}, list.element),
   h('vscode-tab-header', { slot: 'header', id: 'tab-timeline' }, 'Instance Timeline'),
-  h('vscode-tab-panel', {}, timeline.element),
+  timelinePanel,
 ) as HTMLElement & { selectedIndex: number };
 tabs.addEventListener('vsc-tabs-select', (e) => {
   state.tab = TABS[(e as CustomEvent<{ selectedIndex: number }>).detail.selectedIndex] ?? 'list';
   save();
-  if (state.tab === 'timeline') timeline.shown();
+  if (state.tab === 'timeline') timeline().shown();
 });
 
 function showTab(tab: (typeof TABS)[number]): void {
@@ -50,25 +62,27 @@ host.on((message) => {
   switch (message.type) {
     case 'init':
       document.body.dataset.initAt = String(performance.timeOrigin + performance.now());
-      timeline.setProjects(message.projects);
+      projects = message.projects;
+      timelineView?.setProjects(projects);
       document.getElementById('app')!.removeAttribute('aria-busy');
-      if (state.tab === 'timeline') timeline.shown();
+      if (state.tab === 'timeline') timeline().shown();
       return;
     case 'changed':
-      timeline.setProjects(message.projects);
+      projects = message.projects;
+      timelineView?.setProjects(projects);
       list.requery();
-      timeline.reload();
+      timelineView?.reload();
       return;
     case 'facets':
       list.setFacets(message.facets);
       return;
     case 'showTimeline':
       showTab('timeline');
-      timeline.show(message.request);
+      timeline().show(message.request);
       return;
     case 'timeline':
     case 'instance':
-      timeline.receive(message);
+      timelineView?.receive(message);
       return;
     case 'error':
       error.textContent = message.message;
@@ -80,7 +94,8 @@ host.on((message) => {
   }
 });
 
-document.getElementById('app')!.append(error, tabs);
+// Ask first, then attach: the extension host filters while the page renders its controls the first time.
 host.post({ type: 'ready' });
 // The rows need nothing from `init`: ask for them at once.
 list.requery();
+document.getElementById('app')!.append(error, tabs);
