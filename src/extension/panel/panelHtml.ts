@@ -21,13 +21,13 @@ export function panelHtml(webview: vscode.Webview, bundle: vscode.Uri, data: { d
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
+<script nonce="${nonce}" defer src="${asset('panel.js')}"></script>
 <link rel="stylesheet" href="${asset('codicon.css')}" id="vscode-codicon-stylesheet">
 <link rel="stylesheet" href="${asset('panel.css')}">
 <title>Nightshift Tasks</title>
 </head>
 <body>
 <main id="app" aria-busy="true" data-default-query="${escapeAttribute(JSON.stringify(data.defaultQuery))}"></main>
-<script nonce="${nonce}" src="${asset('panel.js')}"></script>
 </body>
 </html>`;
 }
