@@ -60,9 +60,11 @@ async function main() {
     const drawnAt = Number(await waitForData(frame, 'listDrawnAt'));
     const count = await frame.locator('.task-list .count').innerText();
     const scriptAt = Number(await bodyData(frame, 'scriptAt'));
+    const navigationAt = await frame.evaluate(() => performance.timeOrigin);
     const initAt = Number(await bodyData(frame, 'initAt'));
     console.log(`first rows: ${(drawnAt - clickedAt).toFixed(0)} ms from the click (target <= 500 ms); ${count}`);
-    console.log(`  webview created and its script running: ${(scriptAt - clickedAt).toFixed(0)} ms; ready to init: ${(initAt - scriptAt).toFixed(0)} ms; first query to rows drawn: ${Number(await bodyData(frame, 'listDrawnMs')).toFixed(0)} ms`);
+    console.log(`  the workbench creating the webview until its page starts loading: ${(navigationAt - clickedAt).toFixed(0)} ms; the page and its script loading: ${(scriptAt - navigationAt).toFixed(0)} ms`);
+    console.log(`  script start to init: ${(initAt - scriptAt).toFixed(0)} ms; first query to rows drawn: ${Number(await bodyData(frame, 'listDrawnMs')).toFixed(0)} ms`);
 
     const search = frame.locator('.search input');
     const keystrokes: number[] = [];
