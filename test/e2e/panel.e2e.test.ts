@@ -148,4 +148,18 @@ describe('Task list and timeline panel in the browser (end to end)', function ()
     await frame.locator('#filter-folder').waitFor();
     await shot('e2e-panel-list-light.png');
   });
+
+  it('follows a switch to a high-contrast theme', async () => {
+    await wb.page.keyboard.press('Control+K');
+    await wb.page.keyboard.press('Control+T');
+    await wb.page.locator('.quick-input-widget input').fill('Dark High Contrast');
+    await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: 'Dark High Contrast' }).first().waitFor();
+    await wb.page.keyboard.press('Enter');
+    await frame.locator('body.vscode-high-contrast').waitFor();
+    await shot('e2e-panel-list-high-contrast.png');
+    await frame.locator('vscode-tab-header', { hasText: 'Instance Timeline' }).click();
+    await frame.locator('.timeline-status', { hasText: '52 instances of 2 tasks' }).waitFor();
+    await wb.page.waitForTimeout(300);
+    await shot('e2e-panel-timeline-high-contrast.png');
+  });
 });
