@@ -130,6 +130,21 @@ describe('Task list and timeline panel in the browser (end to end)', function ()
     await frame.locator('.instance-detail h2', { hasText: 'ods_orders_sync_30min' }).waitFor();
   });
 
+  it('comes back with its state after the window reloads', async () => {
+    await wb.page.keyboard.press('F1');
+    await wb.page.locator('.quick-input-widget input').fill('>Developer: Reload Window');
+    await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: 'Reload Window' }).first().waitFor();
+    await wb.page.keyboard.press('Enter');
+    await wb.page.waitForTimeout(1000);
+    await wb.page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    await frame.locator('.timeline-status', { hasText: '52 instances of 2 tasks' }).waitFor({ timeout: 60_000 });
+    await frame.locator('.instance-detail h2', { hasText: 'ods_orders_sync_30min' }).waitFor();
+    await frame.locator('vscode-tab-header', { hasText: 'Task List' }).click();
+    await frame.locator('.task-list .count', { hasText: '2 of 41 tasks' }).waitFor();
+    assert.equal(await frame.locator('.search input').inputValue(), 'ads_spend');
+    await frame.locator('vscode-tab-header', { hasText: 'Instance Timeline' }).click();
+  });
+
   it('follows a switch to the light theme', async () => {
     await wb.page.keyboard.press('Control+K');
     await wb.page.keyboard.press('Control+T');
