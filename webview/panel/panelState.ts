@@ -28,7 +28,7 @@ export function defaultQuery(): TaskListQuery {
   return JSON.parse(document.getElementById('app')!.dataset.defaultQuery!) as TaskListQuery;
 }
 
-export function initialState(defaults: TaskListQuery): PanelState {
+function initialState(defaults: TaskListQuery): PanelState {
   return { tab: 'list', query: structuredClone(defaults), columns: defaultColumns(), filtersOpen: false, selection: [], scrollTop: 0 };
 }
 

@@ -5,11 +5,6 @@ import type { TaskListQuery, TaskListSort } from './taskListQuery';
 import type { TaskRow } from './taskRow';
 
 
-/** The rows a query matches, in its order. */
-export function queryTaskList(rows: readonly TaskRow[], query: TaskListQuery, context: FilterContext): TaskRow[] {
-  return filterSorted(sortRows(rows, query.sort), query, context);
-}
-
 /** Filtering keeps the order of rows already sorted. */
 export function filterSorted(sorted: readonly TaskRow[], query: TaskListQuery, context: FilterContext): TaskRow[] {
   return sorted.filter(compileFilter(query, context));
