@@ -438,8 +438,9 @@ export class TaskListView {
     const move = (to: number) => {
       e.preventDefault();
       const index = Math.max(0, Math.min(total - 1, to));
+      // Active at once: a key pressed right after (Space, Enter) must act on this row, not the last.
+      this.setActive(index);
       this.virtualizer.scrollToIndex(index, { align: 'auto' });
-      requestAnimationFrame(() => this.setActive(index));
     };
     const row = this.cache.get(this.active);
     switch (e.key) {
