@@ -1,5 +1,6 @@
 import { runBackfill } from './backfillCommand';
 import { OPERATION_COMMANDS, runOperation } from './operationCommand';
+import { runList } from './listCommand';
 import { runParam } from './paramCommand';
 import { runPending, runPublish, runRecords, runRevert } from './recordsCommand';
 import { runPreview } from './previewCommand';
@@ -12,6 +13,12 @@ const USAGE = `Usage: nightshift <command> [options]
 Commands:
   validate <dir>          Check every project and task file; exit 1 when there are errors.
   tree <dir> [--json]     Print the project > folder > task hierarchy.
+  list <dir> [--search S] [--mine --as U] [--type T,..] [--method M,..] [--owner U,..]
+          [--submission S,..] [--output-table T] [--created FROM..TO] [--template N,..] [--status S,..]
+          [--cycle C,..] [--ops-owner U,..] [--published yes|no] [--conditional yes|no]
+          [--modified 3d|7d|1m|FROM..TO] [--tag T,..] [--folder <project>/<path> [--recursive]]
+          [--sort <column>[:asc|desc]] [--json]
+                          The task list with the console's filters, as the panel shows it.
   preview <dir> [--date YYYY-MM-DD | --bizdate YYYY-MM-DD] [--task <ids>] [--upstream] [--downstream]
           [--depth N] [--json]
                           The instances a day runs, their upstream instances and parameters
@@ -55,6 +62,8 @@ export function main(argv: string[]): number {
         return runValidate(rest);
       case 'tree':
         return runTree(rest);
+      case 'list':
+        return runList(rest);
       case 'preview':
         return runPreview(rest);
       case 'param':

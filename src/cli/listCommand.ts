@@ -1,0 +1,95 @@
+import { COLUMN_IDS } from '../core/taskList/taskListColumns';
+import { taskListQuerySchema } from '../core/taskList/taskListQuery';
+import { TaskListSession } from '../core/taskList/taskListSession';
+import { UsageError } from './usageError';
+import { parseWorkspaceArgs } from './workspaceArgs';
+
+/**
+ * `nightshift list`: the task list's filters and sorting from the command line, on the same core as the
+ * panel. Lists are comma-separated; a date range is FROM..TO with either end optional.
+ */
+export function runList(args: string[]): number {
+  const { values: v, load } = parseWorkspaceArgs(args, {
+    search: { type: 'string' },
+    mine: { type: 'boolean' },
+    as: { type: 'string' },
+    type: { type: 'string' },
+    method: { type: 'string' },
+    owner: { type: 'string' },
+    submission: { type: 'string' },
+    'output-table': { type: 'string' },
+    created: { type: 'string' },
+    template: { type: 'string' },
+    status: { type: 'string' },
+    cycle: { type: 'string' },
+    'ops-owner': { type: 'string' },
+    published: { type: 'string' },
+    conditional: { type: 'string' },
+    modified: { type: 'string' },
+    tag: { type: 'string' },
+    folder: { type: 'string' },
+    recursive: { type: 'boolean' },
+    sort: { type: 'string' },
+    json: { type: 'boolean' },
+  });
+  if (v.mine && !v.as) throw new UsageError('--mine needs --as <user>');
+  const index = load();
+  const list = (text?: string) => (text ? text.split(',').map((s) => s.trim()).filter(Boolean) : undefined);
+  const range = (text?: string) => {
+    if (!text) return undefined;
+    const [from, to] = text.split('..');
+    return { ...(from ? { from } : {}), ...(to ? { to } : {}) };
+  };
+  let folder: { projectDir: string; path: string; includeSubfolders: boolean } | undefined;
+  if (v.folder) {
+    const [name, ...rest] = v.folder.replace(/^\/+|\/+$/g, '').split('/');
+    const project = index.projects().find((p) => p.config.project === name);
+    if (!project) throw new UsageError(`no project "${name}" (the folder is <project>/<path>)`);
+    folder = { projectDir: project.dir, path: rest.join('/'), includeSubfolders: !!v.recursive };
+  }
+  const modifiedPreset = v.modified && ['3d', '7d', '1m'].includes(v.modified);
+  const [column, direction] = (v.sort ?? 'updatedAt:desc').split(':');
+  if (!(COLUMN_IDS as readonly string[]).includes(column!)) throw new UsageError(`--sort: no column "${column}" (one of ${COLUMN_IDS.join(', ')})`);
+  const parsed = taskListQuerySchema.safeParse({
+    search: v.search,
+    mine: v.mine,
+    types: list(v.type),
+    methods: list(v.method),
+    owners: list(v.owner),
+    submissions: list(v.submission),
+    outputTable: v['output-table'],
+    created: range(v.created),
+    templates: list(v.template),
+    statuses: list(v.status),
+    cycles: list(v.cycle),
+    opsOwners: list(v['ops-owner']),
+    published: v.published === undefined ? undefined : yesNo('--published', v.published),
+    conditional: v.conditional === undefined ? undefined : yesNo('--conditional', v.conditional),
+    modified: v.modified ? (modifiedPreset ? v.modified : 'custom') : undefined,
+    modifiedRange: v.modified && !modifiedPreset ? range(v.modified) : undefined,
+    tags: list(v.tag),
+    folder,
+    sort: { column, direction: direction === 'asc' ? 'asc' : 'desc' },
+  });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new UsageError(`${issue.path.join('.') || 'query'}: ${issue.message}`);
+  }
+  const session = new TaskListSession(() => index, () => ({ user: v.as ?? '', now: new Date() }));
+  const total = session.setQuery(parsed.data);
+  const rows = session.window(0, total);
+  if (v.json) {
+    process.stdout.write(`${JSON.stringify({ total, of: session.taskCount(), rows }, null, 2)}\n`);
+    return 0;
+  }
+  const table = [['ID', 'NAME', 'TYPE', 'CYCLE', 'METHOD', 'OWNER', 'STATUS', 'FOLDER'], ...rows.map((r) => [r.id, r.name, r.type, r.cycle || '-', r.method, r.owner || '-', r.status, `${r.project}/${r.folder}`])];
+  const widths = table[0]!.map((_, c) => Math.max(...table.map((row) => row[c]!.length)));
+  const lines = table.map((row) => row.map((cell, c) => (c === row.length - 1 ? cell : cell.padEnd(widths[c]!))).join('  '));
+  process.stdout.write(`${lines.join('\n')}\n${total} of ${session.taskCount()} tasks\n`);
+  return 0;
+}
+
+function yesNo(flag: string, value: string): 'yes' | 'no' {
+  if (value === 'yes' || value === 'no') return value;
+  throw new UsageError(`${flag}: yes or no, not "${value}"`);
+}
