@@ -54,6 +54,7 @@ export class TimelineView {
   private requestedAt = 0;
   private firstDrawPending = false;
   private loaded = false;
+  private stale = false;
 
   constructor(
     private readonly host: HostChannel,
@@ -122,12 +123,18 @@ export class TimelineView {
   /** The tab was shown: load the saved or default day once. */
   shown(): void {
     if (!this.loaded) this.request(this.state.timeline ?? {});
+    else if (this.stale) this.request({});
     else this.resize();
   }
 
-  /** The workspace changed: plan the shown day again. */
+  /**
+   * The workspace changed: plan the day again now if the timeline is on screen, else when it is next
+   * shown (planning a large day costs the extension host about a second).
+   */
   reload(): void {
-    if (this.loaded) this.request({});
+    if (!this.loaded) return;
+    if (this.state.tab === 'timeline') this.request({});
+    else this.stale = true;
   }
 
   show(request: TimelineRequest): void {
@@ -172,6 +179,7 @@ export class TimelineView {
     this.state.timeline = next;
     this.save();
     this.loaded = true;
+    this.stale = false;
     this.seq++;
     this.requestedAt = performance.now();
     this.status.textContent = `Planning ${next.date}…`;
