@@ -59,10 +59,6 @@ export class TaskPanel implements vscode.Disposable {
     TaskPanel.current = new TaskPanel(panel, services);
   }
 
-  static get instance(): TaskPanel | undefined {
-    return TaskPanel.current;
-  }
-
   private static options(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.WebviewOptions {
     return { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist', 'webview')] };
   }
