@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ARTIFACTS, openWorkbench, panelFrame, type Workbench } from './workbench';
 
@@ -91,6 +91,15 @@ describe('Task list and timeline panel in the browser (end to end)', function ()
     assert.match(file('ads_spend_sync_10min.task.yaml'), /^owner: frank$/m);
     // The list follows the files.
     await frame.locator('.grid-row[data-task] .cell.owner', { hasText: 'frank' }).nth(1).waitFor({ timeout: 30_000 });
+    // A selected task deleted on disk leaves the selection; restored, it is back in the list, unselected.
+    const path = join(wb.workspace, 'marketing_dw/tasks/campaigns/ads/ads_spend_hourly.task.yaml');
+    const text = readFileSync(path, 'utf8');
+    rmSync(path);
+    await frame.locator('.selected-count', { hasText: '1 selected' }).waitFor({ timeout: 30_000 });
+    await count().filter({ hasText: '1 of 40 tasks' }).waitFor();
+    writeFileSync(path, text);
+    await count().filter({ hasText: '2 of 41 tasks' }).waitFor({ timeout: 30_000 });
+    assert.equal(await frame.locator('.grid-row[aria-selected="true"]').count(), 1);
   });
 
   it('shows the seed\'s scenarios on the timeline of 2017-01-11, focused on the six-hourly task', async () => {

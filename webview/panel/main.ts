@@ -71,6 +71,7 @@ host.on((message) => {
       projects = message.projects;
       timelineView?.setProjects(projects);
       list.requery();
+      list.pruneSelection();
       timelineView?.reload();
       return;
     case 'facets':

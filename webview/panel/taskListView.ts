@@ -69,6 +69,7 @@ export class TaskListView {
   private menuTask = '';
   private selectAllSeq = -1;
   private facets?: TaskListFacets;
+  private pruning: string[] = [];
   private filtersBuilt = false;
   /** performance.now() of the last query sent, and of its first rows drawn (the benchmark reads these). */
   readonly timing = { queried: 0, drawn: 0, seq: 0 };
@@ -153,6 +154,13 @@ export class TaskListView {
     this.sendQuery();
   }
 
+  /** The files changed: tasks deleted since they were selected leave the selection. */
+  pruneSelection(): void {
+    if (!this.selection.size) return;
+    this.pruning = [...this.selection];
+    this.host.post({ type: 'pruneSelection', ids: this.pruning });
+  }
+
   /** Filter values: the filter controls are built when first shown, and rebuilt when the values change. */
   setFacets(facets: TaskListFacets): void {
     this.facets = facets;
@@ -190,6 +198,12 @@ export class TaskListView {
       this.renderHeader();
       this.sendQuery();
       this.save();
+    } else if (message.type === 'selectionPruned') {
+      // Only what was asked about can go: a row ticked meanwhile stays.
+      const kept = new Set(message.ids);
+      for (const id of this.pruning) if (!kept.has(id)) this.selection.delete(id);
+      this.pruning = [];
+      this.selectionChanged();
     } else if (message.type === 'selection' && message.seq === this.selectAllSeq) {
       message.ids.forEach((id) => this.selection.add(id));
       this.selectionChanged();

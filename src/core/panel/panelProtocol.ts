@@ -48,6 +48,8 @@ export const webviewMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('query'), seq: z.number().int(), query: taskListQuerySchema, count: z.number().int().min(1).max(1000).default(120) }),
   z.object({ type: z.literal('rows'), seq: z.number().int(), start: z.number().int().min(0), count: z.number().int().min(0).max(1000) }),
   z.object({ type: z.literal('selectAll'), seq: z.number().int() }),
+  /** After the files changed: which of these selected tasks still exist. */
+  z.object({ type: z.literal('pruneSelection'), ids: z.array(taskIdSchema).max(100_000) }),
   z.object({ type: z.literal('rowAction'), action: z.enum(ROW_ACTIONS), id: taskIdSchema }),
   z.object({ type: z.literal('batchAction'), action: z.enum(BATCH_ACTIONS), ids: z.array(taskIdSchema).min(1).max(100_000) }),
   z.object({ type: z.literal('refresh') }),
@@ -103,6 +105,8 @@ export type HostMessage =
   | { type: 'result'; seq: number; total: number; of: number; start: number; rows: TaskRow[]; hostMs: number }
   | { type: 'rows'; seq: number; start: number; rows: TaskRow[] }
   | { type: 'selection'; seq: number; ids: string[] }
+  /** The selected tasks that still exist (deleted or moved-away ones leave the selection). */
+  | { type: 'selectionPruned'; ids: string[] }
   | { type: 'timeline'; seq: number; request: TimelineRequest; data: TimelineData }
   | { type: 'instance'; seq: number; detail: InstanceDetail }
   | { type: 'showTimeline'; request: TimelineRequest }

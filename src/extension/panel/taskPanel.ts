@@ -171,6 +171,11 @@ export class TaskPanel implements vscode.Disposable {
       case 'rows':
         this.post({ type: 'rows', seq: message.seq, start: message.start, rows: this.list.window(message.start, message.count) });
         return;
+      case 'pruneSelection': {
+        const index = this.services.indexer.index;
+        this.post({ type: 'selectionPruned', ids: message.ids.filter((id) => index.task(id)) });
+        return;
+      }
       case 'selectAll':
         this.post({ type: 'selection', seq: message.seq, ids: this.list.matchingIds() });
         return;
