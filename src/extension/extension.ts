@@ -47,7 +47,7 @@ export function activate(context: vscode.ExtensionContext): NightshiftApi {
     vscode.commands.registerCommand('nightshift.openTaskList', () => void TaskPanel.show(services)),
     vscode.commands.registerCommand('nightshift.openTimeline', (arg?: unknown) => openTimeline(services, arg)),
     vscode.window.registerWebviewPanelSerializer(PANEL_VIEW_TYPE, {
-      deserializeWebviewPanel: async (panel) => TaskPanel.restore(panel, services),
+      deserializeWebviewPanel: async (panel, state) => TaskPanel.restore(panel, services, state),
     }),
     vscode.commands.registerCommand('nightshift.refresh', () => indexer.reindex()),
     vscode.commands.registerCommand('nightshift.createProject', () => createProject(user)),

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { PAGE_SIZE, RowWindowCache } from '../../webview/panel/rowWindowCache';
-import { restoreState } from '../../webview/panel/panelState';
+import { restoreState, sameQuery } from '../../webview/panel/panelState';
 import { defaultQuery } from '../../src/core/taskList/taskListQuery';
 import {
   AXIS_HEIGHT,
@@ -57,6 +57,17 @@ describe('webview models, tested in Node', () => {
       assert.deepEqual(state.query.sort, defaultQuery().sort);
       assert.deepEqual(restoreState({ query: ['not', 'a', 'query'] }, defaultQuery()).query, defaultQuery());
       assert.equal(restoreState(undefined, defaultQuery()).tab, 'list');
+    });
+  });
+
+  describe('the rows written into the page', () => {
+    it('are used only for the same query, whatever its key order', () => {
+      const query = defaultQuery();
+      const reordered = Object.fromEntries(Object.entries(query).reverse());
+      assert.ok(sameQuery(query, reordered));
+      assert.ok(sameQuery({ ...query, folder: undefined }, query));
+      assert.ok(!sameQuery({ ...query, search: 'ods' }, query));
+      assert.ok(!sameQuery({ ...query, tags: ['a', 'b'] }, { ...query, tags: ['b', 'a'] }));
     });
   });
 

@@ -14,7 +14,7 @@ import '@vscode-elements/elements/dist/vscode-toolbar-button/index.js';
 import type { ProjectInfo } from '../../src/core/panel/panelProtocol';
 import { h } from './dom';
 import { hostChannel } from './hostChannel';
-import { defaultQuery, restoreState } from './panelState';
+import { defaultQuery, initialResult, restoreState } from './panelState';
 import { TaskListView } from './taskListView';
 import { TimelineView } from './timelineView';
 
@@ -95,8 +95,7 @@ host.on((message) => {
   }
 });
 
-// Ask first, then attach: the extension host filters while the page renders its controls the first time.
 host.post({ type: 'ready' });
-// The rows need nothing from `init`: ask for them at once.
-list.requery();
 document.getElementById('app')!.append(error, tabs);
+// The rows need nothing from `init`: ask for them at once, and show the ones that came with the page.
+list.start(initialResult());

@@ -1,4 +1,4 @@
-import type { TimelineRequest } from '../../src/core/panel/panelProtocol';
+import type { InitialResult, TimelineRequest } from '../../src/core/panel/panelProtocol';
 import { COLUMNS, COLUMN_IDS, type ColumnId } from '../../src/core/taskList/taskListColumns';
 import type { TaskListQuery } from '../../src/core/taskList/taskListQuery';
 
@@ -26,6 +26,26 @@ export function defaultColumns(): ColumnId[] {
  */
 export function defaultQuery(): TaskListQuery {
   return JSON.parse(document.getElementById('app')!.dataset.defaultQuery!) as TaskListQuery;
+}
+
+/** The first rows the extension wrote into the page, for the query it expected. */
+export function initialResult(): InitialResult | undefined {
+  const text = document.getElementById('app')!.dataset.initial;
+  return text ? (JSON.parse(text) as InitialResult) : undefined;
+}
+
+/** Two queries alike, whatever the order of their keys. */
+export function sameQuery(a: unknown, b: unknown): boolean {
+  return canonical(a) === canonical(b);
+}
+
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+    return `{${entries.sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
 }
 
 function initialState(defaults: TaskListQuery): PanelState {

@@ -1,5 +1,5 @@
 import { elementScroll, observeElementOffset, observeElementRect, Virtualizer } from '@tanstack/virtual-core';
-import type { BatchAction, HostMessage, RowAction } from '../../src/core/panel/panelProtocol';
+import type { BatchAction, HostMessage, InitialResult, RowAction } from '../../src/core/panel/panelProtocol';
 import { COLUMNS, type ColumnId } from '../../src/core/taskList/taskListColumns';
 import type { TaskListFacets } from '../../src/core/taskList/taskListFacets';
 import type { TaskListQuery } from '../../src/core/taskList/taskListQuery';
@@ -7,7 +7,7 @@ import type { TaskRow } from '../../src/core/taskList/taskRow';
 import { h } from './dom';
 import { FilterPanel } from './filterPanel';
 import type { HostChannel } from './hostChannel';
-import { defaultColumns, defaultQuery, type PanelState } from './panelState';
+import { defaultColumns, defaultQuery, sameQuery, type PanelState } from './panelState';
 import { RowWindowCache } from './rowWindowCache';
 import { cellText, COLUMN_WIDTHS, minimumWidth } from './taskCells';
 
@@ -152,6 +152,17 @@ export class TaskListView {
   /** The current query (restored or default) again: at start, and when the files changed. */
   requery(): void {
     this.sendQuery();
+  }
+
+  /**
+   * At start: ask for the rows, and show at once those the extension wrote into the page when they
+   * answer this very query (its answer then only refreshes them).
+   */
+  start(initial: InitialResult | undefined): void {
+    this.sendQuery();
+    if (initial && sameQuery(initial.query, this.state.query)) {
+      this.receive({ type: 'result', seq: this.seq, total: initial.total, of: initial.of, start: 0, rows: initial.rows, hostMs: 0 });
+    }
   }
 
   /** The files changed: tasks deleted since they were selected leave the selection. */

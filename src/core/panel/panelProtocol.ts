@@ -93,6 +93,14 @@ export type TimelineData = Omit<TimelineLayout, 'ids'> & {
   engineMs: number;
 };
 
+/** The first rows, computed by the extension while the webview starts and written into the page. */
+export interface InitialResult {
+  query: TaskListQuery;
+  total: number;
+  of: number;
+  rows: TaskRow[];
+}
+
 export type HostMessage =
   | { type: 'init'; user: string; projects: ProjectInfo[] }
   /** The files changed: the webview asks again for what it shows. */

@@ -30,11 +30,6 @@ export class TaskListSession {
     this.result = undefined;
   }
 
-  /** Builds the rows and their default order ahead of the first query (while the webview loads). */
-  warm(): void {
-    this.setQuery(this.query);
-  }
-
   facets(): TaskListFacets {
     return (this.facetCache ??= taskListFacets(this.index(), this.allRows()));
   }

@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
  * The panel's page: a strict Content Security Policy (scripts only by nonce, styles, fonts and images
  * only from the extension's bundle folder) and no inline script or style.
  */
-export function panelHtml(webview: vscode.Webview, bundle: vscode.Uri, data: { defaultQuery: unknown }): string {
+export function panelHtml(webview: vscode.Webview, bundle: vscode.Uri, data: { defaultQuery: unknown; initial: unknown }): string {
   const nonce = randomBytes(16).toString('base64');
   const asset = (name: string) => webview.asWebviewUri(vscode.Uri.joinPath(bundle, name)).toString();
   const csp = [
@@ -27,7 +27,7 @@ export function panelHtml(webview: vscode.Webview, bundle: vscode.Uri, data: { d
 <title>Nightshift Tasks</title>
 </head>
 <body>
-<main id="app" aria-busy="true" data-default-query="${escapeAttribute(JSON.stringify(data.defaultQuery))}"></main>
+<main id="app" aria-busy="true" data-default-query="${escapeAttribute(JSON.stringify(data.defaultQuery))}" data-initial="${escapeAttribute(JSON.stringify(data.initial))}"></main>
 </body>
 </html>`;
 }

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { todayIn } from '../../core/engine/wallClock';
-import { webviewMessageSchema, type HostMessage, type ProjectInfo, type TimelineRequest, type WebviewMessage } from '../../core/panel/panelProtocol';
-import { defaultQuery } from '../../core/taskList/taskListQuery';
+import { webviewMessageSchema, type HostMessage, type InitialResult, type ProjectInfo, type TimelineRequest, type WebviewMessage } from '../../core/panel/panelProtocol';
+import { defaultQuery, taskListQuerySchema, type TaskListQuery } from '../../core/taskList/taskListQuery';
 import { TaskListSession } from '../../core/taskList/taskListSession';
 import { TimelineSession } from '../../core/timeline/timelineSession';
 import type { TaskTreeProvider } from '../taskTreeProvider';
@@ -11,6 +11,8 @@ import { panelHtml } from './panelHtml';
 
 export const PANEL_VIEW_TYPE = 'nightshift.taskPanel';
 const CHANGE_DEBOUNCE_MS = 150;
+/** Rows written into the page: a tall panel's worth. */
+const INITIAL_ROWS = 60;
 /**
  * Once the list has been idle this long, the default day is planned in the background, so the
  * timeline opens by drawing only; waiting for idle keeps that second of planning off keystrokes.
@@ -53,10 +55,12 @@ export class TaskPanel implements vscode.Disposable {
     return TaskPanel.current;
   }
 
-  static restore(panel: vscode.WebviewPanel, services: PanelServices): void {
+  /** After a reload: `state` is what the webview last saved, so its first rows can come with the page. */
+  static restore(panel: vscode.WebviewPanel, services: PanelServices, state: unknown): void {
     TaskPanel.current?.dispose();
     panel.webview.options = TaskPanel.options(services.extensionUri);
-    TaskPanel.current = new TaskPanel(panel, services);
+    const saved = state && typeof state === 'object' ? taskListQuerySchema.safeParse((state as { query?: unknown }).query) : undefined;
+    TaskPanel.current = new TaskPanel(panel, services, saved?.success ? saved.data : undefined);
   }
 
   private static options(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.WebviewOptions {
@@ -66,12 +70,17 @@ export class TaskPanel implements vscode.Disposable {
   private constructor(
     readonly panel: vscode.WebviewPanel,
     private readonly services: PanelServices,
+    savedQuery?: TaskListQuery,
   ) {
     const index = () => services.indexer.index;
     this.list = new TaskListSession(index, () => ({ user: services.user(), now: new Date() }));
     this.timeline = new TimelineSession(index);
     panel.iconPath = vscode.Uri.joinPath(services.extensionUri, 'media', 'nightshift.svg');
-    panel.webview.html = panelHtml(panel.webview, vscode.Uri.joinPath(services.extensionUri, 'dist', 'webview'), { defaultQuery: defaultQuery() });
+    // The first rows travel with the page: the webview shows them without a round trip.
+    const query = savedQuery ?? defaultQuery();
+    const total = this.list.setQuery(query);
+    const initial: InitialResult = { query, total, of: this.list.taskCount(), rows: this.list.window(0, INITIAL_ROWS) };
+    panel.webview.html = panelHtml(panel.webview, vscode.Uri.joinPath(services.extensionUri, 'dist', 'webview'), { defaultQuery: defaultQuery(), initial });
     this.disposables.push(
       panel.onDidDispose(() => this.dispose()),
       panel.webview.onDidReceiveMessage((raw) => void this.receive(raw)),
@@ -81,8 +90,6 @@ export class TaskPanel implements vscode.Disposable {
       }),
       services.indexer.onDidChange(() => this.indexChanged()),
     );
-    // The webview takes a while to start: build the rows meanwhile, off the first query's path.
-    setImmediate(() => this.list.warm());
   }
 
   dispose(): void {
