@@ -99,6 +99,8 @@ export interface InitialResult {
   total: number;
   of: number;
   rows: TaskRow[];
+  /** What computing them took in the extension host. */
+  ms: number;
 }
 
 export type HostMessage =

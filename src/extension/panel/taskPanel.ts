@@ -77,9 +77,11 @@ export class TaskPanel implements vscode.Disposable {
     this.timeline = new TimelineSession(index);
     panel.iconPath = vscode.Uri.joinPath(services.extensionUri, 'media', 'nightshift.svg');
     // The first rows travel with the page: the webview shows them without a round trip.
+    const started = performance.now();
     const query = savedQuery ?? defaultQuery();
     const total = this.list.setQuery(query);
-    const initial: InitialResult = { query, total, of: this.list.taskCount(), rows: this.list.window(0, INITIAL_ROWS) };
+    const rows = this.list.window(0, INITIAL_ROWS);
+    const initial: InitialResult = { query, total, of: this.list.taskCount(), rows, ms: performance.now() - started };
     panel.webview.html = panelHtml(panel.webview, vscode.Uri.joinPath(services.extensionUri, 'dist', 'webview'), { defaultQuery: defaultQuery(), initial });
     this.disposables.push(
       panel.onDidDispose(() => this.dispose()),
