@@ -55,8 +55,14 @@ async function main() {
     await page.locator('#workbench\\.parts\\.sidebar .monaco-list-row .label-description', { hasText: /tasks/ }).first().waitFor({ timeout: 300_000 });
     console.log(`workspace: ${dir}; indexed in the extension host in about ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
-    const clickedAt = await page.evaluate(() => Date.now());
+    // The click is timed by the page itself: Playwright first waits for the button to be stable over
+    // animation frames, which is not the user's time.
+    await page.evaluate(() => {
+      const w = window as unknown as { nightshiftClickAt?: number };
+      document.addEventListener('mousedown', () => (w.nightshiftClickAt ??= performance.timeOrigin + performance.now()), { capture: true });
+    });
     await page.locator('#workbench\\.parts\\.sidebar .action-label[aria-label="Open Task List"]').first().click();
+    const clickedAt = await page.evaluate(() => (window as unknown as { nightshiftClickAt: number }).nightshiftClickAt);
     const frame = await panelFrame(page);
     const drawnAt = Number(await waitForData(frame, 'listDrawnAt'));
     const count = await frame.locator('.task-list .count').innerText();
