@@ -64,7 +64,18 @@ async function main() {
     await page.locator('#workbench\\.parts\\.sidebar .action-label[aria-label="Open Task List"]').first().click();
     const clickedAt = await page.evaluate(() => (window as unknown as { nightshiftClickAt: number }).nightshiftClickAt);
     const frame = await panelFrame(page);
-    const drawnAt = Number(await waitForData(frame, 'listDrawnAt'));
+    // Painted: the later of the rows' frame and the page's first contentful paint (which a frame
+    // callback can run ahead of).
+    const rowsAt = Number(await waitForData(frame, 'listDrawnAt'));
+    const paintAt = await frame.evaluate(async () => {
+      for (let i = 0; i < 100; i++) {
+        const fcp = performance.getEntriesByName('first-contentful-paint')[0];
+        if (fcp) return performance.timeOrigin + fcp.startTime;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      return 0;
+    });
+    const drawnAt = Math.max(rowsAt, paintAt);
     const count = await frame.locator('.task-list .count').innerText();
     const scriptAt = Number(await bodyData(frame, 'scriptAt'));
     const navigationAt = await frame.evaluate(() => performance.timeOrigin);
