@@ -19,6 +19,11 @@ import { TaskListView } from './taskListView';
 import { TimelineView } from './timelineView';
 
 document.body.dataset.scriptAt = String(performance.timeOrigin + performance.now());
+// The icons come after the page is shown (see panelHtml): their font would delay the load event.
+window.addEventListener('load', () => {
+  const icons = document.getElementById('vscode-codicon-stylesheet') as HTMLLinkElement | null;
+  if (icons) icons.media = 'all';
+});
 const host = hostChannel();
 const state = restoreState(host.loadState(), defaultQuery());
 const save = () => host.saveState(state);

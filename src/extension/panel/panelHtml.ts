@@ -3,7 +3,9 @@ import * as vscode from 'vscode';
 
 /**
  * The panel's page: a strict Content Security Policy (scripts only by nonce, styles, fonts and images
- * only from the extension's bundle folder) and no inline script or style.
+ * only from the extension's bundle folder) and no inline script or style. The icons' stylesheet starts
+ * as `print`: VS Code shows a webview, and hands it its messages, only at the page's load event, which
+ * fetching the icon font would hold back; the script switches it on once the page has loaded.
  */
 export function panelHtml(webview: vscode.Webview, bundle: vscode.Uri, data: { defaultQuery: unknown; initial: unknown }): string {
   const nonce = randomBytes(16).toString('base64');
@@ -22,7 +24,7 @@ export function panelHtml(webview: vscode.Webview, bundle: vscode.Uri, data: { d
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <script nonce="${nonce}" defer src="${asset('panel.js')}"></script>
-<link rel="stylesheet" href="${asset('codicon.css')}" id="vscode-codicon-stylesheet">
+<link rel="stylesheet" href="${asset('codicon.css')}" id="vscode-codicon-stylesheet" media="print">
 <link rel="stylesheet" href="${asset('panel.css')}">
 <title>Nightshift Tasks</title>
 </head>
