@@ -1,12 +1,11 @@
 import type { TimelineData } from '../../src/core/panel/panelProtocol';
+import { BLOCKED, KIND_MASK } from '../../src/core/timeline/timelineLayout';
 import type { ThemeColors } from './themeColors';
 import { AXIS_HEIGHT, axisTicks, LABEL_WIDTH, LANE_HEIGHT, MIN_BAR_PX, minuteToX, rowTop, visibleRows, type RowTable, type Viewport } from './timelineViewport';
 
 /** Above this many edges on screen they are left out (zoom in, or select an instance, to see them). */
 export const EDGE_LIMIT = 40_000;
 
-const KIND_MASK = 3;
-const BLOCKED = 4;
 
 export interface Highlight {
   selected: number;

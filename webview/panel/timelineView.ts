@@ -1,4 +1,6 @@
 import type { HostMessage, InstanceDetail, ProjectInfo, TimelineData, TimelineRequest } from '../../src/core/panel/panelProtocol';
+import { dayNumber, stampOf } from '../../src/core/engine/civilTime';
+import { BLOCKED, KIND_CODES, KIND_MASK } from '../../src/core/timeline/timelineLayout';
 import { h } from './dom';
 import type { HostChannel } from './hostChannel';
 import type { PanelState } from './panelState';
@@ -20,7 +22,8 @@ import {
   type Viewport,
 } from './timelineViewport';
 
-const KIND_LABEL = ['normal', 'dry-run', 'paused'];
+/** Kind names by their code in an instance's flags. */
+const KIND_NAMES = Object.fromEntries(Object.entries(KIND_CODES).map(([name, code]) => [code, name]));
 const NO_HIGHLIGHT: Highlight = { selected: -1, upstream: new Set(), downstream: new Set(), critical: new Set() };
 
 /**
@@ -164,7 +167,7 @@ export class TimelineView {
         const [task, at] = keep.split('@');
         const lane = message.data.laneTask.indexOf(task!);
         if (lane >= 0) {
-          for (let i = message.data.laneFirst[lane]!; i < message.data.laneFirst[lane + 1]!; i++) if (clockStamp(message.data, i) === at) this.select(i, false);
+          for (let i = message.data.laneFirst[lane]!; i < message.data.laneFirst[lane + 1]!; i++) if (scheduledStamp(message.data, i) === at) this.select(i, false);
         }
       }
     } else if (message.type === 'instance' && message.seq === this.detailSeq) {
@@ -308,13 +311,13 @@ export class TimelineView {
       if (data.edgeTo[e] === index) (this.highlight.upstream as Set<number>).add(data.edgeFrom[e]!);
       if (data.edgeFrom[e] === index) (this.highlight.downstream as Set<number>).add(data.edgeTo[e]!);
     }
-    this.state.selectedInstance = `${data.laneTask[data.lane[index]!]}@${clockStamp(data, index)}`;
+    this.state.selectedInstance = `${data.laneTask[data.lane[index]!]}@${scheduledStamp(data, index)}`;
     this.save();
     if (reveal) this.reveal(index);
     this.detailSeq++;
     this.host.post({ type: 'instance', seq: this.detailSeq, index });
     const lane = data.lane[index]!;
-    this.announcer.textContent = `${data.laneName[lane]} at ${clock(data.scheduled[index]!)}, ${KIND_LABEL[data.flags[index]! & 3]}${data.flags[index]! & 4 ? ', blocked' : ''}, runs ${clock(data.start[index]!)} to ${clock(data.end[index]!)}`;
+    this.announcer.textContent = `${data.laneName[lane]} at ${clock(data.scheduled[index]!)}, ${KIND_NAMES[data.flags[index]! & KIND_MASK]}${data.flags[index]! & BLOCKED ? ', blocked' : ''}, runs ${clock(data.start[index]!)} to ${clock(data.end[index]!)}`;
     this.schedule();
   }
 
@@ -393,8 +396,6 @@ export class TimelineView {
 }
 
 /** `YYYY-MM-DDTHH:mm` of an instance's scheduled time, as its id ends. */
-function clockStamp(data: TimelineData, index: number): string {
-  const minute = data.scheduled[index]!;
-  const day = new Date(Date.parse(`${data.date}T00:00:00Z`) + Math.floor(minute / 1440) * 86_400_000).toISOString().slice(0, 10);
-  return `${day}T${clock(((minute % 1440) + 1440) % 1440)}`;
+function scheduledStamp(data: TimelineData, index: number): string {
+  return stampOf(dayNumber(data.date), data.scheduled[index]!);
 }
