@@ -1,5 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { join } from 'node:path';
+import { todayIn } from '../../src/core/engine/wallClock';
+import { dayScheduleRequest } from '../../src/core/timeline/dayScheduleRequest';
 import { BLOCKED, KIND_CODES, KIND_MASK } from '../../src/core/timeline/timelineLayout';
 import { TimelineSession } from '../../src/core/timeline/timelineSession';
 import { loadWorkspace } from '../../src/core/workspace/diskWorkspace';
@@ -89,5 +91,12 @@ describe('timeline layout and session (src/core/timeline)', () => {
     assert.equal(session.view({ date: DATE, grouping: 'folder' }).layout.ids.length, before);
     for (const d of ['2017-01-12', '2017-01-13', '2017-01-14']) session.warm(d);
     assert.equal(session.view({ date: DATE, grouping: 'folder' }).layout.date, DATE);
+  });
+
+  it('asks for a task\'s day schedule today in its project\'s zone, focused two levels both ways', () => {
+    const task = index.task('20001')!;
+    const zone = index.project(task.projectDir!)!.config.timezone;
+    assert.deepEqual(dayScheduleRequest(index, task), { date: todayIn(zone), grouping: 'folder', focus: { task: '20001', depth: 2, direction: 'both' } });
+    assert.deepEqual(dayScheduleRequest(index, undefined, DATE), { date: DATE, grouping: 'folder' });
   });
 });

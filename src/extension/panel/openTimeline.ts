@@ -1,5 +1,4 @@
-import { todayIn } from '../../core/engine/wallClock';
-import type { TimelineRequest } from '../../core/panel/panelProtocol';
+import { dayScheduleRequest } from '../../core/timeline/dayScheduleRequest';
 import type { TreeNode } from '../treeNodes';
 import { TaskPanel, type PanelServices } from './taskPanel';
 
@@ -17,14 +16,7 @@ export function openTimeline(services: PanelServices, arg?: unknown): TaskPanel 
     if (typeof given.task === 'string') task = index.task(given.task);
     if (typeof given.date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(given.date)) date = given.date;
   }
-  const zoneOf = (dir?: string) => (dir ? index.project(dir)?.config.timezone : undefined);
-  const zone = zoneOf(task?.projectDir) ?? index.projects()[0]?.config.timezone ?? 'UTC';
-  const request: TimelineRequest = {
-    date: date ?? todayIn(zone),
-    grouping: 'folder',
-    ...(task ? { focus: { task: task.data.id, depth: 2, direction: 'both' as const } } : {}),
-  };
-  return TaskPanel.show(services, request);
+  return TaskPanel.show(services, dayScheduleRequest(index, task, date));
 }
 
 function isTreeNode(value: unknown): value is TreeNode {

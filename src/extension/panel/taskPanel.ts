@@ -3,6 +3,7 @@ import { todayIn } from '../../core/engine/wallClock';
 import { webviewMessageSchema, type HostMessage, type InitialResult, type ProjectInfo, type TimelineRequest, type WebviewMessage } from '../../core/panel/panelProtocol';
 import { defaultQuery, taskListQuerySchema, type TaskListQuery } from '../../core/taskList/taskListQuery';
 import { TaskListSession } from '../../core/taskList/taskListSession';
+import { dayScheduleRequest } from '../../core/timeline/dayScheduleRequest';
 import { TimelineSession } from '../../core/timeline/timelineSession';
 import type { TaskTreeProvider } from '../taskTreeProvider';
 import type { TreeNode } from '../treeNodes';
@@ -229,11 +230,9 @@ export class TaskPanel implements vscode.Disposable {
         await vscode.commands.executeCommand('nightshift.tasks.focus');
         await view.reveal(tree.nodes.task(task.file), { select: true, focus: true, expand: true });
         return;
-      case 'timeline': {
-        const zone = task.projectDir ? indexer.index.project(task.projectDir)?.config.timezone : undefined;
-        this.post({ type: 'showTimeline', request: { date: todayIn(zone ?? 'UTC'), grouping: 'folder', focus: { task: id, depth: 2, direction: 'both' } } });
+      case 'timeline':
+        this.post({ type: 'showTimeline', request: dayScheduleRequest(indexer.index, task) });
         return;
-      }
       default:
         await vscode.commands.executeCommand(`nightshift.${action}`, { taskIds: [id] });
     }
