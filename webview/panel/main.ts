@@ -66,7 +66,6 @@ function showTab(tab: (typeof TABS)[number]): void {
 host.on((message) => {
   switch (message.type) {
     case 'init':
-      document.body.dataset.initAt = String(performance.timeOrigin + performance.now());
       projects = message.projects;
       timelineView?.setProjects(projects);
       document.getElementById('app')!.removeAttribute('aria-busy');

@@ -57,6 +57,7 @@ export class TaskListView {
   private readonly scroller = h('div', { class: 'grid-scroller' });
   private readonly spacer = h('div', { class: 'grid-spacer', role: 'rowgroup' });
   private readonly grid: HTMLElement;
+  private readonly selectedCount = h('span', { class: 'selected-count', role: 'status' });
   private readonly selectionBar = h('div', { class: 'selection-bar', role: 'toolbar', 'aria-label': 'Batch operations on the selected tasks', hidden: true });
   private readonly columnsMenu = h('div', { class: 'columns-menu', role: 'group', 'aria-label': 'Columns to show', hidden: true });
   private readonly menu = h('vscode-context-menu', { class: 'row-menu' }) as HTMLElement & { data: unknown; show: boolean };
@@ -531,15 +532,17 @@ export class TaskListView {
     this.renderSelectionBar();
   }
 
+  /** The bar's buttons are built when something is first selected; after that only its count changes. */
   private renderSelectionBar(): void {
     const n = this.selection.size;
     this.selectionBar.hidden = n === 0;
-    if (n === 0) return;
-    const ids = () => [...this.selection];
-    this.selectionBar.replaceChildren(
-      h('span', { class: 'selected-count', role: 'status' }, `${n.toLocaleString()} selected`),
-      ...BATCH.map(([action, label]) => h('vscode-button', { secondary: true, 'data-action': action, onclick: () => this.host.post({ type: 'batchAction', action, ids: ids() }) }, label)),
-      h('vscode-button', { secondary: true, icon: 'close', onclick: () => this.clearSelection() }, 'Clear Selection'),
-    );
+    if (n > 0 && !this.selectionBar.hasChildNodes()) {
+      this.selectionBar.append(
+        this.selectedCount,
+        ...BATCH.map(([action, label]) => h('vscode-button', { secondary: true, 'data-action': action, onclick: () => this.host.post({ type: 'batchAction', action, ids: [...this.selection] }) }, label)),
+        h('vscode-button', { secondary: true, icon: 'close', onclick: () => this.clearSelection() }, 'Clear Selection'),
+      );
+    }
+    this.selectedCount.textContent = `${n.toLocaleString()} selected`;
   }
 }
