@@ -10,6 +10,14 @@ describe('Task list and timeline panel in the browser (end to end)', function ()
   const rowNames = async () => (await frame.locator('.grid-spacer .grid-row[data-task] .cell.name').allInnerTexts()).map((s) => s.trim());
   const count = () => frame.locator('.task-list .count');
   const shot = (name: string) => wb.page.screenshot({ path: join(ARTIFACTS, name) });
+  /** Preferences: Color Theme (Ctrl+K Ctrl+T), then the theme by name. */
+  async function switchTheme(name: string): Promise<void> {
+    await wb.page.keyboard.press('Control+K');
+    await wb.page.keyboard.press('Control+T');
+    await wb.page.locator('.quick-input-widget input').fill(name);
+    await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
+    await wb.page.keyboard.press('Enter');
+  }
 
   before(async () => {
     wb = await openWorkbench();
@@ -155,11 +163,7 @@ describe('Task list and timeline panel in the browser (end to end)', function ()
   });
 
   it('follows a switch to the light theme', async () => {
-    await wb.page.keyboard.press('Control+K');
-    await wb.page.keyboard.press('Control+T');
-    await wb.page.locator('.quick-input-widget input').fill('Light Modern');
-    await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: 'Light Modern' }).first().waitFor();
-    await wb.page.keyboard.press('Enter');
+    await switchTheme('Light Modern');
     await wb.page.locator('.monaco-workbench.vs').waitFor();
     await frame.locator('body.vscode-light').waitFor();
     await wb.page.waitForTimeout(500);
@@ -174,11 +178,7 @@ describe('Task list and timeline panel in the browser (end to end)', function ()
   });
 
   it('follows a switch to a high-contrast theme', async () => {
-    await wb.page.keyboard.press('Control+K');
-    await wb.page.keyboard.press('Control+T');
-    await wb.page.locator('.quick-input-widget input').fill('Dark High Contrast');
-    await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: 'Dark High Contrast' }).first().waitFor();
-    await wb.page.keyboard.press('Enter');
+    await switchTheme('Dark High Contrast');
     await frame.locator('body.vscode-high-contrast').waitFor();
     await shot('e2e-panel-list-high-contrast.png');
     await frame.locator('vscode-tab-header', { hasText: 'Instance Timeline' }).click();
