@@ -162,7 +162,7 @@ export class WorkspaceIndex {
     const textOf = (file: string) => this.texts.get(file) ?? '';
     if (this.mergedCache) {
       // After in-place edits only: redo those files' entries, keep every other.
-      const stamp = `${this.projectsVersion}/${this.idsVersion}`;
+      const stamp = this.checksStamp();
       for (const file of this.dirtyFiles) {
         const list = this.fileDiagnostics(file, stamp, textOf);
         if (list.length) this.mergedCache.set(file, list);
@@ -180,7 +180,7 @@ export class WorkspaceIndex {
     };
     for (const [file, list] of this.parseDiagnostics) add(file, list);
 
-    const stamp = `${this.projectsVersion}/${this.idsVersion}`;
+    const stamp = this.checksStamp();
     for (const task of this.tasksByFile.values()) add(task.file, this.ownChecks(task, stamp, textOf));
 
     if (this.cycleChecks?.version !== this.graphVersion) {
@@ -377,6 +377,12 @@ export class WorkspaceIndex {
     return list;
   }
 
+  /** What a task's own checks depend on besides its file: the projects and the set of ids. */
+  private checksStamp(): string {
+    return `${this.projectsVersion}/${this.idsVersion}`;
+  }
+
+  /** A task's own checks, cached until its file or `checksStamp()` changes. */
   private ownChecks(task: Task, stamp: string, textOf: (file: string) => string): Diagnostic[] {
     let cached = this.taskChecks.get(task.file);
     if (cached?.stamp !== stamp) {
