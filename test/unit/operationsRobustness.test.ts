@@ -41,12 +41,18 @@ describe('task operations under concurrency and crashes', function () {
     const files = findIndexedFiles(root).filter((f) => f.endsWith('.task.yaml'));
     const before = new Map(files.map((f) => [f, readFileSync(f, 'utf8')]));
     let changed = 0;
-    for (const delay of [40, 150, 400]) {
+    // Killed once it reports this many tasks done (a batch is too quick to kill after a fixed delay).
+    for (const target of [1, 400, 900]) {
       const child = spawn(process.execPath, ['--import', 'tsx', join(WORKERS, 'batchToKill.ts'), root], { stdio: ['ignore', 'pipe', 'inherit'] });
-      await new Promise<void>((resolve) => child.stdout.on('data', (d: Buffer) => d.toString().includes('writing') && resolve()));
-      await new Promise((r) => setTimeout(r, delay));
+      const exited = new Promise((r) => child.on('exit', r));
+      await new Promise<void>((resolve) =>
+        child.stdout.on('data', (d: Buffer) => {
+          const done = Math.max(0, ...[...d.toString().matchAll(/done (\d+)/g)].map((m) => Number(m[1])));
+          if (done >= target) resolve();
+        }),
+      );
       child.kill('SIGKILL');
-      await new Promise((r) => child.on('exit', r));
+      await exited;
     }
     for (const file of files) {
       const text = readFileSync(file, 'utf8');

@@ -1,3 +1,4 @@
+import type { FieldSpans } from '../yaml/fieldSpans';
 import { YamlSource } from '../yaml/yamlSource';
 import type { Diagnostic } from '../validation/diagnostic';
 import { checkParameters } from '../validation/parameterRules';
@@ -12,6 +13,7 @@ export interface ParsedFile<T> {
    */
   data?: T;
   diagnostics: Diagnostic[];
+  spans?: FieldSpans;
 }
 
 export function parseTaskFile(file: string, text: string): ParsedFile<TaskFile> {
@@ -43,5 +45,6 @@ export function parseYamlFile<T>(
   }
   const { data, problems } = check(source);
   const diagnostics = problems.map((p): Diagnostic => ({ file, ...source.locate(p.path), severity: p.severity, code: p.code, message: p.message }));
-  return data === undefined ? { diagnostics } : { data, diagnostics };
+  if (data === undefined) return { diagnostics };
+  return source.spans ? { data, diagnostics, spans: source.spans } : { data, diagnostics };
 }

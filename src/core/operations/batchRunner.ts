@@ -1,12 +1,14 @@
 import { existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import type { z } from 'zod';
 import { taskFileSchema } from '../model/taskSchema';
 import type { Task } from '../workspace/workspaceModel';
 import { ConflictError, readUnchanged, unlinkQuietly, writeFileAtomic } from './atomicFile';
 import { newRecordId, saveRecord, type BatchRecord, type FileChange, type TaskResult } from './batchRecords';
 import type { LockStore } from './lockStore';
 import { addPending, type PendingEntry } from './pendingPublish';
-import { editYamlValue, touch } from './taskDocument';
+import { spliceFields } from './fieldSplice';
+import { editYamlValue, setIn, timestamp } from './taskDocument';
 import type { Decision, OperationContext, TaskChange, TaskOperation } from './taskOperation';
 
 export interface PlannedTask {
@@ -29,8 +31,9 @@ export interface RunOptions {
 export function previewBatch(operation: TaskOperation, tasks: readonly Task[], context: OperationContext, locks: LockStore): PlannedTask[] {
   const refusal = operation.checkBatch?.(tasks, context);
   if (refusal) return tasks.map((task) => ({ task, decision: { status: 'failed', reason: refusal } }));
+  const holderOf = locks.snapshot();
   return tasks.map((task) => {
-    const lock = locks.holder(task);
+    const lock = holderOf(task);
     if (lock && lock.holder !== context.user) {
       return { task, decision: { status: 'skipped', reason: `locked by ${lock.holder}${lock.acquiredAt ? ` since ${lock.acquiredAt}` : ''}` } };
     }
@@ -93,6 +96,34 @@ export function runBatch(operation: TaskOperation, tasks: readonly Task[], conte
   return record;
 }
 
+/**
+ * The task file after the change, never one that would no longer read as a task. Top-level fields are
+ * spliced into the text the index parsed when their values are simple (only those values are then
+ * checked: the rest of the file is as it was, and it read as a task); anything else goes through
+ * yaml's document model and the whole result is checked.
+ */
+function editedText(task: Task, current: string, c: Extract<TaskChange, { kind: 'edit' }>, now: Date): string {
+  const fields = { ...c.fields, updatedAt: timestamp(now) };
+  const spliced = !c.edit && task.spans?.text === current ? spliceFields(task.spans, fields) : undefined;
+  if (spliced !== undefined) {
+    for (const [key, value] of Object.entries(fields)) refuseInvalid(taskFileSchema.shape[key as keyof typeof taskFileSchema.shape]?.safeParse(value), key);
+    return spliced;
+  }
+  const { text, value } = editYamlValue(current, (doc) => {
+    for (const [key, value] of Object.entries(fields)) setIn(doc, [key], value);
+    c.edit?.(doc);
+  });
+  refuseInvalid(taskFileSchema.safeParse(value));
+  return text;
+}
+
+function refuseInvalid(check: { success: boolean; error?: z.ZodError } | undefined, field?: string): void {
+  if (!check || check.success || !check.error) return;
+  const issue = check.error.issues[0];
+  const path = [field, ...(issue?.path ?? [])].filter((p) => p !== undefined).join('.');
+  throw new ConflictError(`the change would make the file invalid: ${path} ${issue?.message ?? ''}`.trim());
+}
+
 function apply(
   task: Task,
   c: TaskChange,
@@ -138,13 +169,7 @@ function apply(
   }
 
   const destination = c.moveTo ?? task.file;
-  const { text: next, value } = editYamlValue(current, (doc) => {
-    c.edit(doc);
-    touch(doc, context.now);
-  });
-  // Never write a file that would no longer read as a task.
-  const check = taskFileSchema.safeParse(value);
-  if (!check.success) throw new ConflictError(`the change would make the file invalid: ${check.error.issues[0]?.path.join('.') ?? ''} ${check.error.issues[0]?.message ?? ''}`.trim());
+  const next = editedText(task, current, c, context.now);
   let code: FileChange['code'];
   if (c.moveTo && c.moveTo !== task.file) {
     if (existsSync(c.moveTo)) throw new ConflictError(`${c.moveTo} already exists`);

@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import type { Task } from '../workspace/workspaceModel';
 import { createFileExclusive, unlinkQuietly } from './atomicFile';
@@ -43,6 +43,25 @@ export class LockStore {
     }
   }
 
+  /**
+   * A holder lookup for one batch: each lock folder is listed once and only the lock files in it are
+   * read, instead of a failed open per task. Like a preview, it answers as of when it was taken.
+   */
+  snapshot(): (task: Task) => LockHolder | undefined {
+    const listings = new Map<string, ReadonlySet<string> | null>();
+    return (task) => {
+      const path = this.pathFor(task);
+      const dir = dirname(path);
+      let names = listings.get(dir);
+      if (names === undefined) {
+        names = listFolder(dir);
+        listings.set(dir, names);
+      }
+      // null: the folder could not be listed; ask the file itself.
+      return names === null || names.has(basename(path)) ? this.holder(task) : undefined;
+    };
+  }
+
   acquire(task: Task, user: string, now = new Date()): AcquireResult {
     const text = stringify({ holder: user, acquiredAt: now.toISOString() });
     if (createFileExclusive(this.pathFor(task), text)) return { status: 'acquired' };
@@ -58,5 +77,13 @@ export class LockStore {
     if (!held || held.holder !== user) return false;
     unlinkQuietly(this.pathFor(task));
     return true;
+  }
+}
+
+function listFolder(dir: string): ReadonlySet<string> | null {
+  try {
+    return new Set(readdirSync(dir));
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOENT' ? new Set() : null;
   }
 }

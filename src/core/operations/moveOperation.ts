@@ -20,7 +20,7 @@ export function moveTasksOperation(projectDir: string, folder: string): TaskOper
       if (task.folder === target) return skip(`already in /${target}`);
       const moveTo = join(project.taskRootDir, target, basename(task.file));
       if (existsSync(moveTo)) return fail(`/${target} already has a file named ${basename(task.file)}`);
-      return change(`/${task.folder} → /${target}`, { kind: 'edit', edit: () => undefined, moveTo });
+      return change(`/${task.folder} → /${target}`, { kind: 'edit', moveTo });
     },
   };
 }

@@ -1,4 +1,3 @@
-import { setIn } from './taskDocument';
 import { change, skip, type TaskOperation } from './taskOperation';
 import { readPending, removePending, type PendingEntry } from './pendingPublish';
 import { runBatch, type RunOptions } from './batchRunner';
@@ -22,7 +21,7 @@ export function publishPending(projectDir: string, context: OperationContext, op
       const entry = byTask.get(task.data.id);
       if (!entry) return skip('nothing pending for it');
       if (entry.action === 'unpublish') {
-        return change(`unpublished (${entry.remark || 'no remark'})`, { kind: 'edit', edit: (doc) => setIn(doc, ['published'], false) });
+        return change(`unpublished (${entry.remark || 'no remark'})`, { kind: 'edit', fields: { published: false } });
       }
       return change(`unpublished and deleted (${entry.remark || 'no remark'})`, { kind: 'delete' });
     },

@@ -23,7 +23,7 @@ export function changeOwnerOperation(owner: string): TaskOperation {
       if (!project) return fail('the task is not inside a project');
       if (project.config.users.length > 0 && !project.config.users.includes(owner)) return fail(`${owner} is not a user of project ${project.config.project} (users: ${project.config.users.join(', ')})`);
       if (task.data.owner === owner) return skip(`${owner} already owns it`);
-      return change(`owner ${task.data.owner ?? '(none)'} → ${owner}`, { kind: 'edit', edit: (doc) => setIn(doc, ['owner'], owner) });
+      return change(`owner ${task.data.owner ?? '(none)'} → ${owner}`, { kind: 'edit', fields: { owner } });
     },
   };
 }
@@ -39,7 +39,7 @@ export function modifyTagsOperation(mode: 'replace' | 'append', tags: readonly s
       const current = task.data.tags;
       const next = mode === 'replace' ? wanted : [...current, ...wanted.filter((t) => !current.includes(t))];
       if (next.length === current.length && next.every((t, i) => t === current[i])) return skip('the tags are already so');
-      return change(`tags [${current.join(', ')}] → [${next.join(', ')}]`, { kind: 'edit', edit: (doc) => setIn(doc, ['tags'], next) });
+      return change(`tags [${current.join(', ')}] → [${next.join(', ')}]`, { kind: 'edit', fields: { tags: next } });
     },
   };
 }

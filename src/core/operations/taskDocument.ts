@@ -29,7 +29,7 @@ export function deleteIn(doc: Document, path: readonly (string | number)[]): voi
   if (doc.hasIn(path)) doc.deleteIn(path);
 }
 
-/** Sets `updatedAt` to now, as the console does on every change. */
-export function touch(doc: Document, now: Date): void {
-  doc.set('updatedAt', now.toISOString().replace(/\.\d{3}Z$/, 'Z'));
+/** The `updatedAt` an operation writes (the console stamps every change), to the second. */
+export function timestamp(now: Date): string {
+  return now.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }

@@ -5,8 +5,12 @@ import type { Task } from '../workspace/workspaceModel';
 export type PendingAction = 'unpublish' | 'unpublish-and-delete' | 'delete';
 
 export type TaskChange =
-  /** Rewrite the task file; with `moveTo`, it also moves there (its code file with it). */
-  | { kind: 'edit'; edit: (doc: Document) => void; moveTo?: string }
+  /**
+   * Rewrite the task file: `fields` sets top-level fields (spliced into the text where their values are
+   * simple), `edit` changes anything else through yaml's document model. With `moveTo`, the file also
+   * moves there (its code file with it).
+   */
+  | { kind: 'edit'; fields?: Readonly<Record<string, unknown>>; edit?: (doc: Document) => void; moveTo?: string }
   | { kind: 'delete'; pending?: { action: PendingAction; remark: string } }
   | { kind: 'lock' }
   /** Nothing changes in the task file; the project's pending-publish list gets an entry. */

@@ -217,7 +217,7 @@ export class WorkspaceIndex {
     const parsed = parseTaskFile(path, text);
     this.parseDiagnostics.set(path, parsed.diagnostics);
     if (!parsed.data) return;
-    const task: Task = { file: path, data: parsed.data, folder: '' };
+    const task: Task = { file: path, data: parsed.data, folder: '', ...(parsed.spans ? { spans: parsed.spans } : {}) };
     this.place(task);
     this.tasksByFile.set(path, task);
     this.indexName(task);

@@ -1,4 +1,5 @@
 import type { ProjectFile } from '../model/projectSchema';
+import type { FieldSpans } from '../yaml/fieldSpans';
 import type { TaskFile } from '../model/taskSchema';
 
 export interface Project {
@@ -17,6 +18,8 @@ export interface Task {
   projectDir?: string;
   /** Folder below the task root, '/'-separated, '' for the root itself. */
   folder: string;
+  /** Where the file's simple top-level values sit, so an operation can splice instead of re-printing. */
+  spans?: FieldSpans;
 }
 
 export interface TaskLock {

@@ -1,4 +1,5 @@
 import { LineCounter, parseDocument, isMap, isSeq, isPair, type Document, type Node } from 'yaml';
+import { fieldSpans, type FieldSpans } from './fieldSpans';
 
 export type YamlPath = readonly (string | number)[];
 
@@ -15,6 +16,8 @@ export interface YamlProblem extends Position {
 export class YamlSource {
   readonly value: unknown;
   readonly errors: YamlProblem[];
+  /** Where its simple top-level values sit, for edits that splice the text (none when it has errors). */
+  readonly spans: FieldSpans | undefined;
   private readonly doc: Document.Parsed;
   private readonly lines: LineCounter;
 
@@ -23,6 +26,7 @@ export class YamlSource {
     this.doc = parseDocument(text, { lineCounter: this.lines, prettyErrors: false });
     this.errors = this.doc.errors.map((e) => ({ ...this.positionAt(e.pos[0]), message: firstLine(e.message) }));
     this.value = this.errors.length > 0 ? undefined : this.doc.toJS({ maxAliasCount: 100 });
+    this.spans = this.errors.length > 0 ? undefined : fieldSpans(this.doc, text);
   }
 
   /** The position of the deepest node of `path` that exists: a missing field points at its parent's key. */

@@ -1,4 +1,4 @@
-// Runs a tag batch over every task of a workspace, announcing its start; the test kills it mid-way.
+// Runs a tag batch over every task of a workspace, reporting its progress; the test kills it mid-way.
 import { runBatch } from '../../../src/core/operations/batchRunner';
 import { LockStore } from '../../../src/core/operations/lockStore';
 import { modifyTagsOperation } from '../../../src/core/operations/simpleOperations';
@@ -8,5 +8,5 @@ const root = process.argv[2]!;
 const index = loadWorkspace(root);
 const tasks = [...index.tasks()];
 process.stdout.write('started\n');
-runBatch(modifyTagsOperation('append', ['crash-test']), tasks, { index, user: 'user01', now: new Date() }, { root, locks: new LockStore(), onProgress: (done) => { if (done === 1) process.stdout.write('writing\n'); } });
+runBatch(modifyTagsOperation('append', ['crash-test']), tasks, { index, user: 'user01', now: new Date() }, { root, locks: new LockStore(), onProgress: (done) => { if (done === 1 || done % 100 === 0) process.stdout.write(`done ${done}\n`); } });
 process.stdout.write('finished\n');
