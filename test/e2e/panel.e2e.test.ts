@@ -39,6 +39,27 @@ describe('Task list and timeline panel in the browser (end to end)', function ()
     assert.equal(await frame.locator('.grid').getAttribute('aria-rowcount'), '42');
   });
 
+  it('links the icon font once shown, for the page and for icons inside components', async () => {
+    // The icons' stylesheet is linked only after the first paint (so that it cannot delay it).
+    const loaded = await frame.locator('body').evaluate(async () => {
+      for (let i = 0; i < 300; i++) {
+        if ([...document.fonts].some((f) => f.family.replace(/"/g, '') === 'codicon' && f.status === 'loaded')) return true;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      return false;
+    });
+    assert.ok(loaded, 'the icon font never loaded');
+    const links = await frame.locator('body').evaluate(() => {
+      const page = document.getElementById('vscode-codicon-stylesheet') as HTMLLinkElement;
+      const icon = document.querySelector('.search vscode-icon')?.shadowRoot?.querySelector('link');
+      return { address: page.dataset.href, page: page.getAttribute('href'), icon: icon?.getAttribute('href') };
+    });
+    assert.match(links.address ?? '', /codicon\.css$/);
+    assert.deepEqual(links, { address: links.address, page: links.address, icon: links.address });
+    const family = await frame.locator('.row-action').first().evaluate((el) => getComputedStyle(el).fontFamily);
+    assert.match(family, /codicon/);
+  });
+
   it('filters by search, "Developed by me" and recurrence, and Reset brings every task back', async () => {
     await frame.locator('.search input').fill('orders');
     await count().filter({ hasText: '4 of 41 tasks' }).waitFor();

@@ -14,16 +14,13 @@ import '@vscode-elements/elements/dist/vscode-toolbar-button/index.js';
 import type { ProjectInfo } from '../../src/core/panel/panelProtocol';
 import { h } from './dom';
 import { hostChannel } from './hostChannel';
+import { linkIconStylesheetAfterPaint } from './iconStylesheet';
 import { defaultQuery, initialResult, restoreState } from './panelState';
 import { TaskListView } from './taskListView';
 import { TimelineView } from './timelineView';
 
 document.body.dataset.scriptAt = String(performance.timeOrigin + performance.now());
-// The icons come after the page is shown (see panelHtml): their font would delay the load event.
-window.addEventListener('load', () => {
-  const icons = document.getElementById('vscode-codicon-stylesheet') as HTMLLinkElement | null;
-  if (icons) icons.media = 'all';
-});
+linkIconStylesheetAfterPaint();
 const host = hostChannel();
 const state = restoreState(host.loadState(), defaultQuery());
 const save = () => host.saveState(state);

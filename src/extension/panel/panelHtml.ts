@@ -3,9 +3,10 @@ import * as vscode from 'vscode';
 
 /**
  * The panel's page: a strict Content Security Policy (scripts only by nonce, styles, fonts and images
- * only from the extension's bundle folder) and no inline script or style. The icons' stylesheet starts
- * as `print`: VS Code shows a webview, and hands it its messages, only at the page's load event, which
- * fetching the icon font would hold back; the script switches it on once the page has loaded.
+ * only from the extension's bundle folder) and no inline script or style. The icons' stylesheet has
+ * no `href` yet, only `data-href`: VS Code shows a webview, and hands it its messages, only at the
+ * page's load event, which loading it (and the copy each icon makes in its shadow root) would hold
+ * back; the script links it once the page has been painted (iconStylesheet.ts).
  */
 export function panelHtml(webview: vscode.Webview, bundle: vscode.Uri, data: { defaultQuery: unknown; initial: unknown }): string {
   const nonce = randomBytes(16).toString('base64');
@@ -24,7 +25,7 @@ export function panelHtml(webview: vscode.Webview, bundle: vscode.Uri, data: { d
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <script nonce="${nonce}" defer src="${asset('panel.js')}"></script>
-<link rel="stylesheet" href="${asset('codicon.css')}" id="vscode-codicon-stylesheet" media="print">
+<link rel="stylesheet" data-href="${asset('codicon.css')}" id="vscode-codicon-stylesheet">
 <link rel="stylesheet" href="${asset('panel.css')}">
 <title>Nightshift Tasks</title>
 </head>
