@@ -59,20 +59,19 @@ function simpleSpan(value: unknown, text: string): FieldSpan | undefined {
   if (isScalar(value)) {
     const style = scalarStyle(value);
     const [start, end] = value.range ?? [0, 0];
-    if (!style || start === end || text.slice(start, end).includes('\n')) return undefined;
+    if (!style || start === end || has(text, '\n', start, end)) return undefined;
     return { start, end, style };
   }
   if (!isSeq(value) || value.anchor || value.tag || value.commentBefore) return undefined;
   for (const item of value.items) {
     if (!isScalar(item) || !scalarStyle(item) || item.commentBefore || item.comment) return undefined;
     const [s, e] = item.range ?? [0, 0];
-    if (s === e || text.slice(s, e).includes('\n')) return undefined;
+    if (s === e || has(text, '\n', s, e)) return undefined;
   }
   const start = value.range![0];
   if (value.flow) {
     const end = value.range![1];
-    const source = text.slice(start, end);
-    return source.includes('\n') || source.includes('#') ? undefined : { start, end, style: 'flow' };
+    return has(text, '\n', start, end) || has(text, '#', start, end) ? undefined : { start, end, style: 'flow' };
   }
   // A block sequence's own range runs on over trailing comments and blank lines; its last item does not.
   return { start, end: (value.items.at(-1) as Scalar).range![1], style: 'block' };
@@ -86,4 +85,10 @@ function scalarStyle(node: Scalar): SpanStyle | undefined {
   if (node.type === Scalar.QUOTE_SINGLE) return 'single';
   if (node.type === Scalar.QUOTE_DOUBLE) return 'double';
   return undefined;
+}
+
+/** Whether `char` occurs in text[start, end), without copying the slice (this runs for every value of every file indexed). */
+function has(text: string, char: string, start: number, end: number): boolean {
+  const at = text.indexOf(char, start);
+  return at >= 0 && at < end;
 }
