@@ -78,6 +78,22 @@ describe('Task list and timeline panel in the browser (end to end)', function ()
     await count().filter({ hasText: '41 of 41 tasks' }).waitFor();
   });
 
+  it('configures the columns: one hidden leaves the header and the rows, Default columns brings it back', async () => {
+    const headers = () => frame.locator('[role=columnheader]').allInnerTexts();
+    const cellsOfFirstRow = () => frame.locator('.grid-row[data-task]').first().locator('[data-column]').count();
+    assert.ok((await headers()).some((t) => t.startsWith('Type')));
+    const before = await cellsOfFirstRow();
+    await frame.locator('vscode-toolbar-button[label="Configure columns"]').click();
+    await frame.locator('.columns-menu vscode-checkbox[label="Type"]').click();
+    await frame.locator('[role=columnheader]', { hasText: /^Type/ }).waitFor({ state: 'detached' });
+    assert.equal(await cellsOfFirstRow(), before - 1);
+    await frame.locator('.columns-menu vscode-button', { hasText: 'Default columns' }).click();
+    await frame.locator('[role=columnheader]', { hasText: /^Type/ }).waitFor();
+    assert.equal(await cellsOfFirstRow(), before);
+    await frame.locator('vscode-toolbar-button[label="Configure columns"]').click();
+    assert.equal(await frame.locator('.columns-menu').isHidden(), true);
+  });
+
   it('sorts by a column header and selects with the keyboard', async () => {
     await frame.locator('button.sort', { hasText: 'ID' }).click();
     await frame.locator('.grid-row[aria-rowindex="2"] .cell.name', { hasText: 'ods_log_hourly' }).waitFor();

@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { formatCount } from '../../webview/panel/countText';
 import { PAGE_SIZE, RowWindowCache } from '../../webview/panel/rowWindowCache';
 import { restoreState, sameQuery } from '../../webview/panel/panelState';
 import { defaultQuery } from '../../src/core/taskList/taskListQuery';
@@ -22,6 +23,10 @@ import {
 } from '../../webview/panel/timelineViewport';
 
 describe('webview models, tested in Node', () => {
+  it('writes counts with thousands separators, without the browser\'s locale data', () => {
+    assert.deepEqual([0, 7, 999, 1000, 10000, 105356, 1234567].map(formatCount), ['0', '7', '999', '1,000', '10,000', '105,356', '1,234,567']);
+  });
+
   describe('row window cache', () => {
     it('asks for each missing page once, and none it holds', () => {
       const cache = new RowWindowCache<number>();

@@ -4,6 +4,7 @@ import { COLUMNS, type ColumnId } from '../../src/core/taskList/taskListColumns'
 import type { TaskListFacets } from '../../src/core/taskList/taskListFacets';
 import type { TaskListQuery } from '../../src/core/taskList/taskListQuery';
 import type { TaskRow } from '../../src/core/taskList/taskRow';
+import { formatCount } from './countText';
 import { h } from './dom';
 import { FilterPanel } from './filterPanel';
 import type { HostChannel } from './hostChannel';
@@ -98,6 +99,8 @@ export class TaskListView {
     reset.addEventListener('click', () => this.reset());
     const columns = h('vscode-toolbar-button', { icon: 'settings', label: 'Configure columns', title: 'Configure columns', 'aria-expanded': 'false' });
     columns.addEventListener('click', () => {
+      // Built when first opened: its checkboxes are not needed for the list's first paint.
+      if (!this.columnsMenu.hasChildNodes()) this.renderColumnsMenu();
       this.columnsMenu.hidden = !this.columnsMenu.hidden;
       columns.setAttribute('aria-expanded', String(!this.columnsMenu.hidden));
     });
@@ -146,7 +149,6 @@ export class TaskListView {
     this.virtualizer._didMount();
     this.listenToRows();
     this.renderHeader();
-    this.renderColumnsMenu();
     this.renderSelectionBar();
   }
 
@@ -191,7 +193,7 @@ export class TaskListView {
       if (message.seq !== this.seq) return;
       const received = performance.now();
       this.cache.reset(message.seq, message.total, message.start, message.rows);
-      this.count.textContent = `${message.total.toLocaleString()} of ${message.of.toLocaleString()} tasks`;
+      this.count.textContent = `${formatCount(message.total)} of ${formatCount(message.of)} tasks`;
       this.grid.setAttribute('aria-rowcount', String(message.total + 1));
       this.active = Math.min(this.active, Math.max(0, message.total - 1));
       this.virtualizer.setOptions({ ...this.virtualizer.options, count: message.total });
@@ -543,6 +545,6 @@ export class TaskListView {
         h('vscode-button', { secondary: true, icon: 'close', onclick: () => this.clearSelection() }, 'Clear Selection'),
       );
     }
-    this.selectedCount.textContent = `${n.toLocaleString()} selected`;
+    this.selectedCount.textContent = `${formatCount(n)} selected`;
   }
 }

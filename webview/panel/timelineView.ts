@@ -1,6 +1,7 @@
 import type { HostMessage, InstanceDetail, ProjectInfo, TimelineData, TimelineRequest } from '../../src/core/panel/panelProtocol';
 import { dayNumber, stampOf } from '../../src/core/engine/civilTime';
 import { BLOCKED, KIND_CODES, KIND_MASK } from '../../src/core/timeline/timelineLayout';
+import { formatCount } from './countText';
 import { h } from './dom';
 import type { HostChannel } from './hostChannel';
 import type { PanelState } from './panelState';
@@ -154,8 +155,8 @@ export class TimelineView {
       this.syncControls(message.request);
       this.highlight = NO_HIGHLIGHT;
       this.detailPane.replaceChildren(h('p', { class: 'hint' }, 'Select an instance to see its parameters, its upstream and downstream instances and its critical path.'));
-      const note = [`${message.data.lane.length.toLocaleString()} instances of ${message.data.laneName.length.toLocaleString()} tasks`, `${message.data.edgeFrom.length.toLocaleString()} edges`];
-      if (message.data.edgesOutside) note.push(`${message.data.edgesOutside.toLocaleString()} to instances not shown`);
+      const note = [`${formatCount(message.data.lane.length)} instances of ${formatCount(message.data.laneName.length)} tasks`, `${formatCount(message.data.edgeFrom.length)} edges`];
+      if (message.data.edgesOutside) note.push(`${formatCount(message.data.edgesOutside)} to instances not shown`);
       if (message.data.focusNote) note.push(message.data.focusNote);
       this.status.textContent = note.join(' · ');
       this.sizer.style.height = `${AXIS_HEIGHT + this.rows.count * LANE_HEIGHT}px`;
