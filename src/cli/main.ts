@@ -48,6 +48,7 @@ Task operations (the Dataphin task list's, single and batch):
   revert <dir> (--record <id> | --last) --as <user> undo a batch from its record
   pending <dir> [--json]                            the pending-publish lists
   publish <dir> --project <name> --as <user>        publish a project's pending list
+          [--tasks <id,...>]                        (or only these tasks' entries)
 
 Options:
   --task-root <folder>    Override every project's taskRoot.

@@ -45,12 +45,18 @@ export function runPending(args: string[]): number {
 }
 
 export function runPublish(args: string[]): number {
-  const { dir, values, load } = parseWorkspaceArgs(args, { project: { type: 'string' }, as: { type: 'string' }, json: { type: 'boolean' }, 'lock-dir': { type: 'string' } });
+  const { dir, values, load } = parseWorkspaceArgs(args, { project: { type: 'string' }, as: { type: 'string' }, tasks: { type: 'string' }, json: { type: 'boolean' }, 'lock-dir': { type: 'string' } });
   if (!values.as) throw new UsageError('missing --as <user>');
   const index = load();
   const project = index.projects().find((p) => p.config.project === values.project);
   if (!project) throw new UsageError(`missing or unknown --project "${values.project ?? ''}"`);
-  const record = publishPending(project.dir, { index, user: values.as, now: new Date() }, { root: dir, locks: new LockStore(values['lock-dir']) });
+  const only = values.tasks === undefined ? undefined : new Set(values.tasks.split(',').map((t) => t.trim()).filter(Boolean));
+  if (only) {
+    const pending = new Set(readPending(project.dir).map((e) => e.task));
+    const unknown = [...only].filter((t) => !pending.has(t));
+    if (unknown.length) throw new UsageError(`nothing pending publish for task ${unknown.join(', ')} in ${project.config.project}`);
+  }
+  const record = publishPending(project.dir, { index, user: values.as, now: new Date() }, { root: dir, locks: new LockStore(values['lock-dir']) }, only);
   return writeBatchResults(record.operation, record.title, record.results, { json: !!values.json });
 }
 

@@ -18,7 +18,7 @@ import {
   modifyTagsOperation,
   modifyTemplateVersionOperation,
 } from '../core/operations/simpleOperations';
-import type { TaskOperation } from '../core/operations/taskOperation';
+import type { PendingAction, TaskOperation } from '../core/operations/taskOperation';
 import type { Task } from '../core/workspace/workspaceModel';
 import { executeBatch, lockStore, recordsRoot } from './batchExecution';
 import type { MoveRequest } from './taskDragAndDrop';
@@ -52,6 +52,8 @@ export interface TaskIdsRequest {
 }
 
 type Build = (tasks: Task[], preset: Preset) => Promise<TaskOperation | undefined>;
+
+const PENDING_LABEL: Record<PendingAction, string> = { unpublish: 'Unpublish', 'unpublish-and-delete': 'Unpublish and delete', delete: 'Delete' };
 
 export function registerTaskCommands(indexer: WorkspaceIndexer, view: vscode.TreeView<TreeNode>, user: () => string): vscode.Disposable[] {
   const output = vscode.window.createOutputChannel('Nightshift Operations');
@@ -214,18 +216,37 @@ export function registerTaskCommands(indexer: WorkspaceIndexer, view: vscode.Tre
         }
       }
     }),
-    vscode.commands.registerCommand('nightshift.publishPending', async (preset: { project?: string; confirm?: boolean } = {}) => {
+    vscode.commands.registerCommand('nightshift.publishPending', async (preset: { project?: string; tasks?: string[]; confirm?: boolean } = {}) => {
       const projects = indexer.index.projects().filter((p) => readPending(p.dir).length > 0);
       if (projects.length === 0) return void vscode.window.showInformationMessage('Nothing is pending publish.');
-      const name = preset.project ?? (await vscode.window.showQuickPick(projects.map((p) => ({ label: p.config.project, description: `${readPending(p.dir).length} pending`, detail: readPending(p.dir).map((e) => `${e.name}: ${e.action}`).join(', ') })), { title: 'Pending Publish' }))?.label;
+      const name =
+        preset.project ??
+        (projects.length === 1
+          ? projects[0]!.config.project
+          : (await vscode.window.showQuickPick(projects.map((p) => ({ label: p.config.project, description: `${readPending(p.dir).length} pending` })), { title: 'Pending Publish: Project' }))?.label);
       const project = projects.find((p) => p.config.project === name);
       if (!project) return undefined;
+      const entries = readPending(project.dir);
+      let only = preset.tasks ? new Set(preset.tasks) : undefined;
       if (preset.confirm !== false) {
-        const answer = await vscode.window.showInformationMessage(`Publish ${readPending(project.dir).length} pending object(s) of ${project.config.project}?`, { modal: true }, 'Publish');
+        // The pending-publish list itself: every entry with who submitted it, when and why; all ticked.
+        const picked = await vscode.window.showQuickPick(
+          entries.map((e) => ({
+            label: `$(${e.action === 'unpublish' ? 'cloud-download' : 'trash'}) ${e.name}`,
+            description: `${PENDING_LABEL[e.action]} · ${e.task} · by ${e.by} at ${e.at.replace('T', ' ').slice(0, 16)}`,
+            detail: e.remark || 'no remark',
+            picked: !only || only.has(e.task),
+            task: e.task,
+          })),
+          { title: `Pending Publish: ${project.config.project}`, placeHolder: 'Untick what should stay pending, then press Enter to publish', canPickMany: true, matchOnDescription: true, matchOnDetail: true },
+        );
+        if (!picked?.length) return undefined;
+        only = picked.length === entries.length ? undefined : new Set(picked.map((p) => p.task));
+        const answer = await vscode.window.showInformationMessage(`Publish ${picked.length} pending object(s) of ${project.config.project}?`, { modal: true }, 'Publish');
         if (answer !== 'Publish') return undefined;
       }
       const tasks = [...indexer.index.tasks()].filter((t) => t.projectDir === project.dir);
-      const record = publishPending(project.dir, { index: indexer.index, user: user(), now: new Date() }, { root: recordsRoot(tasks), locks: lockStore() });
+      const record = publishPending(project.dir, { index: indexer.index, user: user(), now: new Date() }, { root: recordsRoot(tasks), locks: lockStore() }, only);
       void vscode.window.showInformationMessage(`${record.title}: ${record.results.filter((r) => r.status === 'succeeded').length} published.`);
       return record;
     }),

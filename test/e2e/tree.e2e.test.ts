@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse } from 'yaml';
 import { ARTIFACTS, openWorkbench, treeRow, type Workbench } from './workbench';
 
 describe('Nightshift in the browser (end to end)', function () {
@@ -58,5 +59,30 @@ describe('Nightshift in the browser (end to end)', function () {
     const problem = page.locator('.markers-panel .monaco-list-row', { hasText: 'a minute interval must be 5 to 59 minutes, not 1' });
     await problem.waitFor({ timeout: 30_000 });
     await page.screenshot({ path: join(ARTIFACTS, 'e2e-problems.png') });
+  });
+
+  it('the pending-publish list shows who submitted what and why; publishing the ticked entries applies them', async () => {
+    const { page, workspace } = wb;
+    mkdirSync(join(workspace, 'finance_dw/.nightshift'), { recursive: true });
+    const entry = (task: string, name: string, remark: string) => `  - {task: "${task}", name: ${name}, action: unpublish, remark: ${remark}, by: bob, at: "2026-11-20T09:15:00Z"}\n`;
+    writeFileSync(join(workspace, 'finance_dw/.nightshift/pending-publish.yaml'), `pending:\n${entry('10011', 'ads_quarter_close', 'retired with the old close')}${entry('10010', 'ads_revenue_monthly', 'replaced by the weekly report')}`);
+    await page.keyboard.press('F1');
+    await page.locator('.quick-input-widget input').fill('>Nightshift: Publish Pending Objects');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Publish Pending Objects' }).first().waitFor();
+    await page.keyboard.press('Enter');
+    const row = (name: string) => page.locator('.quick-input-list .monaco-list-row', { hasText: name });
+    await row('ads_revenue_monthly').waitFor({ timeout: 15_000 });
+    assert.match(await row('ads_revenue_monthly').innerText(), /Unpublish · 10010 · by bob at 2026-11-20 09:15[\s\S]*replaced by the weekly report/);
+    await row('ads_quarter_close').locator('.monaco-checkbox').click();
+    await page.locator('.quick-input-list .monaco-list-row[aria-checked=false]', { hasText: 'ads_quarter_close' }).waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, 'e2e-pending-publish.png') });
+    await page.locator('.quick-input-widget .monaco-button', { hasText: 'OK' }).click();
+    await page.locator('.monaco-dialog-box .monaco-button', { hasText: 'Publish' }).click();
+    const file = join(workspace, 'finance_dw/tasks/ads/ads_revenue_monthly.task.yaml');
+    const pending = () => readFileSync(join(workspace, 'finance_dw/.nightshift/pending-publish.yaml'), 'utf8');
+    for (let i = 0; i < 100 && (!/published: false/.test(readFileSync(file, 'utf8')) || pending().includes('10010')); i++) await page.waitForTimeout(100);
+    assert.match(readFileSync(file, 'utf8'), /published: false/);
+    assert.match(readFileSync(join(workspace, 'finance_dw/tasks/ads/ads_quarter_close.task.yaml'), 'utf8'), /published: true/);
+    assert.deepEqual((parse(pending()) as { pending: { task: string }[] }).pending.map((e) => e.task), ['10011']);
   });
 });

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { BatchRecord } from '../../src/core/operations/batchRecords';
 import { revertBatch } from '../../src/core/operations/batchRevert';
+import { readPending } from '../../src/core/operations/pendingPublish';
 import type { NightshiftApi } from '../../src/extension/extension';
 import { nightshift, pathNode, waitFor, workspaceRoot } from './harness';
 
@@ -83,5 +84,23 @@ describe('task operations in a real VS Code', () => {
     await vscode.commands.executeCommand('nightshift.releaseLock');
     await waitFor(async () => !/\+locked/.test(String(api.tree.getTreeItem(await pathNode(api, 'finance_dw', 'ods', 'ods_ticks_5min')).contextValue)), 'the lock to be released');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('unpublish goes to the pending-publish list; publishing the picked entries applies them, the rest stay pending', async () => {
+    const a = await pathNode(api, 'finance_dw', 'ads', 'ads_revenue_monthly');
+    const b = await pathNode(api, 'finance_dw', 'ads', 'ads_quarter_close');
+    const unpublished = (await vscode.commands.executeCommand('nightshift.unpublish', a, [a, b], { remark: 'itest', confirm: false })) as BatchRecord;
+    assert.deepEqual(unpublished.results.map((r) => r.status), ['succeeded', 'succeeded'], JSON.stringify(unpublished.results));
+    const [first, second] = unpublished.results.map((r) => r.task);
+    const project = api.indexer.index.projects().find((p) => p.config.project === 'finance_dw')!;
+    assert.deepEqual(readPending(project.dir).map((e) => [e.task, e.action, e.remark]), [[first, 'unpublish', 'itest'], [second, 'unpublish', 'itest']]);
+    const published = (await vscode.commands.executeCommand('nightshift.publishPending', { project: 'finance_dw', tasks: [second], confirm: false })) as BatchRecord;
+    assert.deepEqual(published.results.map((r) => `${r.task}:${r.status}`), [`${second}:succeeded`]);
+    await waitFor(() => api.indexer.index.task(second!)?.data.published === false, 'the published task to read as unpublished');
+    assert.equal(api.indexer.index.task(first!)?.data.published, true);
+    assert.deepEqual(readPending(project.dir).map((e) => e.task), [first]);
+    await undo(published);
+    await undo(unpublished);
+    assert.deepEqual(readPending(project.dir), []);
   });
 });

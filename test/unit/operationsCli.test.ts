@@ -37,6 +37,18 @@ describe('nightshift task operations on the command line', function () {
     assert.equal(nightshift('lock', root, '--tasks', '999999', '--as', 'alice').code, 2);
   });
 
+  it('pending lists what unpublish submitted; publish --tasks publishes only those, the rest stay pending', () => {
+    const root = copyOfSamples();
+    assert.equal(nightshift('unpublish', root, '--tasks', '10010,10011', '--as', 'alice', '--remark', 'retire').code, 0);
+    assert.match(nightshift('pending', root).stdout, /finance_dw {2}10010 \S+ {2}unpublish {2}by alice at \S+: retire\n/);
+    assert.equal(nightshift('publish', root, '--project', 'finance_dw', '--as', 'alice', '--tasks', '10099').code, 2);
+    const published = nightshift('publish', root, '--project', 'finance_dw', '--as', 'alice', '--tasks', '10011', '--json');
+    assert.equal(published.code, 0);
+    assert.deepEqual((JSON.parse(published.stdout) as { results: { task: string; status: string }[] }).results.map((r) => [r.task, r.status]), [['10011', 'succeeded']]);
+    const left = JSON.parse(nightshift('pending', root, '--json').stdout) as { pending: { task: string }[] };
+    assert.deepEqual(left.pending.map((e) => e.task), ['10010']);
+  });
+
   it('records lists the batches and revert --last puts the last one back', () => {
     const root = copyOfSamples();
     const file = join(root, 'finance_dw/tasks/ods/logs/ods_log_hourly.task.yaml');

@@ -7,16 +7,17 @@ import { saveRecord, type BatchRecord } from './batchRecords';
 /**
  * Publishes a project's pending-publish list: unpublished tasks become unpublished (`published:
  * false`), unpublished-and-deleted ones are deleted, and entries for objects already deleted in
- * development are simply done. Published entries leave the list.
+ * development are simply done. Published entries leave the list. With `only`, just those tasks' entries
+ * are published (the console publishes the objects picked from the list); the rest stay pending.
  */
-export function publishPending(projectDir: string, context: OperationContext, options: RunOptions): BatchRecord {
-  const entries = readPending(projectDir);
+export function publishPending(projectDir: string, context: OperationContext, options: RunOptions, only?: ReadonlySet<string>): BatchRecord {
+  const entries = readPending(projectDir).filter((e) => !only || only.has(e.task));
   const byTask = new Map(entries.map((e) => [e.task, e]));
   const operation: TaskOperation = {
     name: 'publish',
     title: 'Publish Pending Objects',
     recordKind: 'submit',
-    parameters: { projectDir },
+    parameters: { projectDir, ...(only ? { tasks: [...only] } : {}) },
     decide(task) {
       const entry = byTask.get(task.data.id);
       if (!entry) return skip('nothing pending for it');
