@@ -138,7 +138,10 @@ function apply(
     if (result.status === 'held') return { skipped: `locked by ${result.holder}` };
     return { change: { task: id, before: task.file, after: task.file, beforeText: expected ?? '', lock: locks.pathFor(task) } };
   }
-  const current = readUnchanged(task.file, expected);
+  const read = readUnchanged(task.file, expected);
+  // Equal to the index's text when there is one: the record keeps that string (in memory anyway), not
+  // a second copy of every file.
+  const current = expected ?? read;
   const entry = (action: PendingEntry['action'], remark: string): void => {
     if (!task.projectDir) return;
     const list = pending.get(task.projectDir) ?? [];
