@@ -1,7 +1,10 @@
 import { strict as assert } from 'node:assert';
 import { nightshift, SAMPLES } from './fixtures';
 
-describe('nightshift list (the task list from the command line)', () => {
+describe('nightshift list (the task list from the command line)', function () {
+  // Each check runs the command line in a new process: seconds on a busy machine.
+  this.timeout(60_000);
+
   it('filters and sorts as the panel does, and prints a table with the count', () => {
     const { code, stdout } = nightshift('list', SAMPLES, '--cycle', 'hour', '--mine', '--as', 'alice', '--sort', 'id:asc');
     assert.equal(code, 0);
