@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { listRecords } from '../../src/core/operations/batchRecords';
 import { runBatch } from '../../src/core/operations/batchRunner';
@@ -310,6 +310,24 @@ describe('task operations', () => {
       const revert = revertBatch(record, 'alice', ws.root);
       assert.deepEqual(revert.results.map((r) => r.status), ['succeeded', 'succeeded']);
       assert.equal(ws.read('fin/tasks/ods/a.task.yaml'), before);
+    });
+
+    it('a revert leaves alone a file changed since the batch; records that kept the new text still revert', () => {
+      const ws = twoTasks();
+      const beforeA = ws.read('fin/tasks/ods/a.task.yaml');
+      const record = ws.run(modifyTagsOperation('replace', ['q']), ['1', '2']);
+      assert.ok(record.changes.every((c) => /^[0-9a-f]{64}$/.test(c.afterHash ?? '') && c.afterText === undefined));
+      writeFileSync(join(ws.root, 'fin/tasks/ods/b.task.yaml'), `${ws.read('fin/tasks/ods/b.task.yaml')}# edited after the batch\n`);
+      // The format before afterHash: the new text itself.
+      const older = { ...record, changes: record.changes.map(({ afterHash: _h, ...c }) => ({ ...c, afterText: readFileSync(c.after!, 'utf8') })) };
+      older.changes[1]!.afterText = 'not what the file holds';
+      assert.deepEqual(revertBatch(older, 'alice', ws.root).results.map((r) => `${r.task}:${r.status}`), ['1:succeeded', '2:failed']);
+      assert.equal(ws.read('fin/tasks/ods/a.task.yaml'), beforeA);
+      const again = ws.run(modifyTagsOperation('replace', ['z']), ['1', '2']);
+      writeFileSync(join(ws.root, 'fin/tasks/ods/b.task.yaml'), `${ws.read('fin/tasks/ods/b.task.yaml')}# edited after the batch\n`);
+      const revert = revertBatch(again, 'alice', ws.root);
+      assert.deepEqual(revert.results.map((r) => `${r.task}:${r.status}:${r.reason}`), ['1:succeeded:reverted', '2:failed:the file changed since the batch; not reverted']);
+      assert.match(ws.read('fin/tasks/ods/b.task.yaml'), /# edited after the batch/);
     });
 
     it('cancellation reports the tasks not reached as skipped', () => {

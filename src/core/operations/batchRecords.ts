@@ -1,4 +1,5 @@
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { writeFileAtomic } from './atomicFile';
 
@@ -18,6 +19,11 @@ export interface FileChange {
   before: string;
   after?: string;
   beforeText: string;
+  /**
+   * SHA-256 of the text the batch wrote, so that a revert can tell the file is still as the batch
+   * left it (the new text itself is in the file; older records kept it here as `afterText`).
+   */
+  afterHash?: string;
   afterText?: string;
   /** Code file moved along with the task (or deleted with it: then `codeText` keeps its text). */
   code?: { from: string; to: string };
@@ -38,6 +44,15 @@ export interface BatchRecord {
   changes: FileChange[];
   /** Set when the batch was stopped before every task was done. */
   cancelled?: boolean;
+}
+
+export function textHash(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/** Whether `current` is the text a change left (records before `afterHash` kept the text itself). */
+export function isAfterText(change: FileChange, current: string): boolean {
+  return change.afterHash !== undefined ? textHash(current) === change.afterHash : current === change.afterText;
 }
 
 /** Batch records live in `<workspace>/.nightshift/records/`, one JSON file per batch, newest last by name. */

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parse } from 'yaml';
 import { createFileExclusive, unlinkQuietly, writeFileAtomic } from './atomicFile';
-import { newRecordId, saveRecord, type BatchRecord, type TaskResult } from './batchRecords';
+import { isAfterText, newRecordId, saveRecord, type BatchRecord, type TaskResult } from './batchRecords';
 import { removePending } from './pendingPublish';
 
 /**
@@ -34,7 +34,7 @@ export function revertBatch(record: BatchRecord, user: string, root: string, now
       } else {
         const current = readIfExists(c.after);
         if (current === undefined) result('failed', `${c.after} no longer exists`);
-        else if (current !== c.afterText) result('failed', 'the file changed since the batch; not reverted');
+        else if (!isAfterText(c, current)) result('failed', 'the file changed since the batch; not reverted');
         else {
           if (c.after !== c.before) {
             if (existsSync(c.before)) throw new Error(`a file now exists at ${c.before}`);

@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import { taskFileSchema } from '../model/taskSchema';
 import type { Task } from '../workspace/workspaceModel';
 import { ConflictError, readUnchanged, unlinkQuietly, writeFileAtomic } from './atomicFile';
-import { newRecordId, saveRecord, type BatchRecord, type FileChange, type TaskResult } from './batchRecords';
+import { newRecordId, saveRecord, textHash, type BatchRecord, type FileChange, type TaskResult } from './batchRecords';
 import type { LockStore } from './lockStore';
 import { addPending, type PendingEntry } from './pendingPublish';
 import { spliceFields } from './fieldSplice';
@@ -152,7 +152,7 @@ function apply(
   const pendingRef = task.projectDir ? { pending: { projectDir: task.projectDir } } : {};
   if (c.kind === 'pending') {
     entry(c.action, c.remark);
-    return { change: { task: id, before: task.file, after: task.file, beforeText: current, afterText: current, ...pendingRef } };
+    return { change: { task: id, before: task.file, after: task.file, beforeText: current, afterHash: textHash(current), ...pendingRef } };
   }
   if (c.kind === 'delete') {
     const codeFile = task.data.code ? resolve(dirname(task.file), task.data.code) : undefined;
@@ -190,5 +190,5 @@ function apply(
     }
   }
   writeFileAtomic(destination, next);
-  return { change: { task: id, before: task.file, after: destination, beforeText: current, afterText: next, ...(code ? { code } : {}) } };
+  return { change: { task: id, before: task.file, after: destination, beforeText: current, afterHash: textHash(next), ...(code ? { code } : {}) } };
 }
