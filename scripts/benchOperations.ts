@@ -41,45 +41,49 @@ function atomicFloor(): number {
   return performance.now() - start;
 }
 
-function batch(run: number): { batch: number; load: number; failed: number } {
+async function batch(run: number): Promise<{ batch: number; load: number; failed: number }> {
   settle();
   const t0 = performance.now();
   const index = loadWorkspace(dir);
   const t1 = performance.now();
-  const record = runBatch(modifyTagsOperation('append', [`bench-${run}`]), [...index.tasks()], { index, user: 'user01', now: new Date() }, { root: dir, locks: new LockStore() });
+  const record = await runBatch(modifyTagsOperation('append', [`bench-${run}`]), [...index.tasks()], { index, user: 'user01', now: new Date() }, { root: dir, locks: new LockStore() });
   return { batch: performance.now() - t1, load: t1 - t0, failed: record.results.filter((r) => r.status === 'failed').length };
 }
 
-floor();
-const floors: number[] = [];
-const atomicFloors: number[] = [];
-const batches: number[] = [];
-const wholes: number[] = [];
-let failed = 0;
-// The steps take turns going first: a step runs slower after another's heavy writing (the disk is
-// still freeing what it replaced, which `sync` does not wait for), and no step should always pay that.
-const steps = [
-  () => floors.push(floor()),
-  () => atomicFloors.push(atomicFloor()),
-  (i: number) => {
-    const b = batch(i);
-    batches.push(b.batch);
-    wholes.push(b.batch + b.load);
-    failed += b.failed;
-  },
-];
-const perRun: string[] = [];
-for (let i = 0; i < Number(values.runs); i++) {
-  for (let k = 0; k < steps.length; k++) steps[(i + k) % steps.length]!(i);
-  perRun.push(`${floors[i]!.toFixed(0)}/${atomicFloors[i]!.toFixed(0)}/${batches[i]!.toFixed(0)}`);
+async function main(): Promise<void> {
+  floor();
+  const floors: number[] = [];
+  const atomicFloors: number[] = [];
+  const batches: number[] = [];
+  const wholes: number[] = [];
+  let failed = 0;
+  // The steps take turns going first: a step runs slower after another's heavy writing (the disk is
+  // still freeing what it replaced, which `sync` does not wait for), and no step should always pay that.
+  const steps = [
+    () => floors.push(floor()),
+    () => atomicFloors.push(atomicFloor()),
+    async (i: number) => {
+      const b = await batch(i);
+      batches.push(b.batch);
+      wholes.push(b.batch + b.load);
+      failed += b.failed;
+    },
+  ];
+  const perRun: string[] = [];
+  for (let i = 0; i < Number(values.runs); i++) {
+    for (let k = 0; k < steps.length; k++) await steps[(i + k) % steps.length]!(i);
+    perRun.push(`${floors[i]!.toFixed(0)}/${atomicFloors[i]!.toFixed(0)}/${batches[i]!.toFixed(0)}`);
+  }
+  const f = median(floors);
+  const b = median(batches);
+  console.log(`workspace: ${files.length} task files; median of ${values.runs} runs; ${failed} failed task changes`);
+  console.log(`floor (read + write back unchanged):   ${f.toFixed(0)} ms`);
+  const a = median(atomicFloors);
+  console.log(`atomic floor (read + temp file + rename, unchanged): ${a.toFixed(0)} ms = ${(a / f).toFixed(2)}x the floor`);
+  console.log(`batch tag change over every task:      ${b.toFixed(0)} ms = ${(b / f).toFixed(2)}x the floor (target <= 2x) ${b / f <= 2 ? 'OK' : 'OVER'}; ${(b / a).toFixed(2)}x the atomic floor`);
+  console.log(`  the CLI's whole run (index + batch): ${median(wholes).toFixed(0)} ms`);
+  console.log(`  each run, floor/atomic floor/batch in ms: ${perRun.join(', ')}`);
+  cleanup();
 }
-const f = median(floors);
-const b = median(batches);
-console.log(`workspace: ${files.length} task files; median of ${values.runs} runs; ${failed} failed task changes`);
-console.log(`floor (read + write back unchanged):   ${f.toFixed(0)} ms`);
-const a = median(atomicFloors);
-console.log(`atomic floor (read + temp file + rename, unchanged): ${a.toFixed(0)} ms = ${(a / f).toFixed(2)}x the floor`);
-console.log(`batch tag change over every task:      ${b.toFixed(0)} ms = ${(b / f).toFixed(2)}x the floor (target <= 2x) ${b / f <= 2 ? 'OK' : 'OVER'}; ${(b / a).toFixed(2)}x the atomic floor`);
-console.log(`  the CLI's whole run (index + batch): ${median(wholes).toFixed(0)} ms`);
-console.log(`  each run, floor/atomic floor/batch in ms: ${perRun.join(', ')}`);
-cleanup();
+
+void main();

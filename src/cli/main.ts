@@ -55,7 +55,7 @@ Options:
   -h, --help              Show this help.
 `;
 
-export function main(argv: string[]): number {
+export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
     switch (command) {
@@ -78,7 +78,7 @@ export function main(argv: string[]): number {
       case 'pending':
         return runPending(rest);
       case 'publish':
-        return runPublish(rest);
+        return await runPublish(rest);
       case undefined:
       case '-h':
       case '--help':
@@ -86,7 +86,7 @@ export function main(argv: string[]): number {
         process.stdout.write(USAGE);
         return command === undefined ? 2 : 0;
       default:
-        if ((OPERATION_COMMANDS as readonly string[]).includes(command)) return runOperation(command as (typeof OPERATION_COMMANDS)[number], rest);
+        if ((OPERATION_COMMANDS as readonly string[]).includes(command)) return await runOperation(command as (typeof OPERATION_COMMANDS)[number], rest);
         throw new UsageError(`unknown command "${command}"`);
     }
   } catch (error) {
@@ -99,4 +99,4 @@ export function main(argv: string[]): number {
   }
 }
 
-process.exitCode = main(process.argv.slice(2));
+void main(process.argv.slice(2)).then((code) => (process.exitCode = code));

@@ -66,7 +66,7 @@ const OPTIONS = {
 
 type Values = { [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K] extends { multiple: true } ? string[] : (typeof OPTIONS)[K]['type'] extends 'boolean' ? boolean : string };
 
-export function runOperation(command: (typeof OPERATION_COMMANDS)[number], args: string[]): number {
+export async function runOperation(command: (typeof OPERATION_COMMANDS)[number], args: string[]): Promise<number> {
   const parsed = parseWorkspaceArgs(args, OPTIONS);
   const values = parsed.values as Values;
   if (!values.as) throw new UsageError('missing --as <user> (who performs the operation)');
@@ -88,7 +88,7 @@ export function runOperation(command: (typeof OPERATION_COMMANDS)[number], args:
         status: decision.status === 'change' ? 'succeeded' : decision.status,
         reason: decision.status === 'change' ? `would: ${decision.summary}` : decision.reason,
       }))
-    : runBatch(operation, tasks, context, { root: parsed.dir, locks }).results;
+    : (await runBatch(operation, tasks, context, { root: parsed.dir, locks })).results;
   return writeBatchResults(operation.name, operation.title, results, { json: !!values.json, dryRun: !!values['dry-run'] });
 }
 

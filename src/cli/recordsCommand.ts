@@ -44,7 +44,7 @@ export function runPending(args: string[]): number {
   return 0;
 }
 
-export function runPublish(args: string[]): number {
+export async function runPublish(args: string[]): Promise<number> {
   const { dir, values, load } = parseWorkspaceArgs(args, { project: { type: 'string' }, as: { type: 'string' }, tasks: { type: 'string' }, json: { type: 'boolean' }, 'lock-dir': { type: 'string' } });
   if (!values.as) throw new UsageError('missing --as <user>');
   const index = load();
@@ -56,7 +56,7 @@ export function runPublish(args: string[]): number {
     const unknown = [...only].filter((t) => !pending.has(t));
     if (unknown.length) throw new UsageError(`nothing pending publish for task ${unknown.join(', ')} in ${project.config.project}`);
   }
-  const record = publishPending(project.dir, { index, user: values.as, now: new Date() }, { root: dir, locks: new LockStore(values['lock-dir']) }, only);
+  const record = await publishPending(project.dir, { index, user: values.as, now: new Date() }, { root: dir, locks: new LockStore(values['lock-dir']) }, only);
   return writeBatchResults(record.operation, record.title, record.results, { json: !!values.json });
 }
 

@@ -246,7 +246,7 @@ export function registerTaskCommands(indexer: WorkspaceIndexer, view: vscode.Tre
         if (answer !== 'Publish') return undefined;
       }
       const tasks = [...indexer.index.tasks()].filter((t) => t.projectDir === project.dir);
-      const record = publishPending(project.dir, { index: indexer.index, user: user(), now: new Date() }, { root: recordsRoot(tasks), locks: lockStore() }, only);
+      const record = await publishPending(project.dir, { index: indexer.index, user: user(), now: new Date() }, { root: recordsRoot(tasks), locks: lockStore() }, only);
       void vscode.window.showInformationMessage(`${record.title}: ${record.results.filter((r) => r.status === 'succeeded').length} published.`);
       return record;
     }),

@@ -17,31 +17,31 @@ function spansOf(text: string): FieldSpans {
 const splice = (text: string, fields: Record<string, unknown>) => spliceFields(spansOf(text), fields);
 
 describe('field splicing (batch edits without re-printing the file)', () => {
-  it('replaces a flow list and a scalar in place, every other byte as written', () => {
+  it('replaces a flow list and a scalar in place, every other byte as written', async () => {
     const text = '# my task\nid:   "7"   # keep\ntags: [a,   b]  # tags\nowner: alice\nx-mine: {deep: [1, 2]}\n';
     assert.equal(splice(text, { tags: ['a', 'b', 'c'], owner: 'bob' }), '# my task\nid:   "7"   # keep\ntags: [a, b, c]  # tags\nowner: bob\nx-mine: {deep: [1, 2]}\n');
   });
 
-  it('keeps a block list in block style at its indentation, and the file\'s CRLF line ends', () => {
+  it('keeps a block list in block style at its indentation, and the file\'s CRLF line ends', async () => {
     const text = 'id: "7"\r\ntags:\r\n    - a\r\n    - b\r\n# about the owner\r\nowner: alice\r\n';
     assert.equal(splice(text, { tags: ['x', 'y', 'z'] }), 'id: "7"\r\ntags:\r\n    - x\r\n    - y\r\n    - z\r\n# about the owner\r\nowner: alice\r\n');
   });
 
-  it('keeps the user\'s quoting of a scalar, and quotes what must be quoted', () => {
+  it('keeps the user\'s quoting of a scalar, and quotes what must be quoted', async () => {
     assert.equal(splice('owner: "alice"\n', { owner: 'bob' }), 'owner: "bob"\n');
     assert.equal(splice("owner: 'alice'\n", { owner: 'bob' }), "owner: 'bob'\n");
     assert.equal(splice('owner: alice\n', { owner: 'true' }), 'owner: "true"\n');
     assert.equal(parse(splice('tags: [a]\n', { tags: ['x, y', '#1', 'null', 'a: b'] })!).tags.join('|'), 'x, y|#1|null|a: b');
   });
 
-  it('adds a missing field at the end, and gives up when the file ends in a comment or a block', () => {
+  it('adds a missing field at the end, and gives up when the file ends in a comment or a block', async () => {
     assert.equal(splice('id: "7"\nname: a\n', { updatedAt: '2026-11-21T08:00:00Z' }), 'id: "7"\nname: a\nupdatedAt: 2026-11-21T08:00:00Z\n');
     assert.equal(splice('id: "7"\nname: a\n', { tags: ['x'] }), 'id: "7"\nname: a\ntags: [x]\n');
     assert.equal(splice('id: "7"\nname: a\n# the end\n', { updatedAt: 'now' }), undefined);
     assert.equal(splice('id: "7"\nrun:\n  timeoutMinutes: 5\n', { updatedAt: 'now' }), undefined);
   });
 
-  it('gives up on values it cannot splice safely: anchors, tags, comments inside a list, several lines', () => {
+  it('gives up on values it cannot splice safely: anchors, tags, comments inside a list, several lines', async () => {
     for (const text of [
       'tags: &t [a]\n',
       'tags: !!seq [a]\n',
@@ -59,7 +59,7 @@ describe('field splicing (batch edits without re-printing the file)', () => {
     assert.equal(fieldSpans(parseDocument('{id: 1}\n'), '{id: 1}\n'), undefined);
   });
 
-  it('reads back as the same file with the fields set, over many generated files (property)', () => {
+  it('reads back as the same file with the fields set, over many generated files (property)', async () => {
     let seed = 7;
     const random = (n: number) => {
       seed = (seed * 1103515245 + 12345) % 2 ** 31;
@@ -94,21 +94,21 @@ describe('field splicing (batch edits without re-printing the file)', () => {
     assert.ok(spliced > 200, `only ${spliced} of 400 files were spliced`);
   });
 
-  it('splices a batch\'s change into the file, keeping its comments and untouched fields byte for byte', () => {
+  it('splices a batch\'s change into the file, keeping its comments and untouched fields byte for byte', async () => {
     const text = '# keep me\nid: "1"\nname: a\ntype: SQL\nowner:   alice   # dev owner\ntags: [a]\nschedule: {cycle: day, time: "01:00"}\nx-team: data\nupdatedAt: 2026-01-01T00:00:00Z\n';
     const ws = workspace({ 'fin/nightshift.yaml': BASIC_PROJECT, 'fin/tasks/a.task.yaml': text });
-    assert.deepEqual(statuses(ws.run(modifyTagsOperation('append', ['b']), ['1'])), ['1:succeeded:tags [a] → [a, b]']);
+    assert.deepEqual(statuses((await ws.run(modifyTagsOperation('append', ['b']), ['1']))), ['1:succeeded:tags [a] → [a, b]']);
     assert.equal(ws.read('fin/tasks/a.task.yaml'), text.replace('tags: [a]', 'tags: [a, b]').replace('2026-01-01T00:00:00Z', '2026-11-21T08:00:00Z'));
   });
 
-  it('refuses a value the schema forbids, through the splice as through the document model', () => {
+  it('refuses a value the schema forbids, through the splice as through the document model', async () => {
     const ws = workspace({ 'fin/nightshift.yaml': BASIC_PROJECT, 'fin/tasks/a.task.yaml': 'id: "1"\nname: a\ntype: SQL\nowner: alice\nupdatedAt: 2026-01-01T00:00:00Z\n' });
-    const record = ws.run({ ...changeOwnerOperation('bob'), decide: () => ({ status: 'change', summary: 'empty owner', change: { kind: 'edit', fields: { owner: '' } } }) }, ['1']);
+    const record = (await ws.run({ ...changeOwnerOperation('bob'), decide: () => ({ status: 'change', summary: 'empty owner', change: { kind: 'edit', fields: { owner: '' } } }) }, ['1']));
     assert.match(statuses(record)[0]!, /^1:failed:the change would make the file invalid: owner /);
     assert.match(ws.read('fin/tasks/a.task.yaml'), /owner: alice/);
   });
 
-  it('does not splice at a stale task\'s offsets: a task read before the file changed goes through the document model', () => {
+  it('does not splice at a stale task\'s offsets: a task read before the file changed goes through the document model', async () => {
     const ws = workspace({ 'fin/nightshift.yaml': BASIC_PROJECT, 'fin/tasks/a.task.yaml': 'id: "1"\nname: a\ntype: SQL\ntags: [a]\nowner: alice\n' });
     const index = ws.index();
     const [stale] = [...index.tasks()];
@@ -116,7 +116,7 @@ describe('field splicing (batch edits without re-printing the file)', () => {
     const newer = 'id: "1"\nname: a\ntype: SQL\n# a longer header that moves every offset\ntags: [a]\nowner: alice\n';
     writeFileSync(file, newer);
     index.setFile(file, newer);
-    const record = runBatch(modifyTagsOperation('append', ['b']), [stale!], { index, user: 'alice', now: new Date('2026-11-21T08:00:00Z') }, { root: ws.root, locks: ws.locks });
+    const record = (await runBatch(modifyTagsOperation('append', ['b']), [stale!], { index, user: 'alice', now: new Date('2026-11-21T08:00:00Z') }, { root: ws.root, locks: ws.locks }));
     assert.deepEqual(statuses(record), ['1:succeeded:tags [a] → [a, b]']);
     assert.deepEqual(parse(ws.read('fin/tasks/a.task.yaml')), { id: '1', name: 'a', type: 'SQL', tags: ['a', 'b'], owner: 'alice', updatedAt: '2026-11-21T08:00:00Z' });
     assert.match(ws.read('fin/tasks/a.task.yaml'), /# a longer header/);

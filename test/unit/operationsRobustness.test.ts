@@ -4,7 +4,10 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseTaskFile } from '../../src/core/model/parseTaskFile';
-import { findIndexedFiles } from '../../src/core/workspace/diskWorkspace';
+import { runBatch } from '../../src/core/operations/batchRunner';
+import { LockStore } from '../../src/core/operations/lockStore';
+import { modifyTagsOperation } from '../../src/core/operations/simpleOperations';
+import { findIndexedFiles, loadWorkspace } from '../../src/core/workspace/diskWorkspace';
 import { generateWorkspace } from '../../scripts/generateWorkspace';
 import { nightshift } from './fixtures';
 
@@ -12,6 +15,31 @@ const WORKERS = join(__dirname, 'workers');
 
 describe('task operations under concurrency and crashes', function () {
   this.timeout(120_000);
+
+  it('a large batch lets the event loop run: progress is reported and a cancel from a timer is heard mid-way', async () => {
+    const root = join(mkdtempSync(join(tmpdir(), 'nightshift-cancel-')), 'ws');
+    generateWorkspace({ tasks: 1500, out: root, seed: 5 });
+    const index = loadWorkspace(root);
+    const tasks = [...index.tasks()];
+    let cancel = false;
+    let progressAtCancel = 0;
+    let progress = 0;
+    // A timer can only fire if the batch yields; a batch that never did would finish every task.
+    setTimeout(() => ((cancel = true), (progressAtCancel = progress)), 0);
+    const record = await runBatch(modifyTagsOperation('append', ['cancel-test']), tasks, { index, user: 'user01', now: new Date() }, {
+      root,
+      locks: new LockStore(),
+      isCancelled: () => cancel,
+      onProgress: (done) => (progress = done),
+    });
+    const count = (status: string) => record.results.filter((r) => r.status === status).length;
+    assert.equal(record.cancelled, true);
+    assert.ok(progressAtCancel > 0 && progressAtCancel < tasks.length, `cancelled after ${progressAtCancel} of ${tasks.length}`);
+    assert.ok(count('succeeded') > 0, 'nothing was done before the cancel');
+    assert.equal(record.results.length, tasks.length);
+    assert.ok(record.results.slice(progressAtCancel).every((r) => r.status === 'skipped' && r.reason === 'cancelled before it was reached'));
+    assert.equal(record.changes.length, count('succeeded'));
+  });
 
   it('two processes racing for the same lock 1,000 times: exactly one holder each time', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'nightshift-race-'));

@@ -47,39 +47,47 @@ export function previewBatch(operation: TaskOperation, tasks: readonly Task[], c
 }
 
 /**
+ * How long a batch works before it lets the event loop run (progress, a cancel). Its files are read
+ * and written synchronously: with several in flight through Node's thread pool, the same batch took
+ * longer on these disks.
+ */
+const SLICE_MS = 25;
+
+interface Outcome {
+  result: TaskResult;
+  change?: FileChange;
+  pending?: { projectDir: string; entry: PendingEntry };
+}
+
+/**
  * Runs a batch: each task's change is applied on its own and atomically (a temporary file renamed over
  * the old one), a file changed on disk since the index read it is left alone, and the record lists
- * every task as succeeded, skipped or failed with the reason.
+ * every task as succeeded, skipped or failed with the reason, in the order given. The batch yields
+ * every few milliseconds, so that its progress shows and a cancel is heard; the tasks not reached when
+ * it is cancelled are reported as skipped.
  */
-export function runBatch(operation: TaskOperation, tasks: readonly Task[], context: OperationContext, options: RunOptions): BatchRecord {
+export async function runBatch(operation: TaskOperation, tasks: readonly Task[], context: OperationContext, options: RunOptions): Promise<BatchRecord> {
   const planned = previewBatch(operation, tasks, context, options.locks);
-  const results: TaskResult[] = [];
-  const changes: FileChange[] = [];
-  const pending = new Map<string, PendingEntry[]>();
+  const outcomes: Outcome[] = [];
   let cancelled = false;
-  planned.forEach(({ task, decision }, i) => {
-    const base = { task: task.data.id, name: task.data.name };
-    if (cancelled || options.isCancelled?.()) {
-      cancelled = true;
-      results.push({ ...base, status: 'skipped', reason: 'cancelled before it was reached' });
-      return;
+  let sliceStart = performance.now();
+  for (const [i, { task, decision }] of planned.entries()) {
+    if (performance.now() - sliceStart > SLICE_MS) {
+      await new Promise((resolve) => setImmediate(resolve));
+      sliceStart = performance.now();
     }
-    if (decision.status !== 'change') {
-      results.push({ ...base, status: decision.status, reason: decision.reason });
-    } else {
-      try {
-        const done = apply(task, decision.change, context, options.locks, pending);
-        if (done.change) changes.push(done.change);
-        results.push({ ...base, status: done.skipped ? 'skipped' : 'succeeded', reason: done.skipped ?? decision.summary });
-      } catch (error) {
-        const reason = error instanceof ConflictError ? error.message : `could not write the file: ${error instanceof Error ? error.message : String(error)}`;
-        results.push({ ...base, status: 'failed', reason });
-      }
-    }
+    if (!cancelled && options.isCancelled?.()) cancelled = true;
+    outcomes.push(
+      cancelled
+        ? { result: { task: task.data.id, name: task.data.name, status: 'skipped', reason: 'cancelled before it was reached' } }
+        : settle(task, decision, context, options.locks),
+    );
     options.onProgress?.(i + 1, planned.length);
-  });
-  for (const [projectDir, entries] of pending) addPending(projectDir, entries);
+  }
 
+  const pending = new Map<string, PendingEntry[]>();
+  for (const { pending: p } of outcomes) if (p) pending.set(p.projectDir, [...(pending.get(p.projectDir) ?? []), p.entry]);
+  for (const [projectDir, entries] of pending) addPending(projectDir, entries);
   const record: BatchRecord = {
     id: newRecordId(context.now, operation.name),
     who: context.user,
@@ -88,12 +96,25 @@ export function runBatch(operation: TaskOperation, tasks: readonly Task[], conte
     title: operation.title,
     kind: operation.recordKind,
     parameters: operation.parameters,
-    results,
-    changes,
+    results: outcomes.map((o) => o.result),
+    changes: outcomes.flatMap((o) => (o.change ? [o.change] : [])),
     ...(cancelled ? { cancelled } : {}),
   };
   saveRecord(options.root, record);
   return record;
+}
+
+/** One task's decision carried out: its result, and what it changed. */
+function settle(task: Task, decision: Decision, context: OperationContext, locks: LockStore): Outcome {
+  const base = { task: task.data.id, name: task.data.name };
+  if (decision.status !== 'change') return { result: { ...base, status: decision.status, reason: decision.reason } };
+  try {
+    const done = apply(task, decision.change, context, locks);
+    return { ...done, result: { ...base, status: done.skipped ? 'skipped' : 'succeeded', reason: done.skipped ?? decision.summary } };
+  } catch (error) {
+    const reason = error instanceof ConflictError ? error.message : `could not write the file: ${error instanceof Error ? error.message : String(error)}`;
+    return { result: { ...base, status: 'failed', reason } };
+  }
 }
 
 /**
@@ -124,13 +145,7 @@ function refuseInvalid(check: { success: boolean; error?: z.ZodError } | undefin
   throw new ConflictError(`the change would make the file invalid: ${path} ${issue?.message ?? ''}`.trim());
 }
 
-function apply(
-  task: Task,
-  c: TaskChange,
-  context: OperationContext,
-  locks: LockStore,
-  pending: Map<string, PendingEntry[]>,
-): { change?: FileChange; skipped?: string } {
+function apply(task: Task, c: TaskChange, context: OperationContext, locks: LockStore): Omit<Outcome, 'result'> & { skipped?: string } {
   const id = task.data.id;
   const expected = context.index.textOf(task.file);
   if (c.kind === 'lock') {
@@ -142,25 +157,20 @@ function apply(
   // Equal to the index's text when there is one: the record keeps that string (in memory anyway), not
   // a second copy of every file.
   const current = expected ?? read;
-  const entry = (action: PendingEntry['action'], remark: string): void => {
-    if (!task.projectDir) return;
-    const list = pending.get(task.projectDir) ?? [];
-    list.push({ task: id, name: task.data.name, action, remark, by: context.user, at: context.now.toISOString() });
-    pending.set(task.projectDir, list);
-  };
+  const entry = (action: PendingEntry['action'], remark: string): Outcome['pending'] =>
+    task.projectDir ? { projectDir: task.projectDir, entry: { task: id, name: task.data.name, action, remark, by: context.user, at: context.now.toISOString() } } : undefined;
   // Recorded so that a revert withdraws the pending-publish entry too.
   const pendingRef = task.projectDir ? { pending: { projectDir: task.projectDir } } : {};
   if (c.kind === 'pending') {
-    entry(c.action, c.remark);
-    return { change: { task: id, before: task.file, after: task.file, beforeText: current, afterHash: textHash(current), ...pendingRef } };
+    return { pending: entry(c.action, c.remark), change: { task: id, before: task.file, after: task.file, beforeText: current, afterHash: textHash(current), ...pendingRef } };
   }
   if (c.kind === 'delete') {
     const codeFile = task.data.code ? resolve(dirname(task.file), task.data.code) : undefined;
     const codeText = codeFile && existsSync(codeFile) ? readFileSync(codeFile, 'utf8') : undefined;
     unlinkQuietly(task.file);
     if (codeFile && codeText !== undefined) unlinkQuietly(codeFile);
-    if (c.pending) entry(c.pending.action, c.pending.remark);
     return {
+      pending: c.pending ? entry(c.pending.action, c.pending.remark) : undefined,
       change: {
         task: id,
         before: task.file,

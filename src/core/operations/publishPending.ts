@@ -10,7 +10,7 @@ import { saveRecord, type BatchRecord } from './batchRecords';
  * development are simply done. Published entries leave the list. With `only`, just those tasks' entries
  * are published (the console publishes the objects picked from the list); the rest stay pending.
  */
-export function publishPending(projectDir: string, context: OperationContext, options: RunOptions, only?: ReadonlySet<string>): BatchRecord {
+export async function publishPending(projectDir: string, context: OperationContext, options: RunOptions, only?: ReadonlySet<string>): Promise<BatchRecord> {
   const entries = readPending(projectDir).filter((e) => !only || only.has(e.task));
   const byTask = new Map(entries.map((e) => [e.task, e]));
   const operation: TaskOperation = {
@@ -28,7 +28,7 @@ export function publishPending(projectDir: string, context: OperationContext, op
     },
   };
   const present = entries.map((e) => context.index.task(e.task)).filter((t) => t !== undefined);
-  const record = runBatch(operation, present, context, options);
+  const record = await runBatch(operation, present, context, options);
   const done = new Set(record.results.filter((r) => r.status === 'succeeded').map((r) => r.task));
   // Objects already deleted in development: publishing removes them from production.
   for (const e of entries) {

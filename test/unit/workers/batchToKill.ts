@@ -8,5 +8,4 @@ const root = process.argv[2]!;
 const index = loadWorkspace(root);
 const tasks = [...index.tasks()];
 process.stdout.write('started\n');
-runBatch(modifyTagsOperation('append', ['crash-test']), tasks, { index, user: 'user01', now: new Date() }, { root, locks: new LockStore(), onProgress: (done) => { if (done === 1 || done % 100 === 0) process.stdout.write(`done ${done}\n`); } });
-process.stdout.write('finished\n');
+void runBatch(modifyTagsOperation('append', ['crash-test']), tasks, { index, user: 'user01', now: new Date() }, { root, locks: new LockStore(), onProgress: (done) => { if (done === 1 || done % 100 === 0) process.stdout.write(`done ${done}\n`); } }).then(() => process.stdout.write('finished\n'));
