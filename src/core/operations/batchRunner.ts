@@ -86,7 +86,12 @@ export async function runBatch(operation: TaskOperation, tasks: readonly Task[],
   }
 
   const pending = new Map<string, PendingEntry[]>();
-  for (const { pending: p } of outcomes) if (p) pending.set(p.projectDir, [...(pending.get(p.projectDir) ?? []), p.entry]);
+  for (const { pending: p } of outcomes) {
+    if (!p) continue;
+    const list = pending.get(p.projectDir);
+    if (list) list.push(p.entry);
+    else pending.set(p.projectDir, [p.entry]);
+  }
   for (const [projectDir, entries] of pending) addPending(projectDir, entries);
   const record: BatchRecord = {
     id: newRecordId(context.now, operation.name),
