@@ -4,8 +4,8 @@ import { spanOf, type FieldSpans, type SpanStyle } from '../yaml/fieldSpans';
 const STRING_TYPE = { plain: 'PLAIN', single: 'QUOTE_SINGLE', double: 'QUOTE_DOUBLE' } as const;
 
 /**
- * The text with top-level `fields` replaced where they stand (or a missing scalar field added at the
- * end), every other byte kept; undefined when a value is not simple enough to splice, and the caller
+ * The text with top-level `fields` replaced where they stand (a missing one added at the end, on one
+ * line), every other byte kept; undefined when a value is not simple enough to splice, and the caller
  * then edits through yaml's document model. This is what makes a batch over thousands of files cost
  * little more than writing them: no parse, no print.
  */
