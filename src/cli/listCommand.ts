@@ -2,7 +2,7 @@ import { COLUMN_IDS } from '../core/taskList/taskListColumns';
 import { taskListQuerySchema } from '../core/taskList/taskListQuery';
 import { TaskListSession } from '../core/taskList/taskListSession';
 import { UsageError } from './usageError';
-import { parseWorkspaceArgs } from './workspaceArgs';
+import { commaList, parseWorkspaceArgs } from './workspaceArgs';
 
 /**
  * `nightshift list`: the task list's filters and sorting from the command line, on the same core as the
@@ -34,7 +34,6 @@ export function runList(args: string[]): number {
   });
   if (v.mine && !v.as) throw new UsageError('--mine needs --as <user>');
   const index = load();
-  const list = (text?: string) => (text ? text.split(',').map((s) => s.trim()).filter(Boolean) : undefined);
   const range = (text?: string) => {
     if (!text) return undefined;
     const [from, to] = text.split('..');
@@ -53,21 +52,21 @@ export function runList(args: string[]): number {
   const parsed = taskListQuerySchema.safeParse({
     search: v.search,
     mine: v.mine,
-    types: list(v.type),
-    methods: list(v.method),
-    owners: list(v.owner),
-    submissions: list(v.submission),
+    types: commaList(v.type),
+    methods: commaList(v.method),
+    owners: commaList(v.owner),
+    submissions: commaList(v.submission),
     outputTable: v['output-table'],
     created: range(v.created),
-    templates: list(v.template),
-    statuses: list(v.status),
-    cycles: list(v.cycle),
-    opsOwners: list(v['ops-owner']),
+    templates: commaList(v.template),
+    statuses: commaList(v.status),
+    cycles: commaList(v.cycle),
+    opsOwners: commaList(v['ops-owner']),
     published: v.published === undefined ? undefined : yesNo('--published', v.published),
     conditional: v.conditional === undefined ? undefined : yesNo('--conditional', v.conditional),
     modified: v.modified ? (modifiedPreset ? v.modified : 'custom') : undefined,
     modifiedRange: v.modified && !modifiedPreset ? range(v.modified) : undefined,
-    tags: list(v.tag),
+    tags: commaList(v.tag),
     folder,
     sort: { column, direction: direction === 'asc' ? 'asc' : 'desc' },
   });

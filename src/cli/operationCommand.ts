@@ -19,7 +19,7 @@ import type { Task } from '../core/workspace/workspaceModel';
 import type { WorkspaceIndex } from '../core/workspace/workspaceIndex';
 import { writeBatchResults } from './batchOutput';
 import { UsageError } from './usageError';
-import { parseWorkspaceArgs } from './workspaceArgs';
+import { commaList, parseWorkspaceArgs } from './workspaceArgs';
 
 export const OPERATION_COMMANDS = [
   'lock', 'owner', 'tags', 'move', 'schedule', 'dependencies', 'parameters', 'run',
@@ -94,7 +94,7 @@ export async function runOperation(command: (typeof OPERATION_COMMANDS)[number],
 
 function selectTasks(index: WorkspaceIndex, values: Values): Task[] {
   if (values.tasks) {
-    const { tasks, unknown } = selectByIds(index, list(values.tasks)!);
+    const { tasks, unknown } = selectByIds(index, commaList(values.tasks)!);
     if (unknown.length) throw new UsageError(`no task has the id ${unknown.map((u) => `"${u}"`).join(', ')}`);
     return tasks;
   }
@@ -110,10 +110,6 @@ function int(value: string | undefined, flag: string): number | undefined {
   const n = Number(value);
   if (!Number.isInteger(n)) throw new UsageError(`--${flag} "${value}" is not a whole number`);
   return n;
-}
-
-function list(value: string | undefined): string[] | undefined {
-  return value === undefined ? undefined : value.split(',').map((s) => s.trim()).filter(Boolean);
 }
 
 function need(value: string | undefined, flag: string): string {
@@ -148,9 +144,9 @@ function buildOperation(command: (typeof OPERATION_COMMANDS)[number], v: Values,
         if (v.end) basic.end = v.end;
         if (v.interval) basic.interval = int(v.interval, 'interval');
         if (v.time) basic.time = v.time;
-        if (v.weekdays) basic.weekdays = list(v.weekdays)!.map(Number);
-        if (v.days) basic.days = list(v.days)!.map((d) => (d === 'L' ? 'L' : Number(d)));
-        if (v.months) basic.months = list(v.months)!.map(Number);
+        if (v.weekdays) basic.weekdays = commaList(v.weekdays)!.map(Number);
+        if (v.days) basic.days = commaList(v.days)!.map((d) => (d === 'L' ? 'L' : Number(d)));
+        if (v.months) basic.months = commaList(v.months)!.map(Number);
         settings.basic = basic as ScheduleSettings['basic'];
       }
       if (v.conditional !== undefined) {

@@ -5,7 +5,7 @@ import { readPending } from '../core/operations/pendingPublish';
 import { publishPending } from '../core/operations/publishPending';
 import { writeBatchResults } from './batchOutput';
 import { UsageError } from './usageError';
-import { parseWorkspaceArgs } from './workspaceArgs';
+import { commaList, parseWorkspaceArgs } from './workspaceArgs';
 
 /** `nightshift records <dir> [--kind submit|other] [--json]`: the batch operation records. */
 export function runRecords(args: string[]): number {
@@ -50,7 +50,8 @@ export async function runPublish(args: string[]): Promise<number> {
   const index = load();
   const project = index.projects().find((p) => p.config.project === values.project);
   if (!project) throw new UsageError(`missing or unknown --project "${values.project ?? ''}"`);
-  const only = values.tasks === undefined ? undefined : new Set(values.tasks.split(',').map((t) => t.trim()).filter(Boolean));
+  const ids = commaList(values.tasks);
+  const only = ids && new Set(ids);
   if (only) {
     const pending = new Set(readPending(project.dir).map((e) => e.task));
     const unknown = [...only].filter((t) => !pending.has(t));

@@ -26,3 +26,8 @@ export function parseWorkspaceArgs<O extends Options>(args: string[], options: O
   const load = (): WorkspaceIndex => loadWorkspace(dir, typeof taskRoot === 'string' ? { taskRootOverride: taskRoot } : {});
   return { dir, values: parsed.values as { [K in keyof O]?: O[K]['type'] extends 'boolean' ? boolean : string }, load };
 }
+
+/** A comma-separated option (`--tasks 1,2,3`) as its non-empty items; undefined when it was not given. */
+export function commaList(value: string | undefined): string[] | undefined {
+  return value === undefined ? undefined : value.split(',').map((s) => s.trim()).filter(Boolean);
+}
