@@ -24,7 +24,7 @@ export function spliceFields(spans: FieldSpans, fields: Readonly<Record<string, 
     } else {
       // A new field goes last, on one line (a list in flow style).
       const line = render(value, 'flow', 0, eol);
-      if (spans.appendAt < 0 || line === undefined || !PLAIN_SAFE.test(key)) return undefined;
+      if (spans.appendAt < 0 || line === undefined || !isBareWord(key)) return undefined;
       edits.push({ start: spans.appendAt, end: spans.appendAt, replacement: `${eol}${key}: ${line}` });
     }
   }
@@ -36,7 +36,7 @@ export function spliceFields(spans: FieldSpans, fields: Readonly<Record<string, 
 
 function render(value: unknown, style: SpanStyle, column: number, eol: string): string | undefined {
   if (!Array.isArray(value)) return style === 'block' ? undefined : renderScalar(value, style);
-  if (value.every((item) => typeof item === 'string' && PLAIN_SAFE.test(item) && !RESERVED.test(item))) {
+  if (value.every(isBareWord)) {
     if (style !== 'block') return `[${value.join(', ')}]`;
     return value.length === 0 ? undefined : value.map((item) => `- ${item}`).join(eol + ' '.repeat(column));
   }
@@ -60,12 +60,16 @@ function render(value: unknown, style: SpanStyle, column: number, eol: string): 
 const PLAIN_SAFE = /^[A-Za-z_][\w./-]*$/;
 const RESERVED = /^(null|Null|NULL|true|True|TRUE|false|False|FALSE)$/;
 
+function isBareWord(value: unknown): value is string {
+  return typeof value === 'string' && PLAIN_SAFE.test(value) && !RESERVED.test(value);
+}
+
 let memo = { value: undefined as unknown, style: '', line: undefined as string | undefined };
 
 /** A scalar as one line in the given quoting (yaml still quotes a plain string that needs it). */
 function renderScalar(value: unknown, style: SpanStyle): string | undefined {
   if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') return undefined;
-  if (style === 'plain' && typeof value === 'string' && PLAIN_SAFE.test(value) && !RESERVED.test(value)) return value;
+  if (style === 'plain' && isBareWord(value)) return value;
   // A batch writes the same stamp into every file.
   if (memo.value === value && memo.style === style) return memo.line;
   const type = style === 'single' || style === 'double' ? STRING_TYPE[style] : STRING_TYPE.plain;
