@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { displayStamp } from '../core/engine/civilTime';
 import { listRecords, type BatchRecord } from '../core/operations/batchRecords';
 import { revertBatch } from '../core/operations/batchRevert';
 import { commonDependencies, configureDependenciesOperation, type Cycle } from '../core/operations/dependencyOperation';
@@ -233,7 +234,7 @@ export function registerTaskCommands(indexer: WorkspaceIndexer, view: vscode.Tre
         const picked = await vscode.window.showQuickPick(
           entries.map((e) => ({
             label: `$(${e.action === 'unpublish' ? 'cloud-download' : 'trash'}) ${e.name}`,
-            description: `${PENDING_LABEL[e.action]} · ${e.task} · by ${e.by} at ${e.at.replace('T', ' ').slice(0, 16)}`,
+            description: `${PENDING_LABEL[e.action]} · ${e.task} · by ${e.by} at ${displayStamp(e.at)}`,
             detail: e.remark || 'no remark',
             picked: !only || only.has(e.task),
             task: e.task,

@@ -1,3 +1,4 @@
+import { displayStamp } from '../../src/core/engine/civilTime';
 import type { ColumnId } from '../../src/core/taskList/taskListColumns';
 import type { TaskRow } from '../../src/core/taskList/taskRow';
 
@@ -43,7 +44,7 @@ function capital(text: string): string {
 
 /** A timestamp as the list shows it: date and minutes, in UTC like the files. */
 function stamp(iso: string): string {
-  return iso ? iso.replace('T', ' ').slice(0, 16) : '—';
+  return iso ? displayStamp(iso) : '—';
 }
 
 export function cellText(row: TaskRow, column: ColumnId): string {

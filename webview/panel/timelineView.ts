@@ -1,5 +1,5 @@
 import type { HostMessage, InstanceDetail, ProjectInfo, TimelineData, TimelineRequest } from '../../src/core/panel/panelProtocol';
-import { dayNumber, stampOf } from '../../src/core/engine/civilTime';
+import { dayNumber, displayStamp, stampOf } from '../../src/core/engine/civilTime';
 import { BLOCKED, KIND_CODES, KIND_MASK } from '../../src/core/timeline/timelineLayout';
 import { formatCount } from './countText';
 import { h } from './dom';
@@ -350,7 +350,7 @@ export class TimelineView {
     const params = Object.entries(detail.params);
     this.detailPane.replaceChildren(
       h('h2', {}, detail.name),
-      h('p', { class: 'meta' }, `${detail.scheduledAt.replace('T', ' ')} · ${detail.kind} · ${times}`),
+      h('p', { class: 'meta' }, `${displayStamp(detail.scheduledAt)} · ${detail.kind} · ${times}`),
       h(
         'div',
         { class: 'detail-actions' },

@@ -23,6 +23,11 @@ export function dateOfDay(day: number): string {
   return new Date(day * DAY_MS).toISOString().slice(0, 10);
 }
 
+/** A timestamp ("YYYY-MM-DDTHH:mm…") as lists show it: date and minutes, "YYYY-MM-DD HH:mm". */
+export function displayStamp(stamp: string): string {
+  return stamp.replace('T', ' ').slice(0, 16);
+}
+
 /** "YYYY-MM-DDTHH:mm" of a wall-clock minute of a day (the instance id's time part). */
 export function stampOf(day: number, minute: number): string {
   return new Date(day * DAY_MS + minute * MINUTE_MS).toISOString().slice(0, 16);
