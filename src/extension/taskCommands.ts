@@ -218,16 +218,19 @@ export function registerTaskCommands(indexer: WorkspaceIndexer, view: vscode.Tre
       }
     }),
     vscode.commands.registerCommand('nightshift.publishPending', async (preset: { project?: string; tasks?: string[]; confirm?: boolean } = {}) => {
-      const projects = indexer.index.projects().filter((p) => readPending(p.dir).length > 0);
-      if (projects.length === 0) return void vscode.window.showInformationMessage('Nothing is pending publish.');
+      const lists = indexer.index
+        .projects()
+        .map((project) => ({ project, entries: readPending(project.dir) }))
+        .filter((l) => l.entries.length > 0);
+      if (lists.length === 0) return void vscode.window.showInformationMessage('Nothing is pending publish.');
       const name =
         preset.project ??
-        (projects.length === 1
-          ? projects[0]!.config.project
-          : (await vscode.window.showQuickPick(projects.map((p) => ({ label: p.config.project, description: `${readPending(p.dir).length} pending` })), { title: 'Pending Publish: Project' }))?.label);
-      const project = projects.find((p) => p.config.project === name);
-      if (!project) return undefined;
-      const entries = readPending(project.dir);
+        (lists.length === 1
+          ? lists[0]!.project.config.project
+          : (await vscode.window.showQuickPick(lists.map((l) => ({ label: l.project.config.project, description: `${l.entries.length} pending` })), { title: 'Pending Publish: Project' }))?.label);
+      const chosen = lists.find((l) => l.project.config.project === name);
+      if (!chosen) return undefined;
+      const { project, entries } = chosen;
       let only = preset.tasks ? new Set(preset.tasks) : undefined;
       if (preset.confirm !== false) {
         // The pending-publish list itself: every entry with who submitted it, when and why; all ticked.
