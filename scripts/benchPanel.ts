@@ -13,7 +13,9 @@ import { parseArgs } from 'node:util';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { join } from 'node:path';
 // @ts-expect-error plain ESM helper shared with the test runner
-import { ensureTestHost, launchChromium, startCodeServer } from '../test/host/testHost.mjs';
+import { ensureTestHost } from '../test/host/installTestHost.mjs';
+// @ts-expect-error plain ESM helper shared with the test runner
+import { launchChromium, startCodeServer } from '../test/host/testHost.mjs';
 import { benchWorkspace, median } from './benchSupport';
 
 const { values } = parseArgs({ options: { tasks: { type: 'string', default: '10000' }, dir: { type: 'string' }, other: { type: 'string', default: '2026-11-25' } } });

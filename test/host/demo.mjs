@@ -5,12 +5,18 @@ import { cpSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { build, ensureDependencies, repo } from './setup.mjs';
-import { cacheDir, ensureTestHost, startCodeServer } from './testHost.mjs';
+import { cacheDir, ensureTestHost, InstallError } from './installTestHost.mjs';
+import { startCodeServer } from './testHost.mjs';
 
 const { values } = parseArgs({ options: { port: { type: 'string', default: '8080' }, host: { type: 'string', default: '127.0.0.1' }, workspace: { type: 'string' } } });
 
-ensureDependencies();
-ensureTestHost();
+try {
+  ensureDependencies();
+  ensureTestHost();
+} catch (error) {
+  process.stderr.write(`\n${error instanceof InstallError ? error.message : error.stack}\n`);
+  process.exit(1);
+}
 build();
 
 let workspace = values.workspace && resolve(values.workspace);
@@ -19,7 +25,7 @@ if (!workspace) {
   rmSync(workspace, { recursive: true, force: true });
   cpSync(join(repo, 'samples/warehouse'), workspace, { recursive: true });
 }
-const server = await startCodeServer({ workspace, port: Number(values.port), host: values.host, installExtension: repo, settings: { 'nightshift.user': 'alice' } });
+const server = await startCodeServer({ workspace, port: Number(values.port), host: values.host, installExtension: repo, smokeTestDriver: false, settings: { 'nightshift.user': 'alice' } });
 
 console.log(`\nNightshift is running in VS Code on ${workspace}`);
 console.log(`Open: ${server.url(workspace)}`);

@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build, ensureDependencies, repo } from './setup.mjs';
-import { ensureTestHost } from './testHost.mjs';
+import { ensureTestHost, InstallError } from './installTestHost.mjs';
 
 const chosen = ['unit', 'integration', 'e2e'].filter((layer) => process.argv.includes(`--${layer}`));
 const layers = chosen.length ? chosen : ['unit', 'integration', 'e2e'];
@@ -34,8 +34,15 @@ function runMocha(layer, args) {
   return JSON.parse(readFileSync(countsFile, 'utf8'));
 }
 
-ensureDependencies();
-if (layers.some((l) => l !== 'unit')) ensureTestHost();
+try {
+  ensureDependencies();
+  if (layers.some((l) => l !== 'unit')) ensureTestHost();
+} catch (error) {
+  // A failed install step says which step, where its log is and how to retry; no test ran.
+  process.stderr.write(`\n${error instanceof InstallError ? error.message : error.stack}\n`);
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
 build();
 lines.push(`setup (dependencies, test host, build): ${((performance.now() - clock) / 1000).toFixed(1)} s`);
 clock = performance.now();

