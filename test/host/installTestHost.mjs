@@ -193,8 +193,10 @@ export function ensureCodeServer() {
     verify: (stage) => {
       const binary = join(stage, 'node_modules/.bin/code-server');
       if (!existsSync(binary)) return `${binary} is missing after npm install`;
-      const version = versionOf(binary, installEnv());
-      if (!version?.startsWith(CODE_SERVER_VERSION)) return `code-server --version says ${version ?? 'nothing'}, not ${CODE_SERVER_VERSION}`;
+      // Its own config folder: code-server writes a default config there on its first run (and logs it).
+      const version = versionOf(binary, installEnv({ XDG_CONFIG_HOME: join(stage, '.config') }));
+      const line = version?.split('\n').find((l) => l.startsWith(`${CODE_SERVER_VERSION} `));
+      if (!line) return `code-server --version says ${version ?? 'nothing'}, not ${CODE_SERVER_VERSION}`;
     },
   });
 }
