@@ -1,5 +1,7 @@
-import { listRecords } from '../core/operations/batchRecords';
-import { revertBatch } from '../core/operations/batchRevert';
+import { listRecords, malformedRecords } from '../core/operations/batchRecords';
+import { interruptedRecords } from '../core/operations/batchRecovery';
+import { revertBatch, revertPlan } from '../core/operations/batchRevert';
+import { scopeOf } from '../core/operations/changeScope';
 import { LockStore } from '../core/operations/lockStore';
 import { readPending } from '../core/operations/pendingPublish';
 import { publishPending } from '../core/operations/publishPending';
@@ -12,25 +14,38 @@ export function runRecords(args: string[]): number {
   const { dir, values } = parseWorkspaceArgs(args, { kind: { type: 'string' }, json: { type: 'boolean' } });
   if (values.kind !== undefined && values.kind !== 'submit' && values.kind !== 'other') throw new UsageError('--kind must be submit or other');
   const records = listRecords(dir, values.kind as 'submit' | 'other' | undefined);
+  const interrupted = new Set(interruptedRecords(dir).map((r) => r.id));
+  // A record edited by hand into something else is named, not a crash; the others still list.
+  const malformed = malformedRecords(dir);
+  for (const m of malformed) process.stderr.write(`${m.file}: not a batch record (${m.reason}); left out\n`);
   if (values.json) {
-    process.stdout.write(`${JSON.stringify({ records: records.map(({ changes: _c, ...r }) => r) })}\n`);
+    process.stdout.write(`${JSON.stringify({ records: records.map(({ changes: _c, ...r }) => ({ ...r, ...(interrupted.has(r.id) ? { interrupted: true } : {}) })) })}\n`);
     return 0;
   }
   for (const r of records) {
     const counts = ['succeeded', 'skipped', 'failed'].map((s) => `${r.results.filter((x) => x.status === s).length} ${s}`).join(', ');
-    process.stdout.write(`${r.id}  ${r.when}  ${r.who}  [${r.kind}] ${r.title}: ${counts}\n`);
+    process.stdout.write(`${r.id}  ${r.when}  ${r.who}  [${r.kind}] ${r.title}: ${interrupted.has(r.id) ? 'INTERRUPTED (nightshift recover)' : counts}\n`);
   }
   return 0;
 }
 
-/** `nightshift revert <dir> (--record <id> | --last) --as <user>`: undo a batch from its record. */
+/**
+ * `nightshift revert <dir> (--record <id> | --last) --as <user> [--dry-run]`: undo a batch from its
+ * record. Only files inside the workspace's projects are written; `--dry-run` lists every path first.
+ */
 export function runRevert(args: string[]): number {
-  const { dir, values } = parseWorkspaceArgs(args, { record: { type: 'string' }, last: { type: 'boolean' }, as: { type: 'string' }, json: { type: 'boolean' } });
+  const { dir, values, load } = parseWorkspaceArgs(args, { record: { type: 'string' }, last: { type: 'boolean' }, as: { type: 'string' }, json: { type: 'boolean' }, 'dry-run': { type: 'boolean' }, 'lock-dir': { type: 'string' } });
   if (!values.as) throw new UsageError('missing --as <user>');
-  const records = listRecords(dir).filter((r) => r.operation !== 'revert');
+  const records = listRecords(dir).filter((r) => r.operation !== 'revert' && r.operation !== 'recover' && r.changes.length > 0 && r.state !== 'intent');
   const record = values.last ? records[records.length - 1] : records.find((r) => r.id === values.record);
-  if (!record) throw new UsageError(values.last ? 'there is no batch to revert' : `no batch record "${values.record ?? ''}" (see nightshift records)`);
-  const revert = revertBatch(record, values.as, dir);
+  if (!record) throw new UsageError(values.last ? 'there is no batch to revert' : `no revertible batch record "${values.record ?? ''}" (see nightshift records; an interrupted one needs nightshift recover)`);
+  const scope = scopeOf(load(), new LockStore(values['lock-dir']));
+  if (values['dry-run']) {
+    const plan = revertPlan(record, scope);
+    const results = plan.map((p) => ({ task: p.task, status: p.refused ? 'failed' : 'succeeded', reason: p.refused ?? `would write ${p.paths.join(', ')}` }));
+    return writeBatchResults('revert', `Revert "${record.title}" of ${record.when}`, results, { json: !!values.json, dryRun: true });
+  }
+  const revert = revertBatch(record, values.as, dir, scope);
   return writeBatchResults(revert.operation, revert.title, revert.results, { json: !!values.json });
 }
 

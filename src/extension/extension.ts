@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { createProject } from './createProject';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
 import { findTask } from './findTask';
+import { offerRecovery } from './interruptedBatches';
 import { currentUser, SECTION } from './settings';
 import { TaskDecorations } from './taskDecorations';
 import { registerTaskCommands } from './taskCommands';
@@ -64,10 +65,17 @@ export function activate(context: vscode.ExtensionContext): NightshiftApi {
   );
 
   // Indexing runs after activation returns, so the workbench never waits on a large workspace.
-  void currentUser().then((u) => {
-    user = u;
-    return indexer.reindex();
-  });
+  const recoveryLog = vscode.window.createOutputChannel('Nightshift Recovery');
+  context.subscriptions.push(recoveryLog);
+  void currentUser()
+    .then((u) => {
+      user = u;
+      return indexer.reindex();
+    })
+    // A batch killed mid-way (window closed, crash) left its intent: offer to finish or revert it.
+    .then(async () => {
+      for (const folder of vscode.workspace.workspaceFolders ?? []) await offerRecovery(indexer, folder.uri.fsPath, me, recoveryLog);
+    });
   return { indexer, tree, view, user: me };
 }
 

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { displayStamp } from '../core/engine/civilTime';
 import { listRecords, type BatchRecord } from '../core/operations/batchRecords';
 import { revertBatch } from '../core/operations/batchRevert';
+import { scopeOf } from '../core/operations/changeScope';
 import { commonDependencies, configureDependenciesOperation, type Cycle } from '../core/operations/dependencyOperation';
 import { folderPathProblem } from '../core/operations/folderNames';
 import { moveTasksOperation } from '../core/operations/moveOperation';
@@ -22,6 +23,7 @@ import {
 import type { PendingAction, TaskOperation } from '../core/operations/taskOperation';
 import type { Task } from '../core/workspace/workspaceModel';
 import { executeBatch, lockStore, recordsRoot } from './batchExecution';
+import { revertDetail } from './interruptedBatches';
 import type { MoveRequest } from './taskDragAndDrop';
 import { tasksForCommand } from './taskSelectionUi';
 import type { TreeNode } from './treeNodes';
@@ -210,9 +212,9 @@ export function registerTaskCommands(indexer: WorkspaceIndexer, view: vscode.Tre
       for (const x of r.results) output.appendLine(`  ${x.task} ${x.name ?? ''}: ${x.status} — ${x.reason}`);
       output.show(true);
       if (r.changes.length && r.operation !== 'revert') {
-        const answer = await vscode.window.showInformationMessage(`Revert "${r.title}" of ${r.when}?`, 'Revert');
+        const answer = await vscode.window.showInformationMessage(`Revert "${r.title}" of ${r.when}?`, { modal: true, detail: revertDetail(r, indexer) }, 'Revert');
         if (answer === 'Revert') {
-          const revert = revertBatch(r, user(), root);
+          const revert = revertBatch(r, user(), root, scopeOf(indexer.index, lockStore()));
           void vscode.window.showInformationMessage(`${revert.title}: ${revert.results.filter((x) => x.status === 'succeeded').length} reverted, ${revert.results.filter((x) => x.status === 'failed').length} could not be.`);
         }
       }

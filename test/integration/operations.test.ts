@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { BatchRecord } from '../../src/core/operations/batchRecords';
 import { revertBatch } from '../../src/core/operations/batchRevert';
+import { scopeOf } from '../../src/core/operations/changeScope';
 import { readPending } from '../../src/core/operations/pendingPublish';
 import type { NightshiftApi } from '../../src/extension/extension';
 import { nightshift, pathNode, waitFor, workspaceRoot } from './harness';
@@ -19,7 +20,7 @@ describe('task operations in a real VS Code', () => {
   });
 
   async function undo(record: BatchRecord): Promise<void> {
-    const revert = revertBatch(record, api.user(), root);
+    const revert = revertBatch(record, api.user(), root, scopeOf(api.indexer.index, {}));
     assert.equal(revert.results.length, record.changes.length);
     assert.ok(revert.results.every((r) => r.status === 'succeeded'), JSON.stringify(revert.results));
     await api.indexer.settled();

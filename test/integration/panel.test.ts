@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import type { BatchRecord } from '../../src/core/operations/batchRecords';
 import { revertBatch } from '../../src/core/operations/batchRevert';
+import { scopeOf } from '../../src/core/operations/changeScope';
 import type { NightshiftApi } from '../../src/extension/extension';
 import { nightshift, waitFor, workspaceRoot } from './harness';
 
@@ -37,7 +38,7 @@ describe('task-list panel in a real VS Code', () => {
     const record = (await vscode.commands.executeCommand('nightshift.changeOwner', { taskIds: ['20002', '20003', 'no-such-id'] }, undefined, { owner: 'frank', confirm: false })) as BatchRecord;
     assert.deepEqual(record.results.map((r) => `${r.task}:${r.status}`), ['20002:succeeded', '20003:succeeded']);
     await waitFor(() => api.indexer.index.task('20003')?.data.owner === 'frank', 'the index to see the new owner');
-    const revert = revertBatch(record, api.user(), workspaceRoot().fsPath);
+    const revert = revertBatch(record, api.user(), workspaceRoot().fsPath, scopeOf(api.indexer.index, {}));
     assert.ok(revert.results.every((r) => r.status === 'succeeded'));
     await api.indexer.settled();
     await waitFor(() => api.indexer.index.task('20003')?.data.owner === 'erin', 'the revert to reach the index');

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { listRecords } from '../../src/core/operations/batchRecords';
 import { runBatch } from '../../src/core/operations/batchRunner';
 import { revertBatch } from '../../src/core/operations/batchRevert';
+import { scopeOf } from '../../src/core/operations/changeScope';
 import { commonDependencies, configureDependenciesOperation } from '../../src/core/operations/dependencyOperation';
 import { folderNameProblem, folderPathProblem } from '../../src/core/operations/folderNames';
 import { moveTasksOperation } from '../../src/core/operations/moveOperation';
@@ -250,7 +251,7 @@ describe('task operations', () => {
       const record = (await ws.run((t) => deleteTaskOperation('tidy', t), ['1']));
       assert.deepEqual(statuses(record), ['1:succeeded:delete; production object pending publish']);
       assert.deepEqual(readPending(projectDir).map((e) => [e.task, e.action]), [['1', 'delete']]);
-      assert.deepEqual(revertBatch(record, 'alice', ws.root).results.map((r) => `${r.status}:${r.reason}`), ['succeeded:restored']);
+      assert.deepEqual(revertBatch(record, 'alice', ws.root, scopeOf(ws.index(), {})).results.map((r) => `${r.status}:${r.reason}`), ['succeeded:restored']);
       assert.equal(ws.read('mkt/tasks/a.task.yaml'), before);
       assert.deepEqual(readPending(projectDir), []);
     });
@@ -307,7 +308,7 @@ describe('task operations', () => {
       (await ws.run((t) => unpublishOperation('r', t), ['2']));
       assert.deepEqual(listRecords(ws.root, 'other').map((r) => r.operation), ['modify-tags']);
       assert.deepEqual(listRecords(ws.root, 'submit').map((r) => r.operation), ['unpublish']);
-      const revert = revertBatch(record, 'alice', ws.root);
+      const revert = revertBatch(record, 'alice', ws.root, scopeOf(ws.index(), {}));
       assert.deepEqual(revert.results.map((r) => r.status), ['succeeded', 'succeeded']);
       assert.equal(ws.read('fin/tasks/ods/a.task.yaml'), before);
     });
@@ -321,11 +322,11 @@ describe('task operations', () => {
       // The format before afterHash: the new text itself.
       const older = { ...record, changes: record.changes.map(({ afterHash: _h, ...c }) => ({ ...c, afterText: readFileSync(c.after!, 'utf8') })) };
       older.changes[1]!.afterText = 'not what the file holds';
-      assert.deepEqual(revertBatch(older, 'alice', ws.root).results.map((r) => `${r.task}:${r.status}`), ['1:succeeded', '2:failed']);
+      assert.deepEqual(revertBatch(older, 'alice', ws.root, scopeOf(ws.index(), {})).results.map((r) => `${r.task}:${r.status}`), ['1:succeeded', '2:failed']);
       assert.equal(ws.read('fin/tasks/ods/a.task.yaml'), beforeA);
       const again = (await ws.run(modifyTagsOperation('replace', ['z']), ['1', '2']));
       writeFileSync(join(ws.root, 'fin/tasks/ods/b.task.yaml'), `${ws.read('fin/tasks/ods/b.task.yaml')}# edited after the batch\n`);
-      const revert = revertBatch(again, 'alice', ws.root);
+      const revert = revertBatch(again, 'alice', ws.root, scopeOf(ws.index(), {}));
       assert.deepEqual(revert.results.map((r) => `${r.task}:${r.status}:${r.reason}`), ['1:succeeded:reverted', '2:failed:the file changed since the batch; not reverted']);
       assert.match(ws.read('fin/tasks/ods/b.task.yaml'), /# edited after the batch/);
     });

@@ -18,13 +18,23 @@ function tempPathFor(path: string): string {
 function writeTemp(path: string, text: string): string {
   const temp = tempPathFor(path);
   try {
-    writeFileSync(temp, text, { flag: 'wx' });
+    writeNew(temp, text);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(temp, text, { flag: 'wx' });
+    writeNew(temp, text);
   }
   return temp;
+}
+
+/** Creates `temp` with the text; a write that fails half-way (a full disk) leaves no file behind. */
+function writeNew(temp: string, text: string): void {
+  try {
+    writeFileSync(temp, text, { flag: 'wx' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST' && (error as NodeJS.ErrnoException).code !== 'ENOENT') unlinkQuietly(temp);
+    throw error;
+  }
 }
 
 /** Replaces a file's content in one step: a reader (or a crash) sees the old text or the new, never half. */

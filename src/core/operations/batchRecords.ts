@@ -2,6 +2,8 @@ import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { writeFileAtomic } from './atomicFile';
+import type { PendingEntry } from './pendingPublish';
+import type { TextEdit, TextVia } from './taskText';
 
 export type TaskStatus = 'succeeded' | 'skipped' | 'failed';
 
@@ -29,7 +31,10 @@ export interface FileChange {
   code?: { from: string; to: string };
   codeText?: string;
   lock?: string;
-  pending?: { projectDir: string };
+  /** The pending-publish entry the change submitted (older records name only the project). */
+  pending?: { projectDir: string; entry?: PendingEntry };
+  /** The edit as data, and how its text was made, so that an interrupted batch can be finished. */
+  edit?: TextEdit & { via: TextVia };
 }
 
 export interface BatchRecord {
@@ -44,6 +49,15 @@ export interface BatchRecord {
   changes: FileChange[];
   /** Set when the batch was stopped before every task was done. */
   cancelled?: boolean;
+  /**
+   * 'intent' while the batch runs: written before any file changes, listing every change it will make;
+   * 'complete' once it is done. An intent left behind by a process that is gone is an interrupted
+   * batch, to finish or revert (`nightshift recover`). Records before this field are complete.
+   */
+  state?: 'intent' | 'complete';
+  /** The process running the batch (for telling a running batch from an interrupted one). */
+  pid?: number;
+  host?: string;
 }
 
 export function textHash(text: string): string {
@@ -82,12 +96,51 @@ export function listRecords(root: string, kind?: 'submit' | 'other'): BatchRecor
   }
   const records: BatchRecord[] = [];
   for (const name of names) {
-    try {
-      const record = JSON.parse(readFileSync(join(recordsDir(root), name), 'utf8')) as BatchRecord;
-      if (!kind || record.kind === kind) records.push(record);
-    } catch {
-      // A record being written by another process right now; it shows next time.
-    }
+    const record = readRecord(join(recordsDir(root), name));
+    if (record && (!kind || record.kind === kind)) records.push(record);
   }
   return records;
+}
+
+/**
+ * A record file, or undefined when it does not read as one. Records may be committed and edited by
+ * hand: one that is malformed is left out (with `onMalformed` told why), never a crash.
+ */
+export function readRecord(file: string, onMalformed?: (file: string, reason: string) => void): BatchRecord | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    onMalformed?.(file, error instanceof Error ? error.message : String(error));
+    return undefined;
+  }
+  const problem = recordShapeProblem(value);
+  if (problem) {
+    onMalformed?.(file, problem);
+    return undefined;
+  }
+  return value as BatchRecord;
+}
+
+function recordShapeProblem(value: unknown): string | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'not a JSON object';
+  const r = value as Record<string, unknown>;
+  for (const key of ['id', 'who', 'when', 'operation', 'title']) if (typeof r[key] !== 'string') return `"${key}" is not a string`;
+  if (r.kind !== 'submit' && r.kind !== 'other') return '"kind" is not submit or other';
+  if (!Array.isArray(r.results) || r.results.some((x) => typeof x !== 'object' || x === null || typeof (x as TaskResult).task !== 'string' || typeof (x as TaskResult).status !== 'string')) return '"results" is not a list of task results';
+  if (!Array.isArray(r.changes) || r.changes.some((c) => typeof c !== 'object' || c === null || typeof (c as FileChange).task !== 'string' || typeof (c as FileChange).before !== 'string' || typeof (c as FileChange).beforeText !== 'string')) return '"changes" is not a list of file changes';
+  return undefined;
+}
+
+/** Malformed record files, with the reason each does not read, for `records` to report. */
+export function malformedRecords(root: string): { file: string; reason: string }[] {
+  const found: { file: string; reason: string }[] = [];
+  let names: string[];
+  try {
+    names = readdirSync(recordsDir(root)).filter((n) => n.endsWith('.json'));
+  } catch {
+    return found;
+  }
+  for (const name of names) readRecord(join(recordsDir(root), name), (file, reason) => found.push({ file, reason }));
+  return found;
 }

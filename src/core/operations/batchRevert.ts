@@ -1,53 +1,41 @@
-import { existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
-import { dirname } from 'node:path';
-import { parse } from 'yaml';
-import { createFileExclusive, unlinkQuietly, writeFileAtomic } from './atomicFile';
-import { isAfterText, newRecordId, saveRecord, type BatchRecord, type TaskResult } from './batchRecords';
-import { removePending } from './pendingPublish';
+import { ConflictError } from './atomicFile';
+import { newRecordId, saveRecord, type BatchRecord, type TaskResult } from './batchRecords';
+import { undoChange } from './changeApply';
+import { changePaths, checkChangeScope, type ChangeScope } from './changeScope';
+import { ConfinementError } from './confinement';
+
+/**
+ * Every path a revert of `record` would write, each checked against the workspace's projects first:
+ * the revert's preview. A path outside (a record edited to name another file) is refused here.
+ */
+export function revertPlan(record: BatchRecord, scope: ChangeScope): { task: string; paths: string[]; refused?: string }[] {
+  return record.changes.map((c) => {
+    try {
+      checkChangeScope(c, scope, `record ${record.id}`);
+      return { task: c.task, paths: changePaths(c) };
+    } catch (error) {
+      return { task: c.task, paths: [], refused: (error as Error).message };
+    }
+  });
+}
 
 /**
  * Reverts a batch from its record: every file the batch changed goes back to its old text and place,
  * deleted files come back, acquired locks are released and pending entries withdrawn, unless the file
- * changed again since (then that task is reported and left alone).
+ * changed again since (then that task is reported and left alone). Only task, code, lock and
+ * pending-publish files inside the workspace's projects are written, whatever the record says: a path
+ * outside is refused before any I/O.
  */
-export function revertBatch(record: BatchRecord, user: string, root: string, now = new Date()): BatchRecord {
+export function revertBatch(record: BatchRecord, user: string, root: string, scope: ChangeScope, now = new Date()): BatchRecord {
   const results: TaskResult[] = [];
+  const origin = { root, who: record.who, when: record.when };
   for (const c of [...record.changes].reverse()) {
-    const result = (status: TaskResult['status'], reason: string) => results.push({ task: c.task, status, reason });
     try {
-      if (c.lock) {
-        const text = readIfExists(c.lock);
-        if (text === undefined) result('skipped', 'the lock was already released');
-        else if ((parse(text) as { holder?: unknown } | null)?.holder !== user) result('failed', 'the lock is now held by someone else');
-        else (unlinkQuietly(c.lock), result('succeeded', 'lock released'));
-      } else if (c.pending && c.after !== undefined) {
-        removePending(c.pending.projectDir, new Set([c.task]));
-        result('succeeded', 'pending-publish entry withdrawn');
-      } else if (c.after === undefined) {
-        if (!createFileExclusive(c.before, c.beforeText)) result('failed', `a file now exists at ${c.before}`);
-        else {
-          if (c.code && c.codeText !== undefined) createFileExclusive(c.code.from, c.codeText);
-          // A deleted published draft also left its production object's removal pending.
-          if (c.pending) removePending(c.pending.projectDir, new Set([c.task]));
-          result('succeeded', 'restored');
-        }
-      } else {
-        const current = readIfExists(c.after);
-        if (current === undefined) result('failed', `${c.after} no longer exists`);
-        else if (!isAfterText(c, current)) result('failed', 'the file changed since the batch; not reverted');
-        else {
-          if (c.after !== c.before) {
-            if (existsSync(c.before)) throw new Error(`a file now exists at ${c.before}`);
-            mkdirSync(dirname(c.before), { recursive: true });
-            renameSync(c.after, c.before);
-            if (c.code && existsSync(c.code.to) && !existsSync(c.code.from)) renameSync(c.code.to, c.code.from);
-          }
-          writeFileAtomic(c.before, c.beforeText);
-          result('succeeded', 'reverted');
-        }
-      }
+      checkChangeScope(c, scope, `record ${record.id}`);
+      results.push({ task: c.task, status: 'succeeded', reason: undoChange(c, origin) });
     } catch (error) {
-      result('failed', error instanceof Error ? error.message : String(error));
+      const known = error instanceof ConflictError || error instanceof ConfinementError;
+      results.push({ task: c.task, status: 'failed', reason: known ? error.message : `could not write the file: ${(error as Error).message}` });
     }
   }
   const revert: BatchRecord = {
@@ -63,12 +51,4 @@ export function revertBatch(record: BatchRecord, user: string, root: string, now
   };
   saveRecord(root, revert);
   return revert;
-}
-
-function readIfExists(path: string): string | undefined {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    return undefined;
-  }
 }

@@ -1,15 +1,19 @@
-import { existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { dirname, resolve } from 'node:path';
-import type { z } from 'zod';
-import { taskFileSchema } from '../model/taskSchema';
+import { codeFilePath, codePathProblem } from '../model/codePath';
 import type { Task } from '../workspace/workspaceModel';
-import { ConflictError, readUnchanged, unlinkQuietly, writeFileAtomic } from './atomicFile';
+import { ConflictError, readUnchanged } from './atomicFile';
 import { newRecordId, saveRecord, textHash, type BatchRecord, type FileChange, type TaskResult } from './batchRecords';
+import { finishChange } from './changeApply';
+import { checkChangeScope, scopeOf } from './changeScope';
+import { ConfinementError, confined } from './confinement';
+import { readIfExists } from './fileChangeState';
 import type { LockStore } from './lockStore';
-import { addPending, type PendingEntry } from './pendingPublish';
-import { spliceFields } from './fieldSplice';
-import { editYamlValue, setIn, timestamp } from './taskDocument';
+import { addPending, readPending, type PendingEntry } from './pendingPublish';
+import { editedText, type TextEdit } from './taskText';
+import { timestamp } from './taskDocument';
 import type { Decision, OperationContext, TaskChange, TaskOperation } from './taskOperation';
+import { WriteLockBusy } from './writeLock';
 
 export interface PlannedTask {
   task: Task;
@@ -53,46 +57,55 @@ export function previewBatch(operation: TaskOperation, tasks: readonly Task[], c
  */
 const SLICE_MS = 25;
 
-interface Outcome {
+/** One task's change, worked out before anything is written: the record's entry and the new text. */
+interface Prepared {
+  /** Its entry in the batch's results. */
   result: TaskResult;
-  change?: FileChange;
-  pending?: { projectDir: string; entry: PendingEntry };
+  change: FileChange;
+  newText?: string;
+  summary: string;
 }
 
 /**
- * Runs a batch: each task's change is applied on its own and atomically (a temporary file renamed over
- * the old one), a file changed on disk since the index read it is left alone, and the record lists
- * every task as succeeded, skipped or failed with the reason, in the order given. The batch yields
- * every few milliseconds, so that its progress shows and a cancel is heard; the tasks not reached when
- * it is cancelled are reported as skipped.
+ * Runs a batch as a transaction log. First every task's change is worked out (paths checked to lie
+ * inside their project, new texts made and checked) and written to the batch record as an intent,
+ * before any file changes; a batch whose record cannot be written changes nothing. Then each task's
+ * files change on their own and atomically, holding their write locks around "is it still as read?"
+ * and the rename, so a file another writer changed meanwhile is left alone and reported. Last, the
+ * pending-publish entries are added under the list's lock and the record is marked complete. A batch
+ * killed in between leaves its intent, which `recover` finishes or reverts. The batch yields every few
+ * milliseconds, so that its progress shows and a cancel is heard; tasks not reached when it is
+ * cancelled are reported as skipped.
  */
 export async function runBatch(operation: TaskOperation, tasks: readonly Task[], context: OperationContext, options: RunOptions): Promise<BatchRecord> {
   const planned = previewBatch(operation, tasks, context, options.locks);
-  const outcomes: Outcome[] = [];
-  let cancelled = false;
-  let sliceStart = performance.now();
-  for (const [i, { task, decision }] of planned.entries()) {
-    if (performance.now() - sliceStart > SLICE_MS) {
-      await new Promise((resolve) => setImmediate(resolve));
-      sliceStart = performance.now();
+  const scope = scopeOf(context.index, options.locks);
+  const results: TaskResult[] = [];
+  const prepared: Prepared[] = [];
+  const pendingOk = new Map<string, string | undefined>();
+  for (const { task, decision } of planned) {
+    const base = { task: task.data.id, name: task.data.name };
+    if (decision.status !== 'change') {
+      results.push({ ...base, status: decision.status, reason: decision.reason });
+      continue;
     }
-    if (!cancelled && options.isCancelled?.()) cancelled = true;
-    outcomes.push(
-      cancelled
-        ? { result: { task: task.data.id, name: task.data.name, status: 'skipped', reason: 'cancelled before it was reached' } }
-        : settle(task, decision, context, options.locks),
-    );
-    options.onProgress?.(i + 1, planned.length);
+    try {
+      const p = prepare(task, decision.change, context, options.locks);
+      checkChangeScope(p.change, scope, `task ${task.data.id} (${task.file})`);
+      const projectDir = p.change.pending?.projectDir;
+      if (projectDir) {
+        if (!pendingOk.has(projectDir)) pendingOk.set(projectDir, pendingProblem(projectDir));
+        const problem = pendingOk.get(projectDir);
+        if (problem) throw new ConflictError(problem);
+      }
+      const result: TaskResult = { ...base, status: 'succeeded', reason: decision.summary };
+      results.push(result);
+      prepared.push({ result, change: p.change, newText: p.newText, summary: decision.summary });
+    } catch (error) {
+      results.push({ ...base, status: 'failed', reason: reasonOf(error) });
+    }
   }
 
-  const pending = new Map<string, PendingEntry[]>();
-  for (const { pending: p } of outcomes) {
-    if (!p) continue;
-    const list = pending.get(p.projectDir);
-    if (list) list.push(p.entry);
-    else pending.set(p.projectDir, [p.entry]);
-  }
-  for (const [projectDir, entries] of pending) addPending(projectDir, entries);
   const record: BatchRecord = {
     id: newRecordId(context.now, operation.name),
     who: context.user,
@@ -101,109 +114,138 @@ export async function runBatch(operation: TaskOperation, tasks: readonly Task[],
     title: operation.title,
     kind: operation.recordKind,
     parameters: operation.parameters,
-    results: outcomes.map((o) => o.result),
-    changes: outcomes.flatMap((o) => (o.change ? [o.change] : [])),
-    ...(cancelled ? { cancelled } : {}),
+    results,
+    changes: prepared.map((p) => p.change),
+    state: 'intent',
+    pid: process.pid,
+    host: hostname(),
   };
-  saveRecord(options.root, record);
-  return record;
+  if (prepared.length > 0) {
+    try {
+      saveRecord(options.root, record);
+    } catch (error) {
+      // Nothing was changed: without its record a batch could not be reverted or finished.
+      const reason = `not changed: the batch record could not be written (${reasonOf(error)})`;
+      for (const p of prepared) Object.assign(p.result, { status: 'failed', reason });
+      return { ...record, changes: [], state: 'complete' };
+    }
+  }
+
+  const origin = { root: options.root, who: context.user, when: record.when };
+  const applied: FileChange[] = [];
+  const pending = new Map<string, PendingEntry[]>();
+  let cancelled = false;
+  let sliceStart = performance.now();
+  for (const [n, p] of prepared.entries()) {
+    if (performance.now() - sliceStart > SLICE_MS) {
+      await new Promise((done) => setImmediate(done));
+      sliceStart = performance.now();
+    }
+    if (!cancelled && options.isCancelled?.()) cancelled = true;
+    const result = p.result;
+    if (cancelled) {
+      Object.assign(result, { status: 'skipped', reason: 'cancelled before it was reached' });
+    } else {
+      try {
+        finishChange(p.change, p.newText, origin);
+        applied.push(p.change);
+        const entry = p.change.pending?.entry;
+        if (entry) {
+          const list = pending.get(p.change.pending!.projectDir);
+          if (list) list.push(entry);
+          else pending.set(p.change.pending!.projectDir, [entry]);
+        }
+      } catch (error) {
+        Object.assign(result, { status: 'failed', reason: reasonOf(error) });
+      }
+    }
+    options.onProgress?.(n + 1, prepared.length);
+  }
+  for (const [projectDir, entries] of pending) {
+    try {
+      addPending(options.root, projectDir, entries);
+    } catch (error) {
+      // The files changed and the intent says so: leave the record incomplete, for recover to finish.
+      const reason = `changed, but its pending-publish entry could not be added (${reasonOf(error)}); run nightshift recover --finish`;
+      const ids = new Set(entries.map((e) => e.task));
+      for (const p of prepared) if (ids.has(p.change.task)) Object.assign(p.result, { status: 'failed', reason });
+      return { ...record, changes: applied, ...(cancelled ? { cancelled } : {}) };
+    }
+  }
+  const done: BatchRecord = { ...record, changes: applied, state: 'complete', ...(cancelled ? { cancelled } : {}) };
+  delete done.pid;
+  delete done.host;
+  if (prepared.length > 0) saveRecord(options.root, done);
+  else {
+    // Nothing changed: the record only tells what was refused and why; not being able to keep it loses nothing.
+    try {
+      saveRecord(options.root, done);
+    } catch {
+      // (a read-only or full workspace)
+    }
+  }
+  return done;
 }
 
-/** One task's decision carried out: its result, and what it changed. */
-function settle(task: Task, decision: Decision, context: OperationContext, locks: LockStore): Outcome {
-  const base = { task: task.data.id, name: task.data.name };
-  if (decision.status !== 'change') return { result: { ...base, status: decision.status, reason: decision.reason } };
+function reasonOf(error: unknown): string {
+  if (error instanceof ConflictError || error instanceof ConfinementError || error instanceof WriteLockBusy) return error.message;
+  return `could not write the file: ${error instanceof Error ? error.message : String(error)}`;
+}
+
+function pendingProblem(projectDir: string): string | undefined {
   try {
-    const done = apply(task, decision.change, context, locks);
-    return { ...done, result: { ...base, status: done.skipped ? 'skipped' : 'succeeded', reason: done.skipped ?? decision.summary } };
+    readPending(projectDir);
+    return undefined;
   } catch (error) {
-    const reason = error instanceof ConflictError ? error.message : `could not write the file: ${error instanceof Error ? error.message : String(error)}`;
-    return { result: { ...base, status: 'failed', reason } };
+    return error instanceof Error ? error.message : String(error);
   }
 }
 
 /**
- * The task file after the change, never one that would no longer read as a task. Top-level fields are
- * spliced into the text the index parsed when their values are simple (only those values are then
- * checked: the rest of the file is as it was, and it read as a task); anything else goes through
- * yaml's document model and the whole result is checked.
+ * One task's change worked out without writing: the record's entry (paths, old text, hash of the new
+ * one, the edit as data) and the new text. The task's `code:` must name a file in its folder or below,
+ * and a link must not lead out of the project.
  */
-function editedText(task: Task, current: string, c: Extract<TaskChange, { kind: 'edit' }>, now: Date): string {
-  const fields = { ...c.fields, updatedAt: timestamp(now) };
-  const spliced = !c.edit && task.spans?.text === current ? spliceFields(task.spans, fields) : undefined;
-  if (spliced !== undefined) {
-    for (const [key, value] of Object.entries(fields)) refuseInvalid(taskFileSchema.shape[key as keyof typeof taskFileSchema.shape]?.safeParse(value), key);
-    return spliced;
-  }
-  const { text, value } = editYamlValue(current, (doc) => {
-    for (const [key, value] of Object.entries(fields)) setIn(doc, [key], value);
-    c.edit?.(doc);
-  });
-  refuseInvalid(taskFileSchema.safeParse(value));
-  return text;
-}
-
-function refuseInvalid(check: { success: boolean; error?: z.ZodError } | undefined, field?: string): void {
-  if (!check || check.success || !check.error) return;
-  const issue = check.error.issues[0];
-  const path = [field, ...(issue?.path ?? [])].filter((p) => p !== undefined).join('.');
-  throw new ConflictError(`the change would make the file invalid: ${path} ${issue?.message ?? ''}`.trim());
-}
-
-function apply(task: Task, c: TaskChange, context: OperationContext, locks: LockStore): Omit<Outcome, 'result'> & { skipped?: string } {
+function prepare(task: Task, c: TaskChange, context: OperationContext, locks: LockStore): { change: FileChange; newText?: string } {
   const id = task.data.id;
   const expected = context.index.textOf(task.file);
   if (c.kind === 'lock') {
-    const result = locks.acquire(task, context.user, context.now);
-    if (result.status === 'held') return { skipped: `locked by ${result.holder}` };
     return { change: { task: id, before: task.file, after: task.file, beforeText: expected ?? '', lock: locks.pathFor(task) } };
   }
-  const read = readUnchanged(task.file, expected);
-  // Equal to the index's text when there is one: the record keeps that string (in memory anyway), not
-  // a second copy of every file.
-  const current = expected ?? read;
-  const entry = (action: PendingEntry['action'], remark: string): Outcome['pending'] =>
-    task.projectDir ? { projectDir: task.projectDir, entry: { task: id, name: task.data.name, action, remark, by: context.user, at: context.now.toISOString() } } : undefined;
-  // Recorded so that a revert withdraws the pending-publish entry too.
-  const pendingRef = task.projectDir ? { pending: { projectDir: task.projectDir } } : {};
+  const current = expected ?? readUnchanged(task.file, undefined);
+  const entry = (action: PendingEntry['action'], remark: string) =>
+    task.projectDir ? { pending: { projectDir: task.projectDir, entry: { task: id, name: task.data.name, action, remark, by: context.user, at: context.now.toISOString() } } } : {};
   if (c.kind === 'pending') {
-    return { pending: entry(c.action, c.remark), change: { task: id, before: task.file, after: task.file, beforeText: current, afterHash: textHash(current), ...pendingRef } };
+    return { change: { task: id, before: task.file, after: task.file, beforeText: current, afterHash: textHash(current), ...entry(c.action, c.remark) } };
   }
+  const code = codeOf(task);
   if (c.kind === 'delete') {
-    const codeFile = task.data.code ? resolve(dirname(task.file), task.data.code) : undefined;
-    const codeText = codeFile && existsSync(codeFile) ? readFileSync(codeFile, 'utf8') : undefined;
-    unlinkQuietly(task.file);
-    if (codeFile && codeText !== undefined) unlinkQuietly(codeFile);
+    const codeText = code ? readIfExists(code) : undefined;
     return {
-      pending: c.pending ? entry(c.pending.action, c.pending.remark) : undefined,
       change: {
         task: id,
         before: task.file,
         beforeText: current,
-        ...(codeFile && codeText !== undefined ? { code: { from: codeFile, to: codeFile }, codeText } : {}),
-        ...(c.pending ? pendingRef : {}),
+        ...(code && codeText !== undefined ? { code: { from: code, to: code }, codeText } : {}),
+        ...(c.pending ? entry(c.pending.action, c.pending.remark) : {}),
       },
     };
   }
-
-  const destination = c.moveTo ?? task.file;
-  const next = editedText(task, current, c, context.now);
-  let code: FileChange['code'];
-  if (c.moveTo && c.moveTo !== task.file) {
-    if (existsSync(c.moveTo)) throw new ConflictError(`${c.moveTo} already exists`);
-    mkdirSync(dirname(c.moveTo), { recursive: true });
-    // Rename first (atomic: the task is in one place or the other), then rewrite it in place.
-    renameSync(task.file, c.moveTo);
-    if (task.data.code) {
-      const from = resolve(dirname(task.file), task.data.code);
-      const to = resolve(dirname(c.moveTo), task.data.code);
-      if (from !== to && existsSync(from) && !existsSync(to)) {
-        mkdirSync(dirname(to), { recursive: true });
-        renameSync(from, to);
-        code = { from, to };
-      }
-    }
+  const edit: TextEdit = { fields: { ...c.fields, updatedAt: timestamp(context.now) }, ...(c.edits?.length ? { edits: c.edits } : {}) };
+  const { text, via } = editedText(current, task.spans, edit);
+  const after = c.moveTo ?? task.file;
+  let moved: FileChange['code'];
+  if (after !== task.file && code && readIfExists(code) !== undefined) {
+    const to = resolve(dirname(after), task.data.code!);
+    if (to !== code) moved = { from: code, to };
   }
-  writeFileAtomic(destination, next);
-  return { change: { task: id, before: task.file, after: destination, beforeText: current, afterHash: textHash(next), ...(code ? { code } : {}) } };
+  return { change: { task: id, before: task.file, after, beforeText: current, afterHash: textHash(text), ...(moved ? { code: moved } : {}), edit: { ...edit, via } }, newText: text };
+}
+
+/** The task's code file, refused (never followed) when `code:` leaves its folder or a link leads out. */
+function codeOf(task: Task): string | undefined {
+  if (task.data.code === undefined) return undefined;
+  const problem = codePathProblem(task.data.code);
+  if (problem) throw new ConfinementError(`${task.file}: ${problem}; refused`);
+  return confined(codeFilePath(task.file, task.data.code)!, [dirname(task.file)], `${task.file}: code`);
 }

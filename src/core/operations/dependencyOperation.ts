@@ -1,7 +1,6 @@
 import type { Dependency } from '../model/taskSchema';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import type { Task } from '../workspace/workspaceModel';
-import { setIn } from './taskDocument';
 import { change, fail, skip, type TaskOperation } from './taskOperation';
 
 export type Cycle = Dependency['cycle'];
@@ -60,7 +59,7 @@ export function configureDependenciesOperation(edits: DependencyEdits, selection
       if (before === after) return skip('no change to its dependencies');
       return change(`upstream [${task.data.dependencies.map(show).join(', ')}] → [${deps.map(show).join(', ')}]`, {
         kind: 'edit',
-        edit: (doc) => setIn(doc, ['dependencies'], deps.map((d) => (d.cycle === 'previous' ? d : { task: d.task }))),
+        edits: [{ path: ['dependencies'], value: deps.map((d) => (d.cycle === 'previous' ? d : { task: d.task })) }],
       });
     },
   };

@@ -26,21 +26,12 @@ export class LockStore {
   }
 
   holder(task: Task): LockHolder | undefined {
-    let text: string;
-    try {
-      text = readFileSync(this.pathFor(task), 'utf8');
-    } catch {
-      return undefined;
-    }
-    try {
-      const value = parse(text) as { holder?: unknown; acquiredAt?: unknown } | null;
-      return {
-        holder: typeof value?.holder === 'string' ? value.holder : 'someone (unreadable lock file)',
-        ...(typeof value?.acquiredAt === 'string' ? { acquiredAt: value.acquiredAt } : {}),
-      };
-    } catch {
-      return { holder: 'someone (unreadable lock file)' };
-    }
+    return lockFileHolder(this.pathFor(task));
+  }
+
+  /** The shared lock folder, or undefined when each project keeps its own. */
+  get sharedFolder(): string | undefined {
+    return this.sharedDir;
   }
 
   /**
@@ -63,12 +54,7 @@ export class LockStore {
   }
 
   acquire(task: Task, user: string, now = new Date()): AcquireResult {
-    const text = stringify({ holder: user, acquiredAt: now.toISOString() });
-    if (createFileExclusive(this.pathFor(task), text)) return { status: 'acquired' };
-    const held = this.holder(task);
-    // The holder's file vanished between our attempt and the read: it was released; try once more.
-    if (!held) return createFileExclusive(this.pathFor(task), text) ? { status: 'acquired' } : { status: 'held', holder: this.holder(task)?.holder ?? 'someone' };
-    return { status: 'held', ...held };
+    return acquireLockFile(this.pathFor(task), user, now);
   }
 
   /** Releases the lock if `user` holds it; a lock held by someone else is never removed. */
@@ -86,4 +72,33 @@ function listFolder(dir: string): ReadonlySet<string> | null {
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'ENOENT' ? new Set() : null;
   }
+}
+
+/** Who holds the lock file at `path`, or undefined when there is none. */
+export function lockFileHolder(path: string): LockHolder | undefined {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+  try {
+    const value = parse(text) as { holder?: unknown; acquiredAt?: unknown } | null;
+    return {
+      holder: typeof value?.holder === 'string' ? value.holder : 'someone (unreadable lock file)',
+      ...(typeof value?.acquiredAt === 'string' ? { acquiredAt: value.acquiredAt } : {}),
+    };
+  } catch {
+    return { holder: 'someone (unreadable lock file)' };
+  }
+}
+
+/** Creates the lock file for `user` at `now` in one atomic step, unless someone holds it. */
+export function acquireLockFile(path: string, user: string, now: Date): AcquireResult {
+  const text = stringify({ holder: user, acquiredAt: now.toISOString() });
+  if (createFileExclusive(path, text)) return { status: 'acquired' };
+  const held = lockFileHolder(path);
+  // The holder's file vanished between our attempt and the read: it was released; try once more.
+  if (!held) return createFileExclusive(path, text) ? { status: 'acquired' } : { status: 'held', holder: lockFileHolder(path)?.holder ?? 'someone' };
+  return { status: 'held', ...held };
 }

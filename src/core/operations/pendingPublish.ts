@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse, stringify } from 'yaml';
+import { parseDocument, stringify } from 'yaml';
 import type { PendingAction } from './taskOperation';
 import { writeFileAtomic } from './atomicFile';
+import { withWriteLocks } from './writeLock';
 
 export interface PendingEntry {
   task: string;
@@ -13,38 +14,74 @@ export interface PendingEntry {
   at: string;
 }
 
+/** A pending-publish list that does not read; batches that would change it stop before any file. */
+export class PendingListError extends Error {}
+
 /** `<project>/.nightshift/pending-publish.yaml`: what unpublish and delete submitted, waiting to be published. */
 export function pendingPublishFile(projectDir: string): string {
   return join(projectDir, '.nightshift', 'pending-publish.yaml');
 }
 
+/** The list's entries; a file that exists but does not read is a PendingListError at its line. */
 export function readPending(projectDir: string): PendingEntry[] {
+  const file = pendingPublishFile(projectDir);
   let text: string;
   try {
-    text = readFileSync(pendingPublishFile(projectDir), 'utf8');
-  } catch {
-    return [];
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw new PendingListError(`${file}: cannot be read: ${(error as Error).message}`);
   }
-  const value = parse(text) as { pending?: PendingEntry[] } | null;
-  return Array.isArray(value?.pending) ? value.pending : [];
+  const doc = parseDocument(text, { prettyErrors: false });
+  if (doc.errors.length) {
+    const line = text.slice(0, doc.errors[0]!.pos[0]).split('\n').length;
+    throw new PendingListError(`${file}:${line}: not valid YAML (${doc.errors[0]!.message.split('\n')[0]}); fix or remove it first`);
+  }
+  let value: { pending?: unknown } | null;
+  try {
+    value = doc.toJS({ maxAliasCount: 100 }) as { pending?: unknown } | null;
+  } catch (error) {
+    throw new PendingListError(`${file}: ${(error as Error).message}`);
+  }
+  if (value === null || value === undefined) return [];
+  if (typeof value !== 'object' || (value.pending !== undefined && value.pending !== null && !Array.isArray(value.pending))) {
+    throw new PendingListError(`${file}:1: expected "pending:" holding a list of entries; fix or remove it first`);
+  }
+  const entries = (value.pending ?? []) as unknown[];
+  const bad = entries.findIndex((e) => typeof e !== 'object' || e === null || typeof (e as PendingEntry).task !== 'string');
+  if (bad >= 0) throw new PendingListError(`${file}: pending entry ${bad + 1} has no task id; fix or remove it first`);
+  return entries as PendingEntry[];
 }
 
-export function writePending(projectDir: string, entries: readonly PendingEntry[]): void {
+function writePending(projectDir: string, entries: readonly PendingEntry[]): void {
   writeFileAtomic(
     pendingPublishFile(projectDir),
     `# Submitted by Nightshift; publish them with "Nightshift: Publish Pending Objects" or \`nightshift publish\`.\n${stringify({ pending: entries })}`,
   );
 }
 
-/** Adds entries, replacing an earlier one for the same task (the newest submission wins). */
-export function addPending(projectDir: string, entries: readonly PendingEntry[]): void {
-  if (entries.length === 0) return;
-  const ids = new Set(entries.map((e) => e.task));
-  writePending(projectDir, [...readPending(projectDir).filter((e) => !ids.has(e.task)), ...entries]);
+/** Read, change and write the list holding its write lock, so that two batches at once lose no entry. */
+function updatePending(root: string, projectDir: string, change: (entries: PendingEntry[]) => PendingEntry[] | undefined): void {
+  withWriteLocks(root, [pendingPublishFile(projectDir)], () => {
+    const next = change(readPending(projectDir));
+    if (next) writePending(projectDir, next);
+  });
 }
 
-export function removePending(projectDir: string, taskIds: ReadonlySet<string>): void {
-  const entries = readPending(projectDir);
-  const left = entries.filter((e) => !taskIds.has(e.task));
-  if (left.length !== entries.length) writePending(projectDir, left);
+/** Adds entries, replacing an earlier one for the same task (the newest submission wins). */
+export function addPending(root: string, projectDir: string, entries: readonly PendingEntry[]): void {
+  if (entries.length === 0) return;
+  const ids = new Set(entries.map((e) => e.task));
+  updatePending(root, projectDir, (current) => [...current.filter((e) => !ids.has(e.task)), ...entries]);
+}
+
+/**
+ * Removes the tasks' entries. With `only`, an entry goes only when it is that very submission (same
+ * submitter and time), so that undoing a batch never withdraws a later one.
+ */
+export function removePending(root: string, projectDir: string, taskIds: ReadonlySet<string>, only?: (entry: PendingEntry) => boolean): void {
+  updatePending(root, projectDir, (current) => {
+    const left = current.filter((e) => !taskIds.has(e.task) || (only !== undefined && !only(e)));
+    return left.length !== current.length ? left : undefined;
+  });
 }

@@ -1,8 +1,7 @@
 import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { TASK_FILE_SUFFIX } from '../model/taskSchema';
-import { folderPathProblem, normalizeFolderPath } from './folderNames';
-import { setIn, deleteIn } from './taskDocument';
+import { folderNameProblem, folderPathProblem, normalizeFolderPath } from './folderNames';
 import { change, fail, skip, type TaskOperation } from './taskOperation';
 
 export interface OwnershipTarget {
@@ -22,6 +21,9 @@ export interface OwnershipTarget {
 export function modifyProjectOwnershipOperation(target: OwnershipTarget): TaskOperation {
   const problem = folderPathProblem(target.folder ?? '');
   if (problem) throw new Error(problem);
+  // The new name becomes the file's name: it may not carry a path (`../../escaped`) or a forbidden character.
+  const nameProblem = target.name === undefined ? undefined : folderNameProblem(target.name);
+  if (nameProblem) throw new Error(`new name "${target.name}": ${nameProblem.replace(/a folder name/g, 'a task name')}`);
   const folder = normalizeFolderPath(target.folder ?? '');
   // Names taken in the target project: read once, then grown by each task this batch moves there.
   let takenNames: Set<string> | undefined;
@@ -63,13 +65,12 @@ export function modifyProjectOwnershipOperation(target: OwnershipTarget): TaskOp
       return change(`${from.config.project}/${task.folder} → ${to.config.project}/${folder}${name !== task.data.name ? `, renamed ${name}` : ''}`, {
         kind: 'edit',
         moveTo,
-        edit: (doc) => {
-          if (name !== task.data.name) setIn(doc, ['name'], name);
-          if (template) setIn(doc, ['template'], template);
-          else if (task.data.template) deleteIn(doc, ['template']);
+        edits: [
+          ...(name !== task.data.name ? [{ path: ['name'], value: name }] : []),
+          ...(template ? [{ path: ['template'], value: template }] : task.data.template ? [{ path: ['template'], delete: true as const }] : []),
           // A task arriving in a project must be submitted and published there.
-          if (task.data.status === 'submitted') setIn(doc, ['status'], 'developing');
-        },
+          ...(task.data.status === 'submitted' ? [{ path: ['status'], value: 'developing' }] : []),
+        ],
       });
     },
   };

@@ -37,7 +37,9 @@ export async function publishPending(projectDir: string, context: OperationConte
       record.results.push({ task: e.task, name: e.name, status: 'succeeded', reason: `${describe(e)} published` });
     }
   }
-  removePending(projectDir, done);
+  // Only the very entries published: one submitted again meanwhile stays pending.
+  const published = new Set(entries.map((e) => `${e.task}\u0000${e.by}\u0000${e.at}`));
+  removePending(options.root, projectDir, done, (e) => published.has(`${e.task}\u0000${e.by}\u0000${e.at}`));
   saveRecord(options.root, record);
   return record;
 }

@@ -1,6 +1,6 @@
 import { scheduleSchema, type Schedule } from '../model/taskSchema';
 import { checkSchedule } from '../validation/scheduleRules';
-import { deleteIn, setIn } from './taskDocument';
+import type { DocEdit } from './taskDocument';
 import { change, fail, skip, type TaskOperation } from './taskOperation';
 
 /** Fields that describe when a task runs; a basic-scheduling change overwrites all of them. */
@@ -62,16 +62,16 @@ export function configureScheduleOperation(settings: ScheduleSettings): TaskOper
       ].filter(Boolean).join('; ');
       return change(summary, {
         kind: 'edit',
-        edit: (doc) => {
-          if (settings.basic) {
-            for (const field of BASIC_FIELDS) {
-              const value = (settings.basic as Record<string, unknown>)[field];
-              if (value !== undefined) setIn(doc, ['schedule', field], value);
-              else if (field !== 'method') deleteIn(doc, ['schedule', field]);
-            }
-          }
-          if (conditional && (settings.conditional || notes.length)) setIn(doc, ['schedule', 'conditional'], conditional);
-        },
+        edits: [
+          ...(settings.basic
+            ? BASIC_FIELDS.flatMap((field): DocEdit[] => {
+                const value = (settings.basic as Record<string, unknown>)[field];
+                if (value !== undefined) return [{ path: ['schedule', field], value }];
+                return field !== 'method' ? [{ path: ['schedule', field], delete: true }] : [];
+              })
+            : []),
+          ...(conditional && (settings.conditional || notes.length) ? [{ path: ['schedule', 'conditional'], value: conditional }] : []),
+        ],
       });
     },
   };

@@ -1,5 +1,4 @@
 import { compileParameter } from '../engine/parameterExpression';
-import { deleteIn, setIn } from './taskDocument';
 import { change, fail, skip, type TaskOperation } from './taskOperation';
 
 export function acquireLockOperation(): TaskOperation {
@@ -64,9 +63,7 @@ export function configureParametersOperation(values: Readonly<Record<string, str
       const note = missing.length ? ` (it has no ${missing.join(', ')})` : '';
       return change(`${changed.map((n) => `${n}=${values[n]}`).join(', ')}${note}`, {
         kind: 'edit',
-        edit: (doc) => {
-          for (const name of changed) setIn(doc, ['parameters', name], values[name]);
-        },
+        edits: changed.map((name) => ({ path: ['parameters', name], value: values[name] })),
       });
     },
   };
@@ -98,11 +95,10 @@ export function configureRunOperation(settings: RunSettings): TaskOperation {
           .join(', '),
         {
           kind: 'edit',
-          edit: (doc) => {
-            if (settings.timeoutMinutes !== undefined) setIn(doc, ['run', 'timeoutMinutes'], settings.timeoutMinutes);
-            if (settings.autoRerun === null) deleteIn(doc, ['run', 'autoRerun']);
-            else if (settings.autoRerun) setIn(doc, ['run', 'autoRerun'], settings.autoRerun);
-          },
+          edits: [
+            ...(settings.timeoutMinutes !== undefined ? [{ path: ['run', 'timeoutMinutes'], value: settings.timeoutMinutes }] : []),
+            ...(settings.autoRerun === null ? [{ path: ['run', 'autoRerun'], delete: true as const }] : settings.autoRerun ? [{ path: ['run', 'autoRerun'], value: settings.autoRerun }] : []),
+          ],
         },
       );
     },
@@ -130,11 +126,11 @@ export function modifyTemplateVersionOperation(version: number): TaskOperation {
       if (ref.version === version) return skip(`already on version ${version}`);
       return change(`template ${ref.name} v${ref.version} → v${version}; takes effect after submit and publish`, {
         kind: 'edit',
-        edit: (doc) => {
-          setIn(doc, ['template', 'version'], version);
+        edits: [
+          { path: ['template', 'version'], value: version },
           // A changed task must be submitted and published again before the new version runs.
-          if (task.data.status === 'submitted') setIn(doc, ['status'], 'developing');
-        },
+          ...(task.data.status === 'submitted' ? [{ path: ['status'], value: 'developing' }] : []),
+        ],
       });
     },
   };

@@ -25,6 +25,16 @@ export function setIn(doc: Document, path: readonly (string | number)[], value: 
   doc.setIn(path, node);
 }
 
+/** One change to a task document, as data: set a value at a path, or delete what is there. */
+export type DocEdit = { path: readonly (string | number)[]; value: unknown; delete?: undefined } | { path: readonly (string | number)[]; delete: true };
+
+export function applyDocEdits(doc: Document, edits: readonly DocEdit[]): void {
+  for (const e of edits) {
+    if (e.delete) deleteIn(doc, e.path);
+    else setIn(doc, e.path, e.value);
+  }
+}
+
 export function deleteIn(doc: Document, path: readonly (string | number)[]): void {
   if (doc.hasIn(path)) doc.deleteIn(path);
 }

@@ -1,4 +1,4 @@
-import type { Document } from 'yaml';
+import type { DocEdit } from './taskDocument';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import type { Task } from '../workspace/workspaceModel';
 
@@ -7,10 +7,11 @@ export type PendingAction = 'unpublish' | 'unpublish-and-delete' | 'delete';
 export type TaskChange =
   /**
    * Rewrite the task file: `fields` sets top-level fields (spliced into the text where their values are
-   * simple), `edit` changes anything else through yaml's document model. With `moveTo`, the file also
-   * moves there (its code file with it).
+   * simple), `edits` changes anything else through yaml's document model. Both are plain data, kept in
+   * the batch's intent record, so that an interrupted batch can derive the same text again. With
+   * `moveTo`, the file also moves there (its code file with it).
    */
-  | { kind: 'edit'; fields?: Readonly<Record<string, unknown>>; edit?: (doc: Document) => void; moveTo?: string }
+  | { kind: 'edit'; fields?: Readonly<Record<string, unknown>>; edits?: readonly DocEdit[]; moveTo?: string }
   | { kind: 'delete'; pending?: { action: PendingAction; remark: string } }
   | { kind: 'lock' }
   /** Nothing changes in the task file; the project's pending-publish list gets an entry. */

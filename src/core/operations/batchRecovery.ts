@@ -1,0 +1,104 @@
+import { hostname } from 'node:os';
+import { ConflictError } from './atomicFile';
+import { listRecords, newRecordId, saveRecord, type BatchRecord, type FileChange, type TaskResult } from './batchRecords';
+import { finishChange, finishPending, recordedNewText, undoChange } from './changeApply';
+import { changePaths, checkChangeScope, type ChangeScope } from './changeScope';
+import { ConfinementError } from './confinement';
+import { sweepTempFiles } from './tempSweep';
+import { removeDeadWriterLocks, withWriteLocks, writeLocksDir } from './writeLock';
+import { recordsDir } from './batchRecords';
+import { dirname, join } from 'node:path';
+
+/** Whether the process that wrote an intent is still running it (same host, pid alive). */
+function stillRunning(record: BatchRecord): boolean {
+  if (record.host !== hostname() || !Number.isInteger(record.pid)) return false;
+  try {
+    process.kill(record.pid!, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Batches that wrote their intent and never completed, because their process was killed or crashed:
+ * oldest first. A batch still running on this host is not among them. A record from another host
+ * counts: a shared workspace's writer elsewhere cannot be asked, and recovery refuses any file that
+ * is neither as the batch read it nor as it would leave it.
+ */
+export function interruptedRecords(root: string): BatchRecord[] {
+  return listRecords(root).filter((r) => r.state === 'intent' && !stillRunning(r));
+}
+
+/** One line for a warning: which batch, by whom, when, and how to recover it. */
+export function interruptedNotice(record: BatchRecord): string {
+  return `batch ${record.id} ("${record.title}" by ${record.who} at ${record.when}, ${record.changes.length} change(s)) was interrupted; finish or revert it: nightshift recover <workspace> --finish|--revert --record ${record.id} --as <user>`;
+}
+
+function reasonOf(error: unknown): string {
+  return error instanceof ConflictError || error instanceof ConfinementError ? error.message : `could not write the file: ${error instanceof Error ? error.message : String(error)}`;
+}
+
+/**
+ * Finishes or reverts an interrupted batch from its intent, change by change, from wherever each
+ * stands: finishing derives each new text again and writes it only if its hash is the recorded one;
+ * reverting puts back the old text and place. A file that is neither as the batch read it nor as it
+ * would leave it is refused, and every path is checked against the workspace before any I/O. The
+ * interrupted record is then marked complete, and the recovery gets a record of its own.
+ */
+export function recoverBatch(record: BatchRecord, how: 'finish' | 'revert', user: string, root: string, scope: ChangeScope, now = new Date()): BatchRecord {
+  if (record.pid !== undefined && record.host === hostname()) removeDeadWriterLocks(root, record.pid);
+  const origin = { root, who: record.who, when: record.when };
+  const results: TaskResult[] = [];
+  const finished: FileChange[] = [];
+  const order = how === 'finish' ? record.changes : [...record.changes].reverse();
+  for (const c of order) {
+    try {
+      checkChangeScope(c, scope, `record ${record.id}`);
+      if (how === 'finish') {
+        finishChange(c, recordedNewText(c), origin);
+        finishPending(root, c);
+        finished.push(c);
+        results.push({ task: c.task, status: 'succeeded', reason: 'finished' });
+      } else {
+        results.push({ task: c.task, status: 'succeeded', reason: undoChange(c, origin) });
+      }
+    } catch (error) {
+      results.push({ task: c.task, status: 'failed', reason: reasonOf(error) });
+    }
+  }
+  if (how === 'revert') results.reverse();
+  if (record.pid !== undefined) {
+    const dirs = record.changes.flatMap((c) => changePaths(c).map((p) => dirname(p)));
+    sweepTempFiles([...dirs, recordsDir(root), writeLocksDir(root)], record.pid);
+  }
+  const outcome = new Map(results.map((r) => [r.task, r]));
+  // The interrupted record, completed: what it did in the end, so that a later revert sees the truth.
+  const completed: BatchRecord = {
+    ...record,
+    state: 'complete',
+    results: record.results.map((r) => {
+      const o = outcome.get(r.task);
+      if (!o || r.status !== 'succeeded') return r;
+      if (how === 'finish') return o.status === 'succeeded' ? r : { ...r, status: 'failed', reason: `interrupted; not finished: ${o.reason}` };
+      return { ...r, status: 'failed', reason: `interrupted; reverted by ${user} at ${now.toISOString()}` };
+    }),
+    changes: how === 'finish' ? finished : [],
+  };
+  delete completed.pid;
+  delete completed.host;
+  withWriteLocks(root, [join(recordsDir(root), `${record.id}.json`)], () => saveRecord(root, completed));
+  const recovery: BatchRecord = {
+    id: newRecordId(now, 'recover'),
+    who: user,
+    when: now.toISOString(),
+    operation: 'recover',
+    title: `${how === 'finish' ? 'Finish' : 'Revert'} interrupted "${record.title}" of ${record.when}`,
+    kind: record.kind,
+    parameters: { record: record.id, how },
+    results,
+    changes: [],
+  };
+  saveRecord(root, recovery);
+  return recovery;
+}

@@ -1,0 +1,134 @@
+import { ConflictError, createFileExclusive, unlinkQuietly, writeFileAtomic } from './atomicFile';
+import { textHash, type FileChange } from './batchRecords';
+import { codeFileState, changeKind, moveNoClobber, readIfExists, taskFileState } from './fileChangeState';
+import { acquireLockFile, lockFileHolder } from './lockStore';
+import { addPending, removePending, type PendingEntry } from './pendingPublish';
+import { rederivedText } from './taskText';
+import { withWriteLocks } from './writeLock';
+
+/** Who ran the batch and when: a lock or pending entry it made carries these. */
+export interface ChangeOrigin {
+  root: string;
+  who: string;
+  when: string;
+}
+
+function lockedPaths(c: FileChange): string[] {
+  return [c.before, c.after, c.code?.from, c.code?.to].filter((p): p is string => p !== undefined);
+}
+
+/**
+ * Carries out one change from where its files stand now to as the batch leaves them, holding the
+ * files' write locks around the check and the writes. From 'before' that is the whole change (a
+ * running batch); from a partial state (an interrupted one) it is the rest. `newText` is the task's
+ * new text for an edit or move. A file that is neither as read nor as the batch left it is a
+ * ConflictError, and nothing of the change is done.
+ */
+export function finishChange(c: FileChange, newText: string | undefined, origin: ChangeOrigin): void {
+  const kind = changeKind(c);
+  if (kind === 'lock') {
+    const held = lockFileHolder(c.lock!);
+    if (held?.holder === origin.who && held.acquiredAt === origin.when) return;
+    const result = acquireLockFile(c.lock!, origin.who, new Date(origin.when));
+    if (result.status === 'held') throw new ConflictError(`locked by ${result.holder}`);
+    return;
+  }
+  if (kind === 'pending') return;
+  withWriteLocks(origin.root, lockedPaths(c), () => {
+    const state = taskFileState(c);
+    if (state === 'changed') throw new ConflictError(readIfExists(c.before) === undefined && (c.after === undefined || readIfExists(c.after) === undefined) ? 'the file was deleted or moved on disk since it was read' : 'the file changed on disk since it was read; not overwritten');
+    if (kind === 'delete') {
+      if (c.code && c.codeText !== undefined) {
+        const code = readIfExists(c.code.from);
+        if (code !== undefined && code !== c.codeText) throw new ConflictError(`its code file ${c.code.from} changed since it was read; not deleted`);
+      }
+      if (state === 'before') unlinkQuietly(c.before);
+      if (c.code && c.codeText !== undefined) unlinkQuietly(c.code.from);
+      return;
+    }
+    if (newText === undefined || textHash(newText) !== c.afterHash) throw new ConflictError('the new text does not match the recorded one; not written');
+    if (kind === 'move') {
+      const after = c.after!;
+      if (c.code && state === 'before' && codeFileState(c.code) !== 'from') throw new ConflictError(`${c.code.to} already exists`);
+      if (state === 'before') {
+        // The code file first: if the task's own move then fails, the code goes back and nothing moved.
+        if (c.code) moveNoClobber(c.code.from, c.code.to);
+        try {
+          moveNoClobber(c.before, after);
+        } catch (error) {
+          if (c.code) moveNoClobber(c.code.to, c.code.from);
+          throw error;
+        }
+      } else {
+        if (state === 'linked') unlinkQuietly(c.before);
+        if (c.code) settleCode(c.code, 'to');
+      }
+      if (state !== 'after') writeFileAtomic(after, newText);
+      return;
+    }
+    if (state === 'before') writeFileAtomic(c.before, newText);
+  });
+}
+
+/** Brings a moved code file to one side, whatever step a kill stopped its move at. */
+function settleCode(code: { from: string; to: string }, side: 'from' | 'to'): void {
+  const state = codeFileState(code);
+  const [here, there] = side === 'to' ? [code.to, code.from] : [code.from, code.to];
+  if (state === 'both') unlinkQuietly(there);
+  else if (state === (side === 'to' ? 'from' : 'to')) moveNoClobber(there, here);
+}
+
+/** The text an interrupted edit or move would have written, derived again and checked against its hash. */
+export function recordedNewText(c: FileChange): string | undefined {
+  const kind = changeKind(c);
+  if (kind !== 'edit' && kind !== 'move') return undefined;
+  if (!c.edit) throw new ConflictError('the record keeps no edit to finish this change with');
+  const text = rederivedText(c.beforeText, c.edit, c.edit.via);
+  if (textHash(text) !== c.afterHash) throw new ConflictError('the change derived again differs from the recorded one; not written');
+  return text;
+}
+
+/** Adds the change's pending-publish entry unless that very submission is already listed. */
+export function finishPending(root: string, c: FileChange): void {
+  if (!c.pending?.entry) return;
+  addPending(root, c.pending.projectDir, [c.pending.entry]);
+}
+
+/**
+ * Puts one change back: its files where and as they were before the batch, whatever step it reached.
+ * Returns what was done, for the report; a file changed since is a ConflictError.
+ */
+export function undoChange(c: FileChange, origin: ChangeOrigin): string {
+  const kind = changeKind(c);
+  const sameSubmission = (e: PendingEntry) => !c.pending?.entry || (e.by === c.pending.entry.by && e.at === c.pending.entry.at);
+  if (kind === 'lock') {
+    const held = lockFileHolder(c.lock!);
+    if (!held) return 'the lock was already released';
+    if (held.holder !== origin.who || (held.acquiredAt !== undefined && held.acquiredAt !== origin.when)) throw new ConflictError('the lock is now held by someone else, or taken again since');
+    unlinkQuietly(c.lock!);
+    return 'lock released';
+  }
+  if (kind === 'pending') {
+    removePending(origin.root, c.pending!.projectDir, new Set([c.task]), sameSubmission);
+    return 'pending-publish entry withdrawn';
+  }
+  return withWriteLocks(origin.root, lockedPaths(c), () => {
+    const state = taskFileState(c);
+    if (state === 'changed') throw new ConflictError(kind === 'delete' ? `a file now exists at ${c.before}` : 'the file changed since the batch; not reverted');
+    if (kind === 'delete') {
+      if (state === 'after' && !createFileExclusive(c.before, c.beforeText)) throw new ConflictError(`a file now exists at ${c.before}`);
+      if (c.code && c.codeText !== undefined && readIfExists(c.code.from) === undefined) createFileExclusive(c.code.from, c.codeText);
+      // A deleted published draft also left its production object's removal pending.
+      if (c.pending) removePending(origin.root, c.pending.projectDir, new Set([c.task]), sameSubmission);
+      return state === 'after' ? 'restored' : 'not reached by the batch; nothing to undo';
+    }
+    if (kind === 'move') {
+      if (state === 'linked') unlinkQuietly(c.after!);
+      else if (state === 'renamed' || state === 'after') moveNoClobber(c.after!, c.before);
+      if (c.code) settleCode(c.code, 'from');
+    }
+    if (state === 'before') return 'not reached by the batch; nothing to undo';
+    if (state === 'after') writeFileAtomic(c.before, c.beforeText);
+    return 'reverted';
+  });
+}

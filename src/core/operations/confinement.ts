@@ -1,0 +1,41 @@
+import { realpathSync } from 'node:fs';
+import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+
+/**
+ * A path the core was about to write, move or delete lies outside where it may: its project, or the
+ * workspace's `.nightshift/`. Raised before any I/O; the message names where the path came from.
+ */
+export class ConfinementError extends Error {}
+
+/**
+ * The path with symbolic links resolved as far as it exists: the deepest existing ancestor's real path
+ * plus the rest. A link inside a project that points outside must not carry a write out with it.
+ */
+function realish(path: string): string {
+  const absolute = resolve(path);
+  let existing = absolute;
+  const rest: string[] = [];
+  for (;;) {
+    try {
+      return resolve(realpathSync(existing), ...rest.reverse());
+    } catch {
+      const parent = dirname(existing);
+      if (parent === existing) return absolute;
+      rest.push(basename(existing));
+      existing = parent;
+    }
+  }
+}
+
+/** Whether `path` is `dir` or below it, links resolved. */
+export function isInside(path: string, dir: string): boolean {
+  const rel = relative(realish(dir), realish(path));
+  return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel));
+}
+
+/** `path` unchanged when it lies strictly below one of `roots`; otherwise a ConfinementError naming `source`. */
+export function confined(path: string, roots: readonly string[], source: string): string {
+  const absolute = resolve(path);
+  if (roots.some((root) => absolute !== resolve(root) && isInside(absolute, root))) return absolute;
+  throw new ConfinementError(`${source}: ${path} lies outside ${roots.length === 1 ? roots[0] : `every one of ${roots.join(', ')}`}; refused`);
+}

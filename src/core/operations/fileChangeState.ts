@@ -1,0 +1,72 @@
+import { existsSync, linkSync, mkdirSync, readFileSync, renameSync, unlinkSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { ConflictError } from './atomicFile';
+import { isAfterText, type FileChange } from './batchRecords';
+
+export type ChangeKind = 'edit' | 'move' | 'delete' | 'lock' | 'pending';
+
+/** What kind of change a record entry is (records before `kind` existed say it by their fields). */
+export function changeKind(c: FileChange): ChangeKind {
+  if (c.lock) return 'lock';
+  if (c.after === undefined) return 'delete';
+  if (c.pending && c.after === c.before && !c.edit) return 'pending';
+  return c.after !== c.before ? 'move' : 'edit';
+}
+
+export function readIfExists(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+/**
+ * Where a task file stands against its recorded change:
+ * - before: as it was (not reached);
+ * - linked: a move's new name made, the old one not yet removed (both hold the old text);
+ * - renamed: moved, not yet rewritten;
+ * - after: as the batch left it (for a delete: gone);
+ * - changed: anything else; someone changed it since, and it is left alone.
+ */
+export type TaskFileState = 'before' | 'linked' | 'renamed' | 'after' | 'changed';
+
+export function taskFileState(c: FileChange): TaskFileState {
+  const atBefore = readIfExists(c.before);
+  const kind = changeKind(c);
+  if (kind === 'delete') return atBefore === undefined ? 'after' : atBefore === c.beforeText ? 'before' : 'changed';
+  if (kind !== 'move') return atBefore === undefined ? 'changed' : atBefore === c.beforeText && !isAfterText(c, atBefore) ? 'before' : isAfterText(c, atBefore) ? 'after' : 'changed';
+  const atAfter = readIfExists(c.after!);
+  if (atAfter === undefined) return atBefore === c.beforeText ? 'before' : 'changed';
+  if (atBefore === undefined) return isAfterText(c, atAfter) ? 'after' : atAfter === c.beforeText ? 'renamed' : 'changed';
+  return atBefore === c.beforeText && atAfter === c.beforeText ? 'linked' : 'changed';
+}
+
+/** Where a moved task's code file stands: at its old path, its new one, both (linked), or neither. */
+export function codeFileState(code: { from: string; to: string }): 'from' | 'to' | 'both' | 'none' {
+  const from = existsSync(code.from);
+  const to = existsSync(code.to);
+  return from && to ? 'both' : from ? 'from' : to ? 'to' : 'none';
+}
+
+/**
+ * Moves a file without ever replacing one at the target: a hard link claims the new name (failing if
+ * it exists), then the old name goes. A kill in between leaves both names on one file, which the
+ * batch's record recognizes ('linked').
+ */
+export function moveNoClobber(from: string, to: string): void {
+  mkdirSync(dirname(to), { recursive: true });
+  try {
+    linkSync(from, to);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw new ConflictError(`${to} already exists`);
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV' && code !== 'EMLINK') throw error;
+    // A file system without hard links: check, then rename (the write lock keeps Nightshift writers out).
+    if (existsSync(to)) throw new ConflictError(`${to} already exists`);
+    renameSync(from, to);
+    return;
+  }
+  unlinkSync(from);
+}

@@ -1,0 +1,102 @@
+import { strict as assert } from 'node:assert';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { listRecords, recordsDir } from '../../src/core/operations/batchRecords';
+import { nightshift } from './fixtures';
+import { filesBelow, twoProjects } from './reliabilityFixtures';
+
+/** A file outside every workspace, as an attacker would name it. */
+function victim(): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'nightshift-victim-')), 'victim.txt');
+  writeFileSync(file, 'precious\n');
+  return file;
+}
+
+function setCode(root: string, id: string, code: string): void {
+  const file = join(root, `fin/tasks/src/${id}.task.yaml`);
+  writeFileSync(file, readFileSync(file, 'utf8').replace(/^code: .*$/m, `code: ${code}`));
+}
+
+describe('nothing is written outside the workspace, whatever a file or record says', function () {
+  this.timeout(60_000);
+
+  it('revert refuses a record edited to name a file outside, and its --dry-run lists every path first', () => {
+    const root = twoProjects(2);
+    assert.equal(nightshift('tags', root, '--tasks', 't000,t001', '--mode', 'append', '--tag', 'x', '--as', 'alice').code, 0);
+    const target = victim();
+    const [name] = readdirSync(recordsDir(root));
+    const file = join(recordsDir(root), name!);
+    const record = JSON.parse(readFileSync(file, 'utf8'));
+    record.changes[0].before = target;
+    record.changes[0].after = target;
+    record.changes[1].code = { from: join(target, '..', 'created.txt'), to: join(target, '..', 'created.txt') };
+    writeFileSync(file, JSON.stringify(record));
+    const dry = nightshift('revert', root, '--last', '--as', 'mallory', '--dry-run');
+    assert.match(dry.stdout, /t000 +failed +record .*before: .*victim\.txt is not inside a project of this workspace; refused/);
+    assert.match(dry.stdout, /t001 +failed +record .*code\.from/);
+    const run = nightshift('revert', root, '--last', '--as', 'mallory');
+    assert.equal(run.code, 1);
+    assert.equal(readFileSync(target, 'utf8'), 'precious\n');
+    assert.deepEqual(readdirSync(join(target, '..')), ['victim.txt']);
+  });
+
+  it('a code: path that leaves the task folder is an error at its line, and delete and move never follow it', () => {
+    const root = twoProjects(4);
+    const outside = victim();
+    setCode(root, 't000', `../../../../../../../../../..${outside}`);
+    setCode(root, 't001', '../../nightshift.yaml');
+    setCode(root, 't002', 't003.task.yaml');
+    const validate = nightshift('validate', root);
+    assert.equal(validate.code, 1);
+    assert.match(validate.stderr, /t000\.task\.yaml:12:.*code: .* must name a file in the task's folder or below it/);
+    assert.match(validate.stderr, /t001\.task\.yaml:12:.*code: .*must name a file in the task's folder or below it/);
+    assert.match(validate.stderr, /t002\.task\.yaml:12:.*code: "t003\.task\.yaml" names a task file/);
+    const del = nightshift('delete', root, '--tasks', 't000,t001', '--remark', 'x', '--as', 'alice');
+    assert.equal(del.code, 1);
+    assert.match(del.stdout, /t000 +failed +.*refused/);
+    assert.equal(readFileSync(outside, 'utf8'), 'precious\n');
+    assert.ok(existsSync(join(root, 'fin/nightshift.yaml')));
+    for (const name of readdirSync(recordsDir(root))) assert.ok(!readFileSync(join(recordsDir(root), name), 'utf8').includes('precious'), 'the outside text was copied into a record');
+    const move = nightshift('move', root, '--tasks', 't002', '--to', 'fin/elsewhere', '--as', 'alice');
+    assert.equal(move.code, 1);
+    assert.ok(existsSync(join(root, 'fin/tasks/src/t003.task.yaml')), 'another task was moved');
+  });
+
+  it('a code file reached through a link that leads out of the project is refused', () => {
+    const root = twoProjects(1);
+    const outside = victim();
+    symlinkSync(join(outside, '..'), join(root, 'fin/tasks/src/linked'));
+    setCode(root, 't000', 'linked/victim.txt');
+    const del = nightshift('delete', root, '--tasks', 't000', '--remark', 'x', '--as', 'alice');
+    assert.equal(del.code, 1);
+    assert.match(del.stdout, /lies outside/);
+    assert.equal(readFileSync(outside, 'utf8'), 'precious\n');
+  });
+
+  it('project --name with a path in it is refused before anything is written', () => {
+    const root = twoProjects(1);
+    const before = filesBelow(join(root, '..'));
+    const run = nightshift('project', root, '--tasks', 't000', '--to', 'fin2', '--name', '../../../escaped', '--as', 'alice');
+    assert.equal(run.code, 2);
+    assert.match(run.stderr, /new name "\.\.\/\.\.\/\.\.\/escaped": a task name cannot contain \//);
+    assert.deepEqual(filesBelow(join(root, '..')), before);
+    assert.deepEqual(listRecords(root), []);
+  });
+
+  it('every record path is confined, also the lock and pending-publish ones', () => {
+    const root = twoProjects(1);
+    assert.equal(nightshift('lock', root, '--tasks', 't000', '--as', 'alice').code, 0);
+    const [name] = readdirSync(recordsDir(root));
+    const file = join(recordsDir(root), name!);
+    const record = JSON.parse(readFileSync(file, 'utf8'));
+    const outsideDir = mkdtempSync(join(tmpdir(), 'nightshift-locks-'));
+    mkdirSync(outsideDir, { recursive: true });
+    writeFileSync(join(outsideDir, 'x.lock'), 'holder: alice\n');
+    record.changes[0].lock = join(outsideDir, 'x.lock');
+    writeFileSync(file, JSON.stringify(record));
+    const run = nightshift('revert', root, '--last', '--as', 'alice');
+    assert.match(run.stdout, /not in a lock folder of this workspace; refused/);
+    assert.ok(existsSync(join(outsideDir, 'x.lock')));
+  });
+});

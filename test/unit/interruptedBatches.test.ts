@@ -1,0 +1,84 @@
+import { strict as assert } from 'node:assert';
+import { join } from 'node:path';
+import { interruptedRecords, recoverBatch } from '../../src/core/operations/batchRecovery';
+import { listRecords } from '../../src/core/operations/batchRecords';
+import { scopeOf } from '../../src/core/operations/changeScope';
+import { loadWorkspace } from '../../src/core/workspace/diskWorkspace';
+import { nightshift } from './fixtures';
+import { startWorker, taskPlaces, tempFiles, twoProjects } from './reliabilityFixtures';
+
+const TASKS = 40;
+const ROUNDS = 20;
+
+/**
+ * kill -9 a batch at a random point of its progress, then recover it, finishing on even rounds and
+ * reverting on odd ones; each time every task is in one place with its code file, and nowhere twice.
+ */
+async function killAndRecover(op: string, arg: string, expectAfter: (file: string) => boolean): Promise<{ interrupted: number }> {
+  let interrupted = 0;
+  for (let round = 0; round < ROUNDS; round++) {
+    const root = twoProjects(TASKS);
+    const original = taskPlaces(root).places;
+    const worker = startWorker(root, op, arg);
+    await worker.progress(1 + Math.floor(Math.random() * (TASKS - 5)));
+    worker.kill();
+    await worker.exited;
+    const found = interruptedRecords(root);
+    if (found.length === 0) continue; // it finished before the kill landed
+    interrupted++;
+    assert.equal(found.length, 1);
+    const how = round % 2 === 0 ? 'finish' : 'revert';
+    const recovery = recoverBatch(found[0]!, how, 'alice', root, scopeOf(loadWorkspace(root), {}));
+    assert.ok(recovery.results.every((r) => r.status === 'succeeded'), `${op} ${how}: ${JSON.stringify(recovery.results.find((r) => r.status !== 'succeeded'))}`);
+    const { places, duplicates } = taskPlaces(root);
+    assert.deepEqual(duplicates, [], `${op} ${how}: a task is in two places`);
+    assert.deepEqual(tempFiles(root), [], `${op} ${how}: temporary files left`);
+    assert.deepEqual(interruptedRecords(root), []);
+    if (op === 'delete') {
+      assert.equal(places.size, how === 'finish' ? 0 : TASKS, `${op} ${how}: ${places.size} tasks left`);
+    } else {
+      assert.equal(places.size, TASKS, `${op} ${how}: tasks lost`);
+      for (const [id, place] of places) {
+        assert.ok(place.codeOk, `${op} ${how}: ${id}'s code file is not beside it (${place.file})`);
+        assert.equal(how === 'finish' ? expectAfter(place.file) : place.file === original.get(id)!.file, true, `${op} ${how}: ${id} at ${place.file}`);
+      }
+    }
+    // The batch's own record is now complete and tells the truth; a later revert of a finished one works.
+    const record = listRecords(root).find((r) => r.id === found[0]!.id)!;
+    assert.equal(record.state, 'complete');
+  }
+  return { interrupted };
+}
+
+describe('a batch killed mid-way is found, and can be finished or reverted', function () {
+  this.timeout(600_000);
+
+  for (const [op, arg, where] of [
+    ['move', 'fin/moved', '/fin/tasks/moved/'],
+    ['project', 'fin2', '/fin2/tasks/'],
+    ['delete', '-', ''],
+  ] as const) {
+    it(`${op}: kill -9 at a random task, ${ROUNDS} times; finish and revert each leave every task whole`, async () => {
+      const { interrupted } = await killAndRecover(op, arg, (file) => file.includes(where));
+      process.stdout.write(`      (${interrupted} of ${ROUNDS} kills landed mid-batch)\n`);
+      assert.ok(interrupted >= ROUNDS / 2, `only ${interrupted} of ${ROUNDS} kills landed mid-batch`);
+    });
+  }
+
+  it('the command line reports an interrupted batch and recovers it', async () => {
+    const root = twoProjects(TASKS);
+    const worker = startWorker(root, 'move', 'fin/moved');
+    await worker.progress(10);
+    worker.kill();
+    await worker.exited;
+    const records = nightshift('records', root);
+    assert.match(records.stdout, /INTERRUPTED \(nightshift recover\)/);
+    const other = nightshift('tags', root, '--tasks', 't039', '--mode', 'append', '--tag', 'z', '--as', 'bob', '--dry-run');
+    assert.match(other.stderr, /was interrupted; finish or revert it: nightshift recover/);
+    const run = nightshift('recover', root, '--revert', '--as', 'alice');
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    assert.match(run.stdout, /Revert interrupted "Batch Move"/);
+    assert.equal(nightshift('recover', root, '--finish', '--as', 'alice').stdout, 'No interrupted batch.\n');
+    assert.ok(taskPlaces(root).places.get('t000')!.file.endsWith(join('src', 't000.task.yaml')));
+  });
+});
