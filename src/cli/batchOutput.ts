@@ -13,7 +13,9 @@ export function writeBatchResults(operation: string, title: string, results: rea
     const rows = results.map(({ task, status, reason }) => ({ task, status, reason }));
     process.stdout.write(`${JSON.stringify({ operation, ...(options.dryRun ? { dryRun: true } : {}), results: rows })}\n`);
   } else {
-    const width = Math.max(4, ...results.map((r) => r.task.length));
+    // A loop, not Math.max(...): a batch over 100,000 tasks would overflow the stack with its arguments.
+    let width = 4;
+    for (const r of results) width = Math.max(width, r.task.length);
     const counts = ['succeeded', 'skipped', 'failed'].map((s) => `${results.filter((r) => r.status === s).length} ${s}`).join(', ');
     process.stdout.write(`${title}${options.dryRun ? ' (dry run: nothing changed)' : ''}: ${counts}\n`);
     for (const r of results) process.stdout.write(`${r.task.padEnd(width)}  ${r.status.padEnd(9)}  ${r.reason}\n`);

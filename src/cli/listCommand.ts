@@ -1,6 +1,8 @@
 import { COLUMN_IDS } from '../core/taskList/taskListColumns';
 import { taskListQuerySchema } from '../core/taskList/taskListQuery';
 import { TaskListSession } from '../core/taskList/taskListSession';
+import { resolveProjectFolder } from '../core/workspace/projectFolderArgument';
+import { formatColumns } from './textColumns';
 import { UsageError } from './usageError';
 import { commaList, parseWorkspaceArgs } from './workspaceArgs';
 
@@ -41,10 +43,9 @@ export function runList(args: string[]): number {
   };
   let folder: { projectDir: string; path: string; includeSubfolders: boolean } | undefined;
   if (v.folder) {
-    const [name, ...rest] = v.folder.replace(/^\/+|\/+$/g, '').split('/');
-    const project = index.projects().find((p) => p.config.project === name);
-    if (!project) throw new UsageError(`no project "${name}" (the folder is <project>/<path>)`);
-    folder = { projectDir: project.dir, path: rest.join('/'), includeSubfolders: !!v.recursive };
+    const where = resolveProjectFolder(index, v.folder);
+    if ('error' in where) throw new UsageError(`--folder "${v.folder}": ${where.error}`);
+    folder = { projectDir: where.projectDir, path: where.folder, includeSubfolders: !!v.recursive };
   }
   const modifiedPreset = v.modified && ['3d', '7d', '1m'].includes(v.modified);
   const [column, direction] = (v.sort ?? 'updatedAt:desc').split(':');
@@ -82,9 +83,7 @@ export function runList(args: string[]): number {
     return 0;
   }
   const table = [['ID', 'NAME', 'TYPE', 'CYCLE', 'METHOD', 'OWNER', 'STATUS', 'FOLDER'], ...rows.map((r) => [r.id, r.name, r.type, r.cycle || '-', r.method, r.owner || '-', r.status, `${r.project}/${r.folder}`])];
-  const widths = table[0]!.map((_, c) => Math.max(...table.map((row) => row[c]!.length)));
-  const lines = table.map((row) => row.map((cell, c) => (c === row.length - 1 ? cell : cell.padEnd(widths[c]!))).join('  '));
-  process.stdout.write(`${lines.join('\n')}\n${total} of ${session.taskCount()} tasks\n`);
+  process.stdout.write(`${formatColumns(table).join('\n')}\n${total} of ${session.taskCount()} tasks\n`);
   return 0;
 }
 

@@ -1,4 +1,5 @@
 import { runBackfill } from './backfillCommand';
+import { stopQuietlyWhenReaderCloses } from './closedPipe';
 import { OPERATION_COMMANDS, runOperation } from './operationCommand';
 import { runList } from './listCommand';
 import { runParam } from './paramCommand';
@@ -99,4 +100,5 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+stopQuietlyWhenReaderCloses(process.stdout, process.stderr);
 void main(process.argv.slice(2)).then((code) => (process.exitCode = code));

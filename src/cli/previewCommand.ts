@@ -4,6 +4,7 @@ import { buildSchedulingGraph } from '../core/engine/schedulingGraph';
 import { taskClosure } from '../core/engine/taskClosure';
 import { todayIn } from '../core/engine/wallClock';
 import { writeDiagnostics } from './diagnosticOutput';
+import { formatColumns } from './textColumns';
 import { UsageError } from './usageError';
 import { parseWorkspaceArgs } from './workspaceArgs';
 
@@ -61,10 +62,8 @@ function renderTable(date: string, bizdate: string, instances: readonly PlannedI
     Object.entries(i.params).map(([k, v]) => `${k}=${v}`).join(' '),
   ]);
   const header = ['TIME', 'TASK', 'KIND', 'UPSTREAM (* previous cycle)', 'PARAMETERS'];
-  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)));
-  const line = (cells: string[]) => cells.map((cell, c) => (c === cells.length - 1 ? cell : cell.padEnd(widths[c]!))).join('  ').trimEnd();
-  const out = [`${date} (business date ${bizdate}): ${instances.length} instance${instances.length === 1 ? '' : 's'}`, line(header), ...rows.map(line)];
-  return `${out.join('\n')}\n`;
+  rows.unshift(header);
+  return `${date} (business date ${bizdate}): ${instances.length} instance${instances.length === 1 ? '' : 's'}\n${formatColumns(rows).join('\n')}\n`;
 }
 
 function upstreamSummary(instance: PlannedInstance): string {

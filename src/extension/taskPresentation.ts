@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import { elapsedText } from '../core/text/elapsedText';
+import { escapeMarkdownInline as escape } from '../core/text/markdownEscape';
 import type { Task, TaskLock } from '../core/workspace/workspaceModel';
 
 const CYCLE_LABELS: Record<string, string> = { minute: 'minutely', hour: 'hourly', day: 'daily', week: 'weekly', month: 'monthly', year: 'yearly' };
@@ -44,7 +46,7 @@ export function taskUri(task: Task): vscode.Uri {
   return vscode.Uri.from({ scheme: TASK_URI_SCHEME, path: `/${encodeURIComponent(task.data.id)}`, query: encodeURIComponent(task.file) });
 }
 
-export function taskTooltip(task: Task, lock: TaskLock | undefined): vscode.MarkdownString {
+export function taskTooltip(task: Task, lock: TaskLock | undefined, now = Date.now()): vscode.MarkdownString {
   const t = task.data;
   const s = t.schedule;
   const rows: [string, string][] = [
@@ -59,12 +61,15 @@ export function taskTooltip(task: Task, lock: TaskLock | undefined): vscode.Mark
   if (t.template) rows.push(['Template', `${t.template.name} v${t.template.version}`]);
   if (t.tags.length) rows.push(['Tags', t.tags.join(', ')]);
   if (t.dependencies.length) rows.push(['Depends on', t.dependencies.map((d) => (d.cycle === 'previous' ? `${d.task} (previous cycle)` : d.task)).join(', ')]);
-  if (lock) rows.push(['Locked by', `${lock.holder}${lock.acquiredAt ? ` since ${lock.acquiredAt}` : ''}`]);
+  if (lock) rows.push(['Locked by', lockText(lock, now)]);
   const md = new vscode.MarkdownString(`**${escape(t.name)}**${t.description ? ` — ${escape(t.description)}` : ''}\n\n`);
   md.appendMarkdown(`| | |\n|---|---|\n${rows.map(([k, v]) => `| ${k} | ${escape(v)} |`).join('\n')}\n`);
   return md;
 }
 
-function escape(text: string): string {
-  return text.replace(/[\\`*_[\]|<>]/g, '\\$&');
+/** "bob for 3 h (since 2026-01-05T10:00:00Z)": a lock's age tells whether it is stale. */
+function lockText(lock: TaskLock, now: number): string {
+  if (!lock.acquiredAt) return lock.holder;
+  const age = elapsedText(lock.acquiredAt, now);
+  return age ? `${lock.holder} for ${age} (since ${lock.acquiredAt})` : `${lock.holder} since ${lock.acquiredAt}`;
 }

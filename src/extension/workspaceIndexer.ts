@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { fileKind, INDEXED_FILES_GLOB } from '../core/workspace/fileKinds';
 import { toPosixPath } from '../core/workspace/paths';
+import { isIndexedPath, isScannedFolder } from '../core/workspace/taskFolderRule';
 import { WorkspaceIndex } from '../core/workspace/workspaceIndex';
 import { emptyChange, type IndexChange } from '../core/workspace/workspaceModel';
 import { excludeGlobs, taskRootOverride } from './settings';
@@ -38,8 +39,9 @@ export class WorkspaceIndexer implements vscode.Disposable {
     );
   }
 
+  /** A file the index reads: of a kind it knows, and in a folder the shared task-folder rule does not skip. */
   private isIndexed(uri: vscode.Uri): boolean {
-    return fileKind(toPosixPath(uri.path)) !== undefined;
+    return fileKind(toPosixPath(uri.path)) !== undefined && isIndexedPath(relativePath(uri));
   }
 
   /** Resolves when the current full indexing pass has finished. */
@@ -59,18 +61,18 @@ export class WorkspaceIndexer implements vscode.Disposable {
       async () => {
         await vscode.commands.executeCommand('setContext', 'nightshift.indexing', true);
         const exclude = excludeGlobs();
-        const files = await vscode.workspace.findFiles(INDEXED_FILES_GLOB, exclude.length ? `{${exclude.join(',')}}` : undefined);
+        const files = (await vscode.workspace.findFiles(INDEXED_FILES_GLOB, exclude.length ? `{${exclude.join(',')}}` : undefined)).filter((uri) => this.isIndexed(uri));
         const index = new WorkspaceIndex({ taskRootOverride: taskRootOverride() });
         const uris = new Map<string, vscode.Uri>();
         for (let i = 0; i < files.length; i += READ_BATCH) {
           const batch = files.slice(i, i + READ_BATCH);
           const texts = await Promise.all(batch.map((uri) => readText(uri)));
           batch.forEach((uri, j) => {
-            const text = texts[j];
-            if (text === undefined) return;
+            const read = texts[j];
+            if (read === undefined) return;
             const path = toPosixPath(uri.path);
             uris.set(path, uri);
-            index.setFile(path, text);
+            updateFile(index, path, read);
           });
           if (generation !== this.generation) return;
         }
@@ -92,6 +94,7 @@ export class WorkspaceIndexer implements vscode.Disposable {
    * after the watcher's batches have passed.
    */
   private async scanCreatedFolder(uri: vscode.Uri): Promise<void> {
+    if (!isScannedFolder(relativePath(uri))) return;
     try {
       if ((await vscode.workspace.fs.stat(uri)).type !== vscode.FileType.Directory) return;
     } catch {
@@ -135,16 +138,16 @@ export class WorkspaceIndexer implements vscode.Disposable {
     const change = emptyChange();
     const texts = await Promise.all(events.map(([, what]) => (what === 'deleted' ? undefined : readText(what))));
     events.forEach(([path, what], i) => {
-      const text = texts[i];
+      const read = texts[i];
       let delta: IndexChange;
-      if (what === 'deleted' || text === undefined) {
+      if (what === 'deleted' || read === undefined) {
         this.uris.delete(path);
         if (this.index.has(path)) delta = this.index.deleteFile(path);
         else if (fileKind(path)) return;
         else delta = this.index.deleteFolder(path);
       } else {
         this.uris.set(path, what);
-        delta = this.index.setFile(path, text);
+        delta = updateFile(this.index, path, read);
       }
       delta.projects.forEach((p) => change.projects.add(p));
       delta.folders.forEach((f) => change.folders.add(f));
@@ -160,10 +163,36 @@ export class WorkspaceIndexer implements vscode.Disposable {
   }
 }
 
-async function readText(uri: vscode.Uri): Promise<string | undefined> {
+type FileRead = { text: string } | { unreadable: string };
+
+/** A file's text; why it cannot be read (no permission); undefined when it is gone. */
+async function readText(uri: vscode.Uri): Promise<FileRead | undefined> {
   try {
-    return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-  } catch {
-    return undefined; // Gone between the event and the read: the delete event follows.
+    return { text: new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)) };
+  } catch (error) {
+    // Gone between the event and the read: the delete event follows.
+    if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') return undefined;
+    return { unreadable: error instanceof Error ? error.message : String(error) };
   }
+}
+
+/**
+ * One file's update of the index. Whatever it throws stays that file's problem: the pass over the
+ * other files, and the index, go on.
+ */
+function updateFile(index: WorkspaceIndex, path: string, read: FileRead): IndexChange {
+  try {
+    return 'text' in read ? index.setFile(path, read.text) : index.setUnreadable(path, read.unreadable);
+  } catch (error) {
+    try {
+      return index.setUnreadable(path, error instanceof Error ? error.message : String(error));
+    } catch {
+      return emptyChange();
+    }
+  }
+}
+
+/** '/'-separated path below the workspace folder holding `uri`, as the task-folder rule reads it. */
+function relativePath(uri: vscode.Uri): string {
+  return toPosixPath(vscode.workspace.asRelativePath(uri, false));
 }

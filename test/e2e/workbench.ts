@@ -14,17 +14,22 @@ export interface Workbench {
   close(): Promise<void>;
 }
 
-/** A real VS Code workbench in headless Chromium, on a scratch copy of the samples, with Nightshift loaded. */
-export async function openWorkbench(options: { theme?: string } = {}): Promise<Workbench> {
+/**
+ * A real VS Code workbench in headless Chromium, on a scratch copy of the samples, with Nightshift loaded.
+ * `asInstalled` opens it as the demo does: the built extension installed, no smoke-test driver (which
+ * hides every notification toast, but is what makes the workbench load an extension from the URL).
+ */
+export async function openWorkbench(options: { theme?: string; asInstalled?: boolean } = {}): Promise<Workbench> {
   const workspace = join(mkdtempSync(join(tmpdir(), 'nightshift-e2e-')), 'warehouse');
   cpSync(join(REPO, 'samples/warehouse'), workspace, { recursive: true });
   const server = await startCodeServer({
     workspace,
     settings: { 'nightshift.user': 'alice', 'workbench.colorTheme': options.theme ?? 'Default Dark Modern' },
+    ...(options.asInstalled ? { installExtension: REPO, smokeTestDriver: false } : {}),
   });
   const browser: Browser = await launchChromium();
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  await page.goto(server.url(workspace, [['extensionDevelopmentPath', REPO]]));
+  await page.goto(options.asInstalled ? server.url(workspace) : server.url(workspace, [['extensionDevelopmentPath', REPO]]));
   await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
   mkdirSync(ARTIFACTS, { recursive: true });
   return {

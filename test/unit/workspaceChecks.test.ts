@@ -52,15 +52,15 @@ describe('cross-file checks', () => {
     assert.deepEqual(problems(indexOf({ 'a.task.yaml': cross })), ['a.task.yaml:6: unknown-dependency']);
   });
 
-  it('reports a dependency cycle on each task in it, with the loop spelled out', () => {
+  it('reports a dependency cycle once, at the dependency that closes it, with the loop spelled out', () => {
     const index = indexOf({
       'a.task.yaml': task('1', 'a', 'dependencies: [{task: "2"}]\n'),
       'b.task.yaml': task('2', 'b', 'dependencies: [{task: "3"}]\n'),
       'c.task.yaml': task('3', 'c', 'dependencies: [{task: "1"}]\n'),
       'd.task.yaml': task('4', 'd', 'dependencies: [{task: "1"}]\n'),
     });
-    assert.deepEqual(problems(index), ['a.task.yaml:8: dependency-cycle', 'b.task.yaml:8: dependency-cycle', 'c.task.yaml:8: dependency-cycle']);
-    assert.equal(index.diagnostics().get('/w/p/tasks/a.task.yaml')![0]!.message, 'dependencies: dependency cycle 1 → 2 → 3 → 1');
+    assert.deepEqual(problems(index), ['c.task.yaml:8: dependency-cycle']);
+    assert.equal(index.diagnostics().get('/w/p/tasks/c.task.yaml')![0]!.message, 'dependencies: this dependency closes the cycle 1 → 2 → 3 → 1');
   });
 
   it('does not call a previous-cycle dependency loop a cycle', () => {

@@ -26,6 +26,14 @@ const TIME_TOKENS: ReadonlySet<Token> = new Set(['hh24', 'hh12', 'hh', 'mi', 'ss
 const OFFSET_TERM = /[+-]\d+(?:\*\d+)?(?:\/\d+)*/g;
 const TRAILING_OFFSET = /^(.*?)((?:[+-]\d+(?:\*\d+)?(?:\/\d+)*)+)$/;
 const ADD_MONTHS = /^add_months\((.*),([+-]?\d+(?:\*\d+)?)\)$/;
+/** What a format's literal text may not hold: digits and arithmetic are offsets that did not parse. */
+const ARITHMETIC = /[\d*+]/;
+/**
+ * The calendar a format prints (four-digit years) spans 9999 years: a longer offset leaves it from any
+ * date, and past JavaScript's date range it prints "NaN".
+ */
+const MAX_OFFSET_YEARS = 9999;
+const MAX_OFFSET = { year: MAX_OFFSET_YEARS, month: MAX_OFFSET_YEARS * 12, day: Math.floor(MAX_OFFSET_YEARS * 365.2425) };
 
 class ExpressionError extends Error {}
 
@@ -104,8 +112,10 @@ function compileBusinessDate(inner: string, text: string): CompiledParameter {
     total += termValue(term);
   }
   const has = (t: Token) => parts.includes(t);
-  if (has('dd')) return formatter(parts, (c) => bizMs(c) + total * DAY_MS);
-  if (has('mm')) return formatter(parts, (c) => addMonths(bizMs(c), total));
+  const unit = has('dd') ? 'day' : has('mm') ? 'month' : 'year';
+  withinCalendar(total, unit, text);
+  if (unit === 'day') return formatter(parts, (c) => bizMs(c) + total * DAY_MS);
+  if (unit === 'month') return formatter(parts, (c) => addMonths(bizMs(c), total));
   return formatter(parts, (c) => addMonths(bizMs(c), 12 * total));
 }
 
@@ -115,6 +125,7 @@ function compileScheduledTime(inner: string, text: string): CompiledParameter {
   if (months) {
     const parts = parseFormat(months[1]!, text);
     const n = termValue(months[2]!.startsWith('-') || months[2]!.startsWith('+') ? months[2]! : `+${months[2]}`);
+    withinCalendar(n, 'month', text);
     return formatter(parts, (c) => addMonths(c.cycMs, n));
   }
   if (inner.includes('(')) throw new ExpressionError(`${text}: unknown function (only add_months(format,N) is supported)`);
@@ -141,6 +152,7 @@ function compileScheduledTime(inner: string, text: string): CompiledParameter {
       throw new ExpressionError(`${text}: "${term}" is not an offset; write -N (days), -N/24 (hours) or -N/24/60 (minutes)`);
     }
   }
+  withinCalendar(minutes / 1440, 'day', text);
   return formatter(parts, (c) => c.cycMs + minutes * MINUTE_MS);
 }
 
@@ -179,6 +191,11 @@ function splitOffset(inner: string, text: string): { format: string; offset: str
   return { format, offset: match ? match[2]! : '' };
 }
 
+function withinCalendar(amount: number, unit: keyof typeof MAX_OFFSET, text: string): void {
+  if (Math.abs(amount) <= MAX_OFFSET[unit]) return;
+  throw new ExpressionError(`${text}: an offset of ${amount} ${unit}s leaves the calendar (offsets reach at most ${MAX_OFFSET_YEARS} years: ${MAX_OFFSET[unit]} ${unit}s)`);
+}
+
 function termValue(term: string): number {
   const [n, times] = term.split('*');
   return Number(n) * (times === undefined ? 1 : Number(times));
@@ -203,6 +220,14 @@ function parseFormat(format: string, text: string): FormatPart[] {
     if (last && typeof last !== 'string') last.literal += ch;
     else parts.push({ literal: ch });
     i++;
+  }
+  // `yyyymmdd-7*1*1` is no offset the syntax has (one multiplication at most); printing it as literal
+  // text would hand a job "20240229-7*1*1" as its date.
+  for (const part of parts) {
+    if (typeof part !== 'string' && ARITHMETIC.test(part.literal)) {
+      const units = text.startsWith('$[') ? ', with /24 for hours or /24/60 for minutes' : '';
+      throw new ExpressionError(`${text}: "${part.literal}" is neither part of a date format nor an offset; an offset is +N or -N, at most once times a number (-7*1)${units}`);
+    }
   }
   return parts;
 }

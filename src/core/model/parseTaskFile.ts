@@ -1,6 +1,7 @@
 import type { FieldSpans } from '../yaml/fieldSpans';
 import { YamlSource } from '../yaml/yamlSource';
 import type { Diagnostic } from '../validation/diagnostic';
+import { idSpellingProblems } from '../validation/idSpelling';
 import { checkParameters } from '../validation/parameterRules';
 import { checkSchedule, type FieldProblem } from '../validation/scheduleRules';
 import { schemaProblems, unknownKeyProblems } from '../validation/schemaProblems';
@@ -23,7 +24,14 @@ export function parseTaskFile(file: string, text: string): ParsedFile<TaskFile> 
       ...unknownKeyProblems(source.value, KNOWN_TASK_KEYS, []),
       ...unknownKeyProblems((source.value as { schedule?: unknown } | undefined)?.schedule, KNOWN_SCHEDULE_KEYS, ['schedule']),
     ];
-    if (!result.success) return { problems: [...schemaProblems(result.error), ...loose] };
+    // An id YAML read as another one (001 → "1") would reach the index as a different task: no data.
+    const ids = idSpellingProblems(source);
+    if (!result.success || ids.length) {
+      // One problem per field: the id's own says more than the schema's ("Too big: expected int").
+      const flagged = new Set(ids.map((p) => p.path.join('.')));
+      const schema = result.success ? [] : schemaProblems(result.error).filter((p) => !flagged.has(p.path.join('.')));
+      return { problems: [...schema, ...ids, ...loose] };
+    }
     return { data: result.data, problems: [...checkSchedule(result.data.schedule), ...checkParameters(result.data.parameters), ...loose] };
   });
 }
@@ -37,7 +45,7 @@ export function parseYamlFile<T>(
   const source = new YamlSource(text);
   if (source.errors.length > 0) {
     return {
-      diagnostics: source.errors.map((e) => ({ file, line: e.line, column: e.column, severity: 'error', code: 'yaml', message: `malformed YAML: ${e.message}` })),
+      diagnostics: source.errors.map((e) => ({ file, line: e.line, column: e.column, severity: 'error', code: e.code, message: e.message })),
     };
   }
   if (source.value === null || typeof source.value !== 'object' || Array.isArray(source.value)) {

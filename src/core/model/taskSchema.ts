@@ -2,7 +2,10 @@ import { z } from 'zod';
 
 export const TASK_FILE_SUFFIX = '.task.yaml';
 
-/** Users write ids unquoted as often as quoted; an id is a string either way. */
+/**
+ * Users write ids unquoted as often as quoted; an id is a string either way. A number YAML would read
+ * as another id (`001` as 1) is refused by idSpellingProblems, which sees how it was written.
+ */
 const taskIdSchema = z.union([z.string().min(1), z.number().int().nonnegative()]).transform(String);
 
 const clockTimeSchema = z

@@ -175,8 +175,14 @@ export async function runBatch(operation: TaskOperation, tasks: readonly Task[],
   const done: BatchRecord = { ...record, changes: applied, state: 'complete', ...(cancelled ? { cancelled } : {}) };
   delete done.pid;
   delete done.host;
-  if (prepared.length > 0) saveRecord(options.root, done);
-  else {
+  if (prepared.length > 0) {
+    try {
+      saveRecord(options.root, done);
+    } catch (error) {
+      // The intent stays, and says what changed: the batch shows as interrupted until recovered.
+      throw new Error(`the batch changed its files, but its record could not be marked complete (${reasonOf(error)}); it shows as interrupted: free the space and run nightshift recover --finish`);
+    }
+  } else {
     // Nothing changed: the record only tells what was refused and why; not being able to keep it loses nothing.
     try {
       saveRecord(options.root, done);

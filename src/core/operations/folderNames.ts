@@ -1,3 +1,5 @@
+import { skippedFolderReason } from '../workspace/taskFolderRule';
+
 /** The console's folder-name rules: at most 256 characters, none of | / \ : ? < > * ". */
 export const FORBIDDEN_FOLDER_CHARACTERS = /[|/\\:?<>*"]/;
 export const MAX_FOLDER_NAME = 256;
@@ -10,7 +12,18 @@ export function folderNameProblem(name: string): string | undefined {
   if (bad) return `a folder name cannot contain ${bad[0]} (none of | / \\ : ? < > * ")`;
   if (name === '.' || name === '..') return `"${name}" is not a folder name`;
   if (name.trim() !== name) return 'a folder name cannot start or end with a space';
-  return undefined;
+  const reserved = windowsReservedName(name);
+  if (reserved) return reserved;
+  // A task moved where the index does not look would vanish from the tree and from every command.
+  return skippedFolderReason(name);
+}
+
+/** Device names Windows reserves, with or without an extension (`nul`, `CON.txt`, `com1`). */
+const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])(\..*)?$/i;
+
+/** Why Windows cannot hold a file or folder of this name, or undefined when it can. */
+export function windowsReservedName(name: string): string | undefined {
+  return WINDOWS_RESERVED.test(name) ? `"${name}" is a device name Windows reserves (CON, PRN, AUX, NUL, COM1-9, LPT1-9), which no file or folder can have there` : undefined;
 }
 
 /** A '/'-separated folder path below the task root ('' or '/' is the root), each segment checked. */

@@ -70,3 +70,20 @@ export function cyclePath(from: string, members: ReadonlySet<string>, edges: (no
   }
   return [from, from];
 }
+
+/** Loops up to this many tasks are spelled out; a longer one is named by its ends and its length. */
+const SPELLED_LOOP = 8;
+const SHOWN_AT_START = 4;
+const SHOWN_AT_END = 2;
+
+/**
+ * A loop (`[a, b, …, a]`) as a message names it: `a → b → c → a`, or for a long loop its first and last
+ * few ids and its length, so a message stays short however many tasks the loop holds.
+ */
+export function loopText(loop: readonly string[]): string {
+  const tasks = loop.length - 1;
+  if (tasks <= SPELLED_LOOP) return loop.join(' → ');
+  const head = loop.slice(0, SHOWN_AT_START);
+  const tail = loop.slice(loop.length - 1 - SHOWN_AT_END);
+  return `${[...head, '…', ...tail].join(' → ')} (a loop of ${tasks} tasks)`;
+}

@@ -1,7 +1,7 @@
 import { YamlSource, type YamlPath } from '../yaml/yamlSource';
 import type { Project, Task } from '../workspace/workspaceModel';
 import type { Diagnostic, Severity } from './diagnostic';
-import { cyclePath, findCycles } from './dependencyCycles';
+import { cyclePath, findCycles, loopText } from './dependencyCycles';
 
 type TasksById = ReadonlyMap<string, readonly Task[]>;
 
@@ -81,15 +81,14 @@ export function checkCycles(tasksById: TasksById, sink: ProblemSink): void {
     for (const d of task.data.dependencies) if (d.cycle === 'same' && d.task !== id && tasksById.has(d.task)) out.push(d.task);
     return out;
   };
+  // One message per cycle, at the dependency that closes the loop from its smallest id: a message per
+  // member, each spelling out the whole loop, grew with the square of its length.
   for (const component of findCycles([...tasksById.keys()], edges)) {
-    const members = new Set(component);
-    for (const id of component) {
-      const task = tasksById.get(id)![0]!;
-      const loop = cyclePath(id, members, edges);
-      const next = loop[1];
-      const index = task.data.dependencies.findIndex((d) => d.task === next && d.cycle === 'same');
-      sink.report(task.file, index >= 0 ? ['dependencies', index, 'task'] : ['dependencies'], 'dependency-cycle', `dependencies: dependency cycle ${loop.join(' → ')}`);
-    }
+    const start = component.reduce((a, b) => (b < a ? b : a));
+    const loop = cyclePath(start, new Set(component), edges);
+    const closing = tasksById.get(loop[loop.length - 2]!)![0]!;
+    const index = closing.data.dependencies.findIndex((d) => d.task === start && d.cycle === 'same');
+    sink.report(closing.file, index >= 0 ? ['dependencies', index, 'task'] : ['dependencies'], 'dependency-cycle', `dependencies: this dependency closes the cycle ${loopText(loop)}`);
   }
 }
 

@@ -1,32 +1,68 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { fileKind } from './fileKinds';
 import { toPosixPath } from './paths';
+import { isIndexedPath, isScannedFolder } from './taskFolderRule';
 import { WorkspaceIndex, type IndexOptions } from './workspaceIndex';
 
-const SKIPPED_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out']);
+/** A file or folder the scan found but could not read, with the reason (`EACCES: permission denied`). */
+export type UnreadablePath = (path: string, reason: string) => void;
 
-/** Paths of every file under `root` that the index reads, skipping VCS and dependency folders. */
-export function findIndexedFiles(root: string): string[] {
+/**
+ * Paths of every file under `root` that the index reads, by the shared task-folder rule. A folder that
+ * cannot be listed goes to `unreadable` (by default the scan fails), and the scan goes on without it.
+ */
+export function findIndexedFiles(root: string, unreadable: UnreadablePath = failOn): string[] {
+  const top = resolve(root);
   const found: string[] = [];
   const walk = (dir: string): void => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch (error) {
+      return unreadable(dir, reasonOf(error));
+    }
+    for (const entry of entries) {
       const path = join(dir, entry.name);
+      const rel = toPosixPath(relative(top, path));
       if (entry.isDirectory()) {
-        if (SKIPPED_DIRS.has(entry.name) || (entry.name.startsWith('.') && entry.name !== '.nightshift' && entry.name !== 'locks')) continue;
-        walk(path);
-      } else if (entry.isFile() && fileKind(toPosixPath(path))) {
+        if (isScannedFolder(rel)) walk(path);
+      } else if (entry.isFile() && fileKind(toPosixPath(path)) && isIndexedPath(rel)) {
         found.push(path);
       }
     }
   };
-  walk(resolve(root));
+  walk(top);
   return found.sort();
 }
 
-/** Reads a workspace folder from disk into a new index (the CLI's and the benchmarks' way in). */
+/**
+ * Reads a workspace folder from disk into a new index (the CLI's and the benchmarks' way in). A file
+ * or folder that cannot be read is a problem at its path; every other file is still read.
+ */
 export function loadWorkspace(root: string, options: IndexOptions = {}): WorkspaceIndex {
   const index = new WorkspaceIndex(options);
-  for (const file of findIndexedFiles(root)) index.setFile(file, readFileSync(file, 'utf8'));
+  const unreadable: UnreadablePath = (path, reason) => void index.setUnreadable(path, reason);
+  for (const file of findIndexedFiles(root, unreadable)) {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (error) {
+      unreadable(file, reasonOf(error));
+      continue;
+    }
+    index.setFile(file, text);
+  }
   return index;
+}
+
+/** `EACCES: permission denied`: the code and what it means, without the path the problem already names. */
+function reasonOf(error: unknown): string {
+  const e = error as NodeJS.ErrnoException;
+  if (typeof e?.code === 'string') return `${e.code}: ${String(e.message).replace(/^[A-Z]+: /, '').replace(/,.*$/, '')}`;
+  return error instanceof Error ? error.message : String(error);
+}
+
+function failOn(path: string, reason: string): never {
+  throw new Error(`${path}: ${reason}`);
 }

@@ -15,9 +15,19 @@ export function fileKind(path: string): FileKind | undefined {
   return undefined;
 }
 
+/**
+ * The task id a lock file's name encodes (percent-encoded, as `LockStore` writes it); undefined when
+ * the path is no lock file or its name is not valid percent-encoding (`%E0%A4%A.lock`), which no
+ * lock of ours has: a stray file in the lock folder, to be reported, never to stop the index.
+ */
 export function lockedTaskId(path: string): string | undefined {
   const match = LOCK_FILE.exec(path);
-  return match ? decodeURIComponent(match[1] ?? '') : undefined;
+  if (!match) return undefined;
+  try {
+    return decodeURIComponent(match[1] ?? '');
+  } catch {
+    return undefined;
+  }
 }
 
 /** Glob of every file `fileKind` accepts, for file watchers and searches. */

@@ -54,9 +54,15 @@ export class WorkspaceIndex {
     const identityVersion = this.identityVersion;
     const change = this.removeEntry(path);
     this.texts.set(path, text);
-    if (kind === 'project') this.addProject(path, text, change);
-    else if (kind === 'task') this.addTask(path, text, change);
-    else this.addLock(path, text, change);
+    try {
+      if (kind === 'project') this.addProject(path, text, change);
+      else if (kind === 'task') this.addTask(path, text, change);
+      else this.addLock(path, text, change);
+    } catch (error) {
+      // Whatever a file holds, it is a problem of that file: the index and the files after it go on.
+      // Each add parses before it changes anything, so a throw leaves no half-added entry.
+      this.parseDiagnostics.set(path, [wholeFileProblem(path, 'error', 'unreadable', `cannot be indexed: ${errorText(error)}`)]);
+    }
     const after = this.tasksByFile.get(path);
     // The usual edit keeps the id and the dependencies: then neither the ids nor the graph changed.
     const sameGraph = !!before && !!after && dependencySignature(before) === dependencySignature(after);
@@ -65,6 +71,19 @@ export class WorkspaceIndex {
     if (sameIdentity) this.identityVersion = identityVersion;
     if (sameGraph && sameIdentity) this.invalidateTask(before!, after!);
     else this.invalidate();
+    return change;
+  }
+
+  /**
+   * A file that exists but cannot be read (no permission, an I/O error): whatever it held is dropped,
+   * and it stays as a problem at its path until it is read again or deleted.
+   */
+  setUnreadable(rawPath: string, reason: string): IndexChange {
+    const path = toPosixPath(rawPath);
+    const change = this.removeEntry(path);
+    this.texts.set(path, '');
+    this.parseDiagnostics.set(path, [wholeFileProblem(path, 'error', 'unreadable', `cannot be read (${reason}); it is left out until it can be read`)]);
+    this.invalidate();
     return change;
   }
 
@@ -237,7 +256,10 @@ export class WorkspaceIndex {
 
   private addLock(path: string, text: string, change: IndexChange): void {
     const taskId = lockedTaskId(path);
-    if (!taskId) return;
+    if (taskId === undefined) {
+      this.parseDiagnostics.set(path, [wholeFileProblem(path, 'warning', 'lock-name', 'this lock file\'s name is not a task id in percent-encoding (as Nightshift names locks), so it locks no task; remove it')]);
+      return;
+    }
     let holder = 'unknown';
     let acquiredAt: string | undefined;
     try {
@@ -393,6 +415,14 @@ export class WorkspaceIndex {
     }
     return cached.problems;
   }
+}
+
+function wholeFileProblem(file: string, severity: Diagnostic['severity'], code: string, message: string): Diagnostic {
+  return { file, line: 1, column: 1, severity, code, message };
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 /** What duplicate checks look at: where a task is, what it is called, which id it has. */
