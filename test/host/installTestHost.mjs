@@ -166,7 +166,7 @@ export function ensureNode24() {
   stagedInstall({
     step: `node${NODE_VERSION}`,
     finalDir: node24Dir,
-    size: 'about 30 s, 190 MB',
+    size: 'about 10 s, 190 MB',
     packageJson: { name: 'nightshift-node24', private: true, allowScripts: { node: true } },
     install: (stage, logFile) => runLogged('npm', ['install', '--no-audit', '--no-fund', `node@${NODE_VERSION}`], { cwd: stage, env: withoutOuterNpm(process.env), logFile }),
     verify: (stage) => {
@@ -180,7 +180,7 @@ export function ensureCodeServer() {
   stagedInstall({
     step: `code-server-${CODE_SERVER_VERSION}`,
     finalDir: codeServerDir,
-    size: 'about 2 minutes, 600 MB',
+    size: 'about 2½ minutes, 620 MB',
     // npm 11 runs no dependency install scripts unless allowed; code-server's builds its native modules.
     packageJson: { name: 'nightshift-test-host', private: true, allowScripts: { 'code-server': true } },
     install: (stage, logFile) =>

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { listRecords, recordsDir } from '../../src/core/operations/batchRecords';
@@ -61,6 +61,13 @@ describe('nothing is written outside the workspace, whatever a file or record sa
     const move = nightshift('move', root, '--tasks', 't002', '--to', 'fin/elsewhere', '--as', 'alice');
     assert.equal(move.code, 1);
     assert.ok(existsSync(join(root, 'fin/tasks/src/t003.task.yaml')), 'another task was moved');
+  });
+
+  it('validate notices a task separated from its code file', () => {
+    const root = twoProjects(2);
+    rmSync(join(root, 'fin/tasks/src/t001.sql'));
+    const run = nightshift('validate', root);
+    assert.match(run.stderr, /t001\.task\.yaml:12: warning: code: the code file "t001\.sql" does not exist beside this task|t001\.task\.yaml:12:.*code: the code file "t001\.sql" does not exist beside this task/);
   });
 
   it('a code file reached through a link that leads out of the project is refused', () => {

@@ -101,6 +101,35 @@ describe('a batch never changes a file it has not recorded', function () {
     }
   });
 
+  it('read-only folders, as a user without root\'s privilege: a read-only task folder fails its tasks alone; a read-only records folder changes nothing', function () {
+    // Root writes into a read-only folder anyway, so this runs the CLI as nobody (uid 65534).
+    const setpriv = spawnSync('setpriv', ['--version']);
+    if (process.getuid?.() !== 0 || setpriv.status !== 0) this.skip();
+    const root = twoProjects(4);
+    mkdirSync(join(root, 'fin/tasks/other'), { recursive: true });
+    for (const id of ['t002', 't003']) {
+      for (const ext of ['.task.yaml', '.sql']) cpSync(join(root, `fin/tasks/src/${id}${ext}`), join(root, `fin/tasks/other/${id}${ext}`));
+      rmSync(join(root, `fin/tasks/src/${id}.task.yaml`));
+    }
+    spawnSync('chmod', ['-R', 'a+rwX', join(root, '..')]);
+    spawnSync('chmod', ['555', join(root, 'fin/tasks/other')]);
+    const asNobody = (...args: string[]) =>
+      spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, '--import', 'tsx', join(__dirname, '../../src/cli/main.ts'), ...args], { encoding: 'utf8', cwd: join(__dirname, '../..') });
+    const run = asNobody('tags', root, '--folder', 'fin/', '--recursive', '--mode', 'append', '--tag', 'ro', '--as', 'alice');
+    assert.equal(run.status, 1, run.stderr);
+    assert.match(run.stdout, /t000 +succeeded/);
+    assert.match(run.stdout, /t002 +failed +could not write the file: EACCES/);
+    assert.deepEqual(listRecords(root).at(-1)!.changes.map((c) => c.task).sort(), ['t000', 't001']);
+    assert.deepEqual(tempFiles(root), []);
+
+    spawnSync('chmod', ['555', recordsDir(root)]);
+    const before = texts(root);
+    const blocked = asNobody('tags', root, '--tasks', 't000,t001', '--mode', 'append', '--tag', 'again', '--as', 'alice');
+    assert.equal(blocked.status, 1);
+    assert.match(blocked.stdout, /t000 +failed +not changed: the batch record could not be written/);
+    assert.deepEqual(texts(root), before);
+  });
+
   it('a malformed record is named and left out; the other records still list', () => {
     const root = twoProjects(2);
     assert.equal(nightshift('tags', root, '--tasks', 't000', '--mode', 'append', '--tag', 'x', '--as', 'alice').code, 0);

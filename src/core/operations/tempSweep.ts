@@ -2,8 +2,8 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { unlinkQuietly } from './atomicFile';
 
-/** Temporary files as atomicFile and writeLock name them: `.<name>.<pid>.<time>.<n>.tmp`, `<lock>.<pid>.<rand>.tmp`. */
-const TEMP = /^(?:\..+\.(\d+)\.\d+\.\d+|.+\.lock\.(\d+)\.[a-z0-9]+)\.tmp$/;
+/** Temporary files as atomicFile names them: `.<name>.<pid>.<time>.<n>.tmp`. */
+const TEMP = /^\..+\.(\d+)\.\d+\.\d+\.tmp$/;
 
 /**
  * Removes the temporary files a killed writer (`pid`) left in these folders: a write that was under
@@ -20,7 +20,7 @@ export function sweepTempFiles(dirs: Iterable<string>, pid: number): number {
     }
     for (const name of names) {
       const match = TEMP.exec(name);
-      if (match && Number(match[1] ?? match[2]) === pid) {
+      if (match && Number(match[1]) === pid) {
         unlinkQuietly(join(dir, name));
         removed++;
       }

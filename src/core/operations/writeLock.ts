@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { linkSync, mkdirSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { linkSync, readdirSync, readFileSync, renameSync, unlinkSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
-import { unlinkQuietly } from './atomicFile';
+import { createFileExclusive, unlinkQuietly } from './atomicFile';
 
 /**
  * Short-lived write locks, one per file, held around "is the file still as I read it?" and the rename
@@ -60,30 +60,6 @@ function processGone(owner: WriteLockOwner): boolean {
 }
 
 /**
- * Claims `lockFile` for `owner` in one step (a fully written temporary file hard-linked to the name,
- * which fails if it exists). Returns false when someone else holds it.
- */
-function claim(lockFile: string, owner: WriteLockOwner): boolean {
-  const temp = `${lockFile}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-  try {
-    writeFileSync(temp, JSON.stringify(owner), { flag: 'wx' });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    mkdirSync(resolve(lockFile, '..'), { recursive: true });
-    writeFileSync(temp, JSON.stringify(owner), { flag: 'wx' });
-  }
-  try {
-    linkSync(temp, lockFile);
-    return true;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
-    throw error;
-  } finally {
-    unlinkQuietly(temp);
-  }
-}
-
-/**
  * Removes a dead writer's lock. It is first renamed aside, so that of two processes breaking the same
  * lock only one succeeds; if what was moved aside turns out to be a live lock taken meanwhile, it is
  * put back.
@@ -120,7 +96,7 @@ export function withWriteLocks<T>(workspaceRoot: string, paths: readonly string[
       const owner: WriteLockOwner = { pid: process.pid, host: HOST, startedAt: new Date().toISOString(), path: byFile.get(file)! };
       const deadline = Date.now() + WAIT_MS;
       let pause = 1;
-      while (!claim(file, owner)) {
+      while (!createFileExclusive(file, JSON.stringify(owner))) {
         breakIfStale(file);
         if (Date.now() > deadline) {
           const holder = readOwner(file);

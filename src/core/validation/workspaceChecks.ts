@@ -2,6 +2,8 @@ import { YamlSource, type YamlPath } from '../yaml/yamlSource';
 import type { Project, Task } from '../workspace/workspaceModel';
 import type { Diagnostic, Severity } from './diagnostic';
 import { cyclePath, findCycles, loopText } from './dependencyCycles';
+import { existsSync } from 'node:fs';
+import { codeFilePath, codePathProblem } from '../model/codePath';
 
 type TasksById = ReadonlyMap<string, readonly Task[]>;
 
@@ -36,6 +38,18 @@ export function checkTask(task: Task, project: Project | undefined, tasksById: T
   }
   checkAgainstProject(task, project, sink);
   checkReferences(task, tasksById, sink);
+  checkCode(task, sink);
+}
+
+/**
+ * `code:` must name a file in the task's folder or below (delete and move act on it), and that file
+ * should exist: a task whose code file went missing, or was separated from it, is noticed here.
+ */
+function checkCode(task: Task, sink: ProblemSink): void {
+  if (task.data.code === undefined) return;
+  const problem = codePathProblem(task.data.code);
+  if (problem) sink.report(task.file, ['code'], 'code-path-outside', problem);
+  else if (!existsSync(codeFilePath(task.file, task.data.code)!)) sink.report(task.file, ['code'], 'code-file-missing', `code: the code file "${task.data.code}" does not exist beside this task`, 'warning');
 }
 
 /**
