@@ -4,6 +4,8 @@ import { OPERATION_COMMANDS, runOperation } from './operationCommand';
 import { runList } from './listCommand';
 import { runParam } from './paramCommand';
 import { runPending, runPublish, runRecords, runRevert } from './recordsCommand';
+import { runRecover } from './recoverCommand';
+import { runUnlock } from './unlockCommand';
 import { runPreview } from './previewCommand';
 import { runTree } from './treeCommand';
 import { runValidate } from './validateCommand';
@@ -46,7 +48,13 @@ Task operations (the Dataphin task list's, single and batch):
     project --to <project> [--target-folder F] [--template name:version] [--name N]
   Exit 0 when nothing failed, 1 when a task failed or was refused, 2 on bad usage.
   records <dir> [--kind submit|other] [--json]      the batch operation records
-  revert <dir> (--record <id> | --last) --as <user> undo a batch from its record
+  revert <dir> (--record <id> | --last) --as <user> [--dry-run]
+                                                    undo a batch from its record (--dry-run lists
+                                                    every path it would write)
+  recover <dir> (--finish | --revert) [--record <id>] --as <user>
+                                                    finish or revert batches a kill interrupted
+  unlock <dir> --tasks <ids> --as <user> [--force]  release edit locks (--force: someone else's,
+                                                    recorded)
   pending <dir> [--json]                            the pending-publish lists
   publish <dir> --project <name> --as <user>        publish a project's pending list
           [--tasks <id,...>]                        (or only these tasks' entries)
@@ -76,6 +84,10 @@ export async function main(argv: string[]): Promise<number> {
         return runRecords(rest);
       case 'revert':
         return runRevert(rest);
+      case 'recover':
+        return runRecover(rest);
+      case 'unlock':
+        return runUnlock(rest);
       case 'pending':
         return runPending(rest);
       case 'publish':
