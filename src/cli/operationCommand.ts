@@ -13,7 +13,8 @@ import {
 } from '../core/operations/simpleOperations';
 import { previewBatch, runBatch } from '../core/operations/batchRunner';
 import { LockStore } from '../core/operations/lockStore';
-import { resolveFolderArgument, selectByFolder, selectByIds } from '../core/operations/taskSelection';
+import { selectByFolder, selectByIds } from '../core/operations/taskSelection';
+import { resolveProjectFolder } from '../core/workspace/projectFolderArgument';
 import type { TaskOperation } from '../core/operations/taskOperation';
 import type { Task } from '../core/workspace/workspaceModel';
 import type { WorkspaceIndex } from '../core/workspace/workspaceIndex';
@@ -100,8 +101,8 @@ function selectTasks(index: WorkspaceIndex, values: Values): Task[] {
     if (unknown.length) throw new UsageError(`no task has the id ${unknown.map((u) => `"${u}"`).join(', ')}`);
     return tasks;
   }
-  const where = resolveFolderArgument(index, values.folder!);
-  if (!where) throw new UsageError(`--folder "${values.folder}": no project of that name (write <project>/<folder>)`);
+  const where = resolveProjectFolder(index, values.folder!);
+  if ('error' in where) throw new UsageError(`--folder "${values.folder}": ${where.error}`);
   const tasks = selectByFolder(index, where.projectDir, where.folder, !!values.recursive);
   if (!tasks) throw new UsageError(`--folder "${values.folder}": no such folder`);
   return tasks;
@@ -131,8 +132,8 @@ function buildOperation(command: (typeof OPERATION_COMMANDS)[number], v: Values,
       return modifyTagsOperation(mode, (v.tag ?? []).flatMap((t) => t.split(',')));
     }
     case 'move': {
-      const where = resolveFolderArgument(index, need(v.to, 'to <project>/<folder>'));
-      if (!where) throw new UsageError(`--to "${v.to}": no project of that name (write <project>/<folder>)`);
+      const where = resolveProjectFolder(index, need(v.to, 'to <project>/<folder>'));
+      if ('error' in where) throw new UsageError(`--to "${v.to}": ${where.error}`);
       return moveTasksOperation(where.projectDir, where.folder);
     }
     case 'schedule': {
@@ -195,8 +196,9 @@ function buildOperation(command: (typeof OPERATION_COMMANDS)[number], v: Values,
       return deleteTaskOperation(need(v.remark, 'remark'), tasks);
     case 'project': {
       const to = need(v.to, 'to <project>');
-      const project = index.projects().find((p) => p.config.project === to);
-      if (!project) throw new UsageError(`--to "${to}": no project of that name`);
+      const target = resolveProjectFolder(index, to);
+      if ('error' in target || target.folder !== '') throw new UsageError(`--to "${to}": ${'error' in target ? target.error : 'name a project, and its folder with --target-folder'}`);
+      const project = index.project(target.projectDir)!;
       let template: { name: string; version: number } | undefined;
       if (v.template) {
         const [name, version] = v.template.split(':');

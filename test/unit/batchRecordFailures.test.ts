@@ -85,7 +85,7 @@ describe('a batch never changes a file it has not recorded', function () {
           const record = await runBatch(modifyTagsOperation('append', ['a-rather-long-tag-to-fill-the-disk']), [...index.tasks()], { index, user: 'alice', now: new Date() }, { root, locks: new LockStore() });
           outcomes.add(`returned ${record.state}`);
         } catch (error) {
-          outcomes.add(`threw ${(error as NodeJS.ErrnoException).code}`);
+          outcomes.add(`threw "${(error as Error).message.slice(0, 60)}…"`);
         }
         for (const [file, text] of before) {
           const now = readFileSync(file, 'utf8');

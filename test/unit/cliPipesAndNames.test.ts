@@ -41,5 +41,11 @@ describe('command line: pipes and project names', function () {
     assert.equal(other.code, 0, other.stderr);
     assert.match(other.stdout, /^3 +c /m);
     assert.match(nightshift('list', root, '--folder', 'nope/').stderr, /--folder "nope\/": no project is named "nope"/);
+    // The operations resolve --folder, move --to and project --to the same way, never the first of two.
+    const tags = nightshift('tags', root, '--folder', 'demo/', '--mode', 'append', '--tag', 'x', '--as', 'alice');
+    assert.equal(tags.code, 2);
+    assert.match(tags.stderr, /--folder "demo\/": 2 projects are named "demo"/);
+    assert.match(nightshift('move', root, '--tasks', '3', '--to', 'demo/x', '--as', 'alice').stderr, /--to "demo\/x": 2 projects are named "demo"/);
+    assert.match(nightshift('project', root, '--tasks', '3', '--to', 'demo', '--as', 'alice').stderr, /--to "demo": 2 projects are named "demo"/);
   });
 });

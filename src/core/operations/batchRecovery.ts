@@ -5,9 +5,9 @@ import { finishChange, finishPending, recordedNewText, undoChange } from './chan
 import { changePaths, checkChangeScope, type ChangeScope } from './changeScope';
 import { ConfinementError } from './confinement';
 import { sweepTempFiles } from './tempSweep';
-import { removeDeadWriterLocks, withWriteLocks, writeLocksDir } from './writeLock';
+import { removeDeadWriterLocks, withWriteLock, writeLocksDir } from './writeLock';
 import { recordsDir } from './batchRecords';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 
 /** Whether the process that wrote an intent is still running it (same host, pid alive). */
 function stillRunning(record: BatchRecord): boolean {
@@ -56,7 +56,7 @@ export function recoverBatch(record: BatchRecord, how: 'finish' | 'revert', user
     try {
       checkChangeScope(c, scope, `record ${record.id}`);
       if (how === 'finish') {
-        finishChange(c, recordedNewText(c), origin);
+        finishChange(c, recordedNewText(c), origin, true);
         finishPending(root, c);
         finished.push(c);
         results.push({ task: c.task, status: 'succeeded', reason: 'finished' });
@@ -87,7 +87,7 @@ export function recoverBatch(record: BatchRecord, how: 'finish' | 'revert', user
   };
   delete completed.pid;
   delete completed.host;
-  withWriteLocks(root, [join(recordsDir(root), `${record.id}.json`)], () => saveRecord(root, completed));
+  withWriteLock(root, () => saveRecord(root, completed));
   const recovery: BatchRecord = {
     id: newRecordId(now, 'recover'),
     who: user,

@@ -13,7 +13,7 @@ import { addPending, readPending, type PendingEntry } from './pendingPublish';
 import { editedText, type TextEdit } from './taskText';
 import { timestamp } from './taskDocument';
 import type { Decision, OperationContext, TaskChange, TaskOperation } from './taskOperation';
-import { WriteLockBusy } from './writeLock';
+import { acquireWriteLock, WriteLockBusy } from './writeLock';
 
 export interface PlannedTask {
   task: Task;
@@ -136,8 +136,14 @@ export async function runBatch(operation: TaskOperation, tasks: readonly Task[],
   const pending = new Map<string, PendingEntry[]>();
   let cancelled = false;
   let sliceStart = performance.now();
+  // The workspace's write lock, held for one slice of tasks at a time and let go before each yield, so
+  // that another batch (or window) takes its turn in between.
+  let release: (() => void) | undefined;
+  let busy: string | undefined;
   for (const [n, p] of prepared.entries()) {
     if (performance.now() - sliceStart > SLICE_MS) {
+      release?.();
+      release = undefined;
       await new Promise((done) => setImmediate(done));
       sliceStart = performance.now();
     }
@@ -145,8 +151,11 @@ export async function runBatch(operation: TaskOperation, tasks: readonly Task[],
     const result = p.result;
     if (cancelled) {
       Object.assign(result, { status: 'skipped', reason: 'cancelled before it was reached' });
+    } else if (busy) {
+      Object.assign(result, { status: 'failed', reason: busy });
     } else {
       try {
+        release ??= acquireWriteLock(options.root);
         finishChange(p.change, p.newText, origin);
         applied.push(p.change);
         const entry = p.change.pending?.entry;
@@ -156,11 +165,14 @@ export async function runBatch(operation: TaskOperation, tasks: readonly Task[],
           else pending.set(p.change.pending!.projectDir, [entry]);
         }
       } catch (error) {
+        // A lock another writer never lets go of: the rest would wait as long each; they fail at once.
+        if (error instanceof WriteLockBusy) busy = error.message;
         Object.assign(result, { status: 'failed', reason: reasonOf(error) });
       }
     }
     options.onProgress?.(n + 1, prepared.length);
   }
+  release?.();
   for (const [projectDir, entries] of pending) {
     try {
       addPending(options.root, projectDir, entries);

@@ -4,7 +4,7 @@ import { codeFileState, changeKind, moveNoClobber, readIfExists, taskFileState }
 import { acquireLockFile, lockFileHolder } from './lockStore';
 import { addPending, removePending, type PendingEntry } from './pendingPublish';
 import { rederivedText } from './taskText';
-import { withWriteLocks } from './writeLock';
+import { withWriteLock } from './writeLock';
 
 /** Who ran the batch and when: a lock or pending entry it made carries these. */
 export interface ChangeOrigin {
@@ -13,18 +13,14 @@ export interface ChangeOrigin {
   when: string;
 }
 
-function lockedPaths(c: FileChange): string[] {
-  return [c.before, c.after, c.code?.from, c.code?.to].filter((p): p is string => p !== undefined);
-}
-
 /**
  * Carries out one change from where its files stand now to as the batch leaves them, holding the
- * files' write locks around the check and the writes. From 'before' that is the whole change (a
+ * workspace's write lock around the check and the writes. From 'before' that is the whole change (a
  * running batch); from a partial state (an interrupted one) it is the rest. `newText` is the task's
- * new text for an edit or move. A file that is neither as read nor as the batch left it is a
+ * new text for an edit or move. (A batch already holds the lock for its slice; this shares it.) A file that is neither as read nor as the batch left it is a
  * ConflictError, and nothing of the change is done.
  */
-export function finishChange(c: FileChange, newText: string | undefined, origin: ChangeOrigin): void {
+export function finishChange(c: FileChange, newText: string | undefined, origin: ChangeOrigin, resuming = false): void {
   const kind = changeKind(c);
   if (kind === 'lock') {
     const held = lockFileHolder(c.lock!);
@@ -34,7 +30,7 @@ export function finishChange(c: FileChange, newText: string | undefined, origin:
     return;
   }
   if (kind === 'pending') return;
-  withWriteLocks(origin.root, lockedPaths(c), () => {
+  withWriteLock(origin.root, () => {
     const state = taskFileState(c);
     if (state === 'changed') throw new ConflictError(readIfExists(c.before) === undefined && (c.after === undefined || readIfExists(c.after) === undefined) ? 'the file was deleted or moved on disk since it was read' : 'the file changed on disk since it was read; not overwritten');
     if (kind === 'delete') {
@@ -46,13 +42,17 @@ export function finishChange(c: FileChange, newText: string | undefined, origin:
       if (c.code && c.codeText !== undefined) unlinkQuietly(c.code.from);
       return;
     }
-    if (newText === undefined || textHash(newText) !== c.afterHash) throw new ConflictError('the new text does not match the recorded one; not written');
+    // The text's hash is the recorded one: the batch hashed this very text, and recovery checks it (recordedNewText).
+    if (newText === undefined) throw new ConflictError('no new text to write');
     if (kind === 'move') {
       const after = c.after!;
-      if (c.code && state === 'before' && codeFileState(c.code) !== 'from') throw new ConflictError(`${c.code.to} already exists`);
+      const code = c.code ? codeFileState(c.code) : undefined;
+      // A running batch finds the code file where it was; a resumed one may find it moved already.
+      if (code === 'clash' || (code === 'to' && !resuming)) throw new ConflictError(`${c.code!.to} already exists`);
+      if (code === 'none') throw new ConflictError(`its code file ${c.code!.from} was deleted or moved since it was read`);
       if (state === 'before') {
         // The code file first: if the task's own move then fails, the code goes back and nothing moved.
-        if (c.code) moveNoClobber(c.code.from, c.code.to);
+        if (c.code) settleCode(c.code, 'to');
         try {
           moveNoClobber(c.before, after);
         } catch (error) {
@@ -74,6 +74,7 @@ export function finishChange(c: FileChange, newText: string | undefined, origin:
 function settleCode(code: { from: string; to: string }, side: 'from' | 'to'): void {
   const state = codeFileState(code);
   const [here, there] = side === 'to' ? [code.to, code.from] : [code.from, code.to];
+  if (state === 'clash') throw new ConflictError(`${here} and ${there} are two different files now; the code file is left as it is`);
   if (state === 'both') unlinkQuietly(there);
   else if (state === (side === 'to' ? 'from' : 'to')) moveNoClobber(there, here);
 }
@@ -112,7 +113,7 @@ export function undoChange(c: FileChange, origin: ChangeOrigin): string {
     removePending(origin.root, c.pending!.projectDir, new Set([c.task]), sameSubmission);
     return 'pending-publish entry withdrawn';
   }
-  return withWriteLocks(origin.root, lockedPaths(c), () => {
+  return withWriteLock(origin.root, () => {
     const state = taskFileState(c);
     if (state === 'changed') throw new ConflictError(kind === 'delete' ? `a file now exists at ${c.before}` : 'the file changed since the batch; not reverted');
     if (kind === 'delete') {

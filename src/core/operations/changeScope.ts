@@ -8,26 +8,30 @@ import { ConfinementError, isInside } from './confinement';
 export interface ChangeScope {
   projectDirs: readonly string[];
   sharedLockDir?: string;
+  /** Real paths of the folders above, as first resolved for this scope. */
+  realDirs?: Map<string, string>;
 }
 
 export function scopeOf(index: { projects(): readonly { dir: string }[] }, locks: { sharedFolder?: string | undefined }): ChangeScope {
-  return { projectDirs: index.projects().map((p) => p.dir), ...(locks.sharedFolder ? { sharedLockDir: locks.sharedFolder } : {}) };
+  return { projectDirs: index.projects().map((p) => p.dir), ...(locks.sharedFolder ? { sharedLockDir: locks.sharedFolder } : {}), realDirs: new Map() };
 }
 
 function inProject(path: string, scope: ChangeScope): string | undefined {
   const absolute = resolve(path);
-  return scope.projectDirs.find((dir) => absolute !== resolve(dir) && isInside(absolute, dir));
+  // The lexical test first: most paths are plainly inside one project and need one real-path check.
+  const likely = [...scope.projectDirs].sort((a, b) => Number(absolute.startsWith(resolve(b) + sep)) - Number(absolute.startsWith(resolve(a) + sep)));
+  return likely.find((dir) => absolute !== resolve(dir) && isInside(absolute, dir, scope.realDirs));
 }
 
-function underNightshift(path: string, projectDir: string): boolean {
-  return isInside(path, resolve(projectDir, '.nightshift'));
+function underNightshift(path: string, projectDir: string, scope: ChangeScope): boolean {
+  return isInside(path, resolve(projectDir, '.nightshift'), scope.realDirs);
 }
 
 function taskFileProblem(path: string, scope: ChangeScope): string | undefined {
   const project = inProject(path, scope);
   if (!project) return `${path} is not inside a project of this workspace`;
   if (!basename(path).endsWith(TASK_FILE_SUFFIX)) return `${path} is not a task file (*${TASK_FILE_SUFFIX})`;
-  if (underNightshift(path, project)) return `${path} is inside .nightshift/`;
+  if (underNightshift(path, project, scope)) return `${path} is inside .nightshift/`;
   return undefined;
 }
 
@@ -36,7 +40,7 @@ function codeFileProblem(path: string, scope: ChangeScope): string | undefined {
   if (!project) return `${path} is not inside a project of this workspace`;
   const name = basename(path);
   if (name.endsWith(TASK_FILE_SUFFIX) || name === PROJECT_FILE_NAME) return `${path} is a task or project file, not a code file`;
-  if (underNightshift(path, project)) return `${path} is inside .nightshift/`;
+  if (underNightshift(path, project, scope)) return `${path} is inside .nightshift/`;
   return undefined;
 }
 
@@ -44,7 +48,7 @@ function lockFileProblem(path: string, scope: ChangeScope): string | undefined {
   const dir = resolve(dirname(path));
   if (!path.endsWith('.lock')) return `${path} is not a lock file`;
   const allowed = scope.projectDirs.some((p) => dir === resolve(p, '.nightshift', 'locks')) || (scope.sharedLockDir !== undefined && dir === resolve(scope.sharedLockDir));
-  return allowed && isInside(path, dir) ? undefined : `${path} is not in a lock folder of this workspace`;
+  return allowed && isInside(path, dir, scope.realDirs) ? undefined : `${path} is not in a lock folder of this workspace`;
 }
 
 /**

@@ -17,7 +17,8 @@ function realish(path: string): string {
   const rest: string[] = [];
   for (;;) {
     try {
-      return resolve(realpathSync(existing), ...rest.reverse());
+      // The native call: one realpath(3) instead of Node's lstat of every component.
+      return resolve(realpathSync.native(existing), ...rest.reverse());
     } catch {
       const parent = dirname(existing);
       if (parent === existing) return absolute;
@@ -27,9 +28,17 @@ function realish(path: string): string {
   }
 }
 
-/** Whether `path` is `dir` or below it, links resolved. */
-export function isInside(path: string, dir: string): boolean {
-  const rel = relative(realish(dir), realish(path));
+/**
+ * Whether `path` is `dir` or below it, links resolved. `realDirs` memoizes the real paths of the
+ * folders asked about (the projects), which one batch asks about for every task.
+ */
+export function isInside(path: string, dir: string, realDirs?: Map<string, string>): boolean {
+  let realDir = realDirs?.get(dir);
+  if (realDir === undefined) {
+    realDir = realish(dir);
+    realDirs?.set(dir, realDir);
+  }
+  const rel = relative(realDir, realish(path));
   return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel));
 }
 

@@ -1,4 +1,5 @@
 import type { Dependency } from '../model/taskSchema';
+import { loopText } from '../validation/dependencyCycles';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import type { Task } from '../workspace/workspaceModel';
 import { change, fail, skip, type TaskOperation } from './taskOperation';
@@ -53,7 +54,7 @@ export function configureDependenciesOperation(edits: DependencyEdits, selection
         if (!deps.some((d) => d.task === a.task && d.cycle === a.cycle)) deps.push(a);
       }
       const loop = (edits.add ?? []).map((a) => pathBetween(index, a.task, task.data.id)).find((p) => p);
-      if (loop) return fail(`depending on ${loop[0]} would close a dependency cycle: ${[task.data.id, ...loop].join(' → ')}`);
+      if (loop) return fail(`depending on ${loop[0]} would close a dependency cycle: ${loopText([task.data.id, ...loop])}`);
       const before = task.data.dependencies.map((d) => `${d.task}/${d.cycle}`).join(',');
       const after = deps.map((d) => `${d.task}/${d.cycle}`).join(',');
       if (before === after) return skip('no change to its dependencies');

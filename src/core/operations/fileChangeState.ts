@@ -1,4 +1,4 @@
-import { existsSync, linkSync, mkdirSync, readFileSync, renameSync, unlinkSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readFileSync, renameSync, statSync, unlinkSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { ConflictError } from './atomicFile';
 import { isAfterText, type FileChange } from './batchRecords';
@@ -36,18 +36,33 @@ export function taskFileState(c: FileChange): TaskFileState {
   const atBefore = readIfExists(c.before);
   const kind = changeKind(c);
   if (kind === 'delete') return atBefore === undefined ? 'after' : atBefore === c.beforeText ? 'before' : 'changed';
-  if (kind !== 'move') return atBefore === undefined ? 'changed' : atBefore === c.beforeText && !isAfterText(c, atBefore) ? 'before' : isAfterText(c, atBefore) ? 'after' : 'changed';
+  // An edit always changes the text (updatedAt at least): the old text is 'before', and only
+  // another text is worth hashing.
+  if (kind !== 'move') return atBefore === undefined ? 'changed' : atBefore === c.beforeText ? 'before' : isAfterText(c, atBefore) ? 'after' : 'changed';
   const atAfter = readIfExists(c.after!);
   if (atAfter === undefined) return atBefore === c.beforeText ? 'before' : 'changed';
   if (atBefore === undefined) return isAfterText(c, atAfter) ? 'after' : atAfter === c.beforeText ? 'renamed' : 'changed';
   return atBefore === c.beforeText && atAfter === c.beforeText ? 'linked' : 'changed';
 }
 
-/** Where a moved task's code file stands: at its old path, its new one, both (linked), or neither. */
-export function codeFileState(code: { from: string; to: string }): 'from' | 'to' | 'both' | 'none' {
-  const from = existsSync(code.from);
-  const to = existsSync(code.to);
-  return from && to ? 'both' : from ? 'from' : to ? 'to' : 'none';
+/**
+ * Where a moved task's code file stands: at its old path, its new one, both (one file linked under
+ * both names: a move cut short), two different files ('clash': something else holds the new name),
+ * or neither.
+ */
+export function codeFileState(code: { from: string; to: string }): 'from' | 'to' | 'both' | 'clash' | 'none' {
+  const from = statIfExists(code.from);
+  const to = statIfExists(code.to);
+  if (from && to) return from.ino === to.ino && from.dev === to.dev ? 'both' : 'clash';
+  return from ? 'from' : to ? 'to' : 'none';
+}
+
+function statIfExists(path: string): { ino: number; dev: number } | undefined {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
 }
 
 /**

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { parseDocument, stringify } from 'yaml';
 import type { PendingAction } from './taskOperation';
 import { writeFileAtomic } from './atomicFile';
-import { withWriteLocks } from './writeLock';
+import { withWriteLock } from './writeLock';
+import { MAX_YAML_ALIASES } from '../yaml/yamlSource';
 
 export interface PendingEntry {
   task: string;
@@ -39,9 +40,11 @@ export function readPending(projectDir: string): PendingEntry[] {
   }
   let value: { pending?: unknown } | null;
   try {
-    value = doc.toJS({ maxAliasCount: 100 }) as { pending?: unknown } | null;
+    value = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES }) as { pending?: unknown } | null;
   } catch (error) {
-    throw new PendingListError(`${file}: ${(error as Error).message}`);
+    // yaml's own words ("Excessive alias count") do not say what the limit is.
+    const message = /alias/i.test((error as Error).message) ? `more than ${MAX_YAML_ALIASES} YAML aliases (the limit)` : (error as Error).message;
+    throw new PendingListError(`${file}: ${message}; fix or remove it first`);
   }
   if (value === null || value === undefined) return [];
   if (typeof value !== 'object' || (value.pending !== undefined && value.pending !== null && !Array.isArray(value.pending))) {
@@ -62,7 +65,7 @@ function writePending(projectDir: string, entries: readonly PendingEntry[]): voi
 
 /** Read, change and write the list holding its write lock, so that two batches at once lose no entry. */
 function updatePending(root: string, projectDir: string, change: (entries: PendingEntry[]) => PendingEntry[] | undefined): void {
-  withWriteLocks(root, [pendingPublishFile(projectDir)], () => {
+  withWriteLock(root, () => {
     const next = change(readPending(projectDir));
     if (next) writePending(projectDir, next);
   });

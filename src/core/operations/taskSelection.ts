@@ -24,10 +24,3 @@ export function selectByFolder(index: WorkspaceIndex, projectDir: string, folder
   if (!node) return undefined;
   return tasksUnder(node, recursive);
 }
-
-/** `<project name>/<folder path>` → the project's folder and the path below its task root. */
-export function resolveFolderArgument(index: WorkspaceIndex, argument: string): { projectDir: string; folder: string } | undefined {
-  const [name, ...rest] = normalizeFolderPath(argument).split('/');
-  const project = index.projects().find((p) => p.config.project === name);
-  return project ? { projectDir: project.dir, folder: rest.join('/') } : undefined;
-}

@@ -1,15 +1,19 @@
-import { createHash } from 'node:crypto';
-import { linkSync, readdirSync, readFileSync, renameSync, unlinkSync } from 'node:fs';
+import { closeSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createFileExclusive, unlinkQuietly } from './atomicFile';
+import { unlinkQuietly } from './atomicFile';
 
 /**
- * Short-lived write locks, one per file, held around "is the file still as I read it?" and the rename
- * that replaces it, so that no other Nightshift writer (another batch, window or CLI) gets in between.
- * They live in `<workspace>/.nightshift/write-locks/`, never indexed and never taken for edit locks.
- * Each names its writer's pid, host and start; one whose process is gone on this host is broken (and
+ * The workspace's write lock, held around "is the file still as I read it?" and the rename that
+ * replaces it, so that no other Nightshift writer (another batch, window or CLI) gets in between. It
+ * lives in `<workspace>/.nightshift/write-locks/`, never indexed and never taken for an edit lock, and
+ * names its writer's pid, host and start; one whose process is gone on this host is broken (and
  * logged), so a batch killed with -9 never blocks the next.
+ *
+ * One lock for the workspace rather than one per file: a batch takes it for a slice of its tasks
+ * (a few milliseconds of compares and renames) and lets go before it yields, so two batches at once
+ * take turns slice by slice. It is at least as strong as a lock per file, and a lock file created and
+ * removed per task cost a batch over 10,000 tasks several times the writes themselves.
  */
 export interface WriteLockOwner {
   pid: number;
@@ -37,8 +41,8 @@ export function writeLocksDir(workspaceRoot: string): string {
   return join(workspaceRoot, '.nightshift', 'write-locks');
 }
 
-function lockFileFor(workspaceRoot: string, path: string): string {
-  return join(writeLocksDir(workspaceRoot), `${createHash('sha256').update(resolve(path)).digest('hex').slice(0, 40)}.lock`);
+function lockFileFor(workspaceRoot: string): string {
+  return join(writeLocksDir(workspaceRoot), 'workspace.lock');
 }
 
 function readOwner(lockFile: string): WriteLockOwner | undefined {
@@ -60,13 +64,53 @@ function processGone(owner: WriteLockOwner): boolean {
 }
 
 /**
+ * Claims `lockFile` with one exclusive create (O_EXCL), which fails if it exists. Its content (the
+ * owner) is written right after; a lock read in between looks unreadable and counts as live, unless it
+ * stays so for UNREADABLE_STALE_MS (a writer that died in that instant). Cheaper than a temporary file
+ * and a hard link, and this lock lives only around one compare and rename.
+ */
+function claim(lockFile: string, owner: string): boolean {
+  let fd: number;
+  try {
+    fd = openSync(lockFile, 'wx');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return false;
+    if (code !== 'ENOENT') throw error;
+    mkdirSync(resolve(lockFile, '..'), { recursive: true });
+    return claim(lockFile, owner);
+  }
+  try {
+    writeSync(fd, owner);
+  } catch (error) {
+    // A full disk: the lock must not stay behind empty, looking held.
+    closeSync(fd);
+    unlinkQuietly(lockFile);
+    throw error;
+  }
+  closeSync(fd);
+  return true;
+}
+
+/** An owner that cannot be read this long after the lock was made is a writer that died mid-claim. */
+const UNREADABLE_STALE_MS = 10_000;
+
+function unreadableAndOld(lockFile: string): boolean {
+  try {
+    return Date.now() - statSync(lockFile).mtimeMs > UNREADABLE_STALE_MS;
+  } catch {
+    return false;
+  }
+}
+
+/**
  * Removes a dead writer's lock. It is first renamed aside, so that of two processes breaking the same
  * lock only one succeeds; if what was moved aside turns out to be a live lock taken meanwhile, it is
  * put back.
  */
 function breakIfStale(lockFile: string): void {
   const owner = readOwner(lockFile);
-  if (!owner || !processGone(owner)) return;
+  if (owner ? !processGone(owner) : !unreadableAndOld(lockFile)) return;
   const aside = `${lockFile}.${process.pid}.broken`;
   try {
     renameSync(lockFile, aside);
@@ -74,48 +118,65 @@ function breakIfStale(lockFile: string): void {
     return;
   }
   const moved = readOwner(aside);
-  if (moved && !processGone(moved)) {
+  if (moved ? !processGone(moved) : !unreadableAndOld(aside)) {
     try {
       linkSync(aside, lockFile);
     } catch {
       // Someone claimed it again already; theirs stands.
     }
-  } else if (moved) onStaleLockBroken(moved, lockFile);
+  } else onStaleLockBroken(moved ?? { pid: NaN, host: '?', startedAt: '?', path: '?' }, lockFile);
   unlinkQuietly(aside);
 }
 
-/**
- * Runs `fn` holding the write locks of every path in `paths` (taken in sorted order, so two batches
- * locking overlapping sets never wait on each other in a circle), and releases them after.
- */
-export function withWriteLocks<T>(workspaceRoot: string, paths: readonly string[], fn: () => T): T {
-  const byFile = new Map(paths.map((p) => [lockFileFor(workspaceRoot, p), resolve(p)]));
-  const held: string[] = [];
-  try {
-    for (const file of [...byFile.keys()].sort()) {
-      const owner: WriteLockOwner = { pid: process.pid, host: HOST, startedAt: new Date().toISOString(), path: byFile.get(file)! };
-      const deadline = Date.now() + WAIT_MS;
-      let pause = 1;
-      while (!createFileExclusive(file, JSON.stringify(owner))) {
-        breakIfStale(file);
-        if (Date.now() > deadline) {
-          const holder = readOwner(file);
-          throw new WriteLockBusy(`another writer (process ${holder?.pid ?? '?'} on ${holder?.host ?? '?'}) has held the file for over ${WAIT_MS / 1000} s; not changed`);
-        }
-        Atomics.wait(sleeper, 0, 0, pause);
-        pause = Math.min(pause * 2, 50);
-      }
-      held.push(file);
+/** Lock files this process holds now, with how many callers share each (nested calls take it once). */
+const heldHere = new Map<string, number>();
+
+function take(file: string, workspaceRoot: string): void {
+  const owner: WriteLockOwner = { pid: process.pid, host: HOST, startedAt: new Date().toISOString(), path: resolve(workspaceRoot) };
+  const deadline = Date.now() + WAIT_MS;
+  let pause = 1;
+  while (!claim(file, JSON.stringify(owner))) {
+    breakIfStale(file);
+    if (Date.now() > deadline) {
+      const holder = readOwner(file);
+      throw new WriteLockBusy(`another writer (process ${holder?.pid ?? '?'} on ${holder?.host ?? '?'}) has held the workspace's write lock for over ${WAIT_MS / 1000} s; not changed`);
     }
+    Atomics.wait(sleeper, 0, 0, pause);
+    pause = Math.min(pause * 2, 50);
+  }
+}
+
+/**
+ * Takes the workspace's write lock (or shares it, when this process already holds it further up the
+ * stack) and returns its release. Never hold it across an await: a batch releases before it yields.
+ */
+export function acquireWriteLock(workspaceRoot: string): () => void {
+  const file = lockFileFor(workspaceRoot);
+  const depth = heldHere.get(file) ?? 0;
+  if (depth === 0) take(file, workspaceRoot);
+  heldHere.set(file, depth + 1);
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    const left = (heldHere.get(file) ?? 1) - 1;
+    if (left > 0) return void heldHere.set(file, left);
+    heldHere.delete(file);
+    try {
+      unlinkSync(file);
+    } catch {
+      // Broken by someone who thought us dead: nothing left to release.
+    }
+  };
+}
+
+/** Runs `fn` holding the workspace's write lock. */
+export function withWriteLock<T>(workspaceRoot: string, fn: () => T): T {
+  const release = acquireWriteLock(workspaceRoot);
+  try {
     return fn();
   } finally {
-    for (const file of held) {
-      try {
-        unlinkSync(file);
-      } catch {
-        // Broken by someone who thought us dead: nothing left to release.
-      }
-    }
+    release();
   }
 }
 
