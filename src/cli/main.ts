@@ -46,7 +46,8 @@ Task operations (the Dataphin task list's, single and batch):
     template-version --version N
     unpublish [--remark R]   unpublish-delete [--remark R]   delete --remark R
     project --to <project> [--target-folder F] [--template name:version] [--name N]
-  Exit 0 when nothing failed, 1 when a task failed or was refused, 2 on bad usage.
+  Exit 0 when nothing failed, 1 when a task failed or was refused, 2 on bad usage, 3 when the
+  system refused (a full disk, a permission) or on an internal error (please report it).
   records <dir> [--kind submit|other] [--json]      the batch operation records
   revert <dir> (--record <id> | --last) --as <user> [--dry-run]
                                                     undo a batch from its record (--dry-run lists
@@ -107,8 +108,11 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`nightshift: ${error.message}\n\n${USAGE}`);
       return 2;
     }
-    process.stderr.write(`nightshift: ${error instanceof Error ? error.message : String(error)}\n`);
-    return 2;
+    // Not the user's usage: the system said no (a full disk, a permission), or a defect of ours.
+    const system = error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string';
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(system ? `nightshift: ${message}\n` : `nightshift: internal error: ${message}\nThis is a defect of Nightshift: please report it with the command you ran.\n${error instanceof Error ? (error.stack ?? '') : ''}\n`);
+    return 3;
   }
 }
 

@@ -6,6 +6,7 @@ import { LockStore } from '../core/operations/lockStore';
 import type { OperationContext, TaskOperation } from '../core/operations/taskOperation';
 import type { Task } from '../core/workspace/workspaceModel';
 import { SECTION } from './settings';
+import { UNSAVED_REASON, unsavedEditorRefusal } from './unsavedEditors';
 import type { WorkspaceIndexer } from './workspaceIndexer';
 
 export function lockStore(): LockStore {
@@ -39,12 +40,15 @@ export async function executeBatch(
   const locks = lockStore();
   const context = (): OperationContext => ({ index: indexer.index, user, now: new Date() });
   if (confirm) {
-    const plan = previewBatch(operation, tasks, context(), locks);
+    const plan = previewBatch(operation, tasks, context(), locks).map((p) =>
+      p.decision.status === 'change' && unsavedEditorRefusal(p.task.file) ? { ...p, decision: { status: 'failed' as const, reason: UNSAVED_REASON } } : p,
+    );
     const count = (s: string) => plan.filter((p) => p.decision.status === s).length;
     output.appendLine(`Preview: ${operation.title} on ${tasks.length} task(s)`);
     for (const p of plan) output.appendLine(`  ${p.task.data.id} ${p.task.data.name}: ${p.decision.status === 'change' ? `will ${p.decision.summary}` : `${p.decision.status}: ${p.decision.reason}`}`);
     const changes = count('change');
-    const detail = `${changes} will change, ${count('skipped')} will be skipped, ${count('failed')} refused.${changes ? '' : ' Nothing to do.'}`;
+    const unsaved = plan.filter((p) => p.decision.status === 'failed' && p.decision.reason === UNSAVED_REASON).map((p) => p.task.data.name);
+    const detail = `${changes} will change, ${count('skipped')} will be skipped, ${count('failed')} refused.${changes ? '' : ' Nothing to do.'}${unsaved.length ? `\n\nRefused, unsaved changes in an editor: ${unsaved.slice(0, 10).join(', ')}${unsaved.length > 10 ? ` and ${unsaved.length - 10} more` : ''}. Save or revert them first.` : ''}`;
     const buttons = changes ? ['Apply', 'Show Details'] : ['Show Details'];
     const answer = await vscode.window.showInformationMessage(`${operation.title}: ${tasks.length} task(s)`, { modal: true, detail }, ...buttons);
     if (answer === 'Show Details') output.show(true);
@@ -57,6 +61,7 @@ export async function executeBatch(
       return runBatch(operation, tasks, context(), {
         root: recordsRoot(tasks),
         locks,
+        refuseWrite: unsavedEditorRefusal,
         isCancelled: () => token.isCancellationRequested,
         onProgress: (done, total) => {
           const step = Math.floor((done / total) * 100);

@@ -3,6 +3,7 @@ import { createProject } from './createProject';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
 import { findTask } from './findTask';
 import { offerRecovery } from './interruptedBatches';
+import { undoLastBatch } from './undoLastBatch';
 import { currentUser, SECTION } from './settings';
 import { TaskDecorations } from './taskDecorations';
 import { registerTaskCommands } from './taskCommands';
@@ -51,6 +52,7 @@ export function activate(context: vscode.ExtensionContext): NightshiftApi {
       deserializeWebviewPanel: async (panel, state) => TaskPanel.restore(panel, services, state),
     }),
     vscode.commands.registerCommand('nightshift.refresh', () => indexer.reindex()),
+    vscode.commands.registerCommand('nightshift.undoLastBatch', (preset?: { confirm?: boolean }) => undoLastBatch(indexer, me, preset?.confirm ?? true)),
     vscode.commands.registerCommand('nightshift.createProject', () => createProject(user)),
     vscode.commands.registerCommand('nightshift.findTask', () => findTask(indexer, tree, view)),
     vscode.commands.registerCommand('nightshift.copyTaskId', async (node?: TreeNode, selected?: TreeNode[]) => {

@@ -164,7 +164,7 @@ export function registerTaskCommands(indexer: WorkspaceIndexer, view: vscode.Tre
           tasks = node.taskFiles.map((f) => indexer.index.taskByFile(f)).filter((t): t is Task => !!t);
           preset = { ...preset, folder: node.folder, projectDir: node.projectDir };
         } else {
-          tasks = await tasksForCommand(indexer, view, node, selected, preset.recursive);
+          tasks = await tasksForCommand(indexer, node, selected, preset.recursive);
         }
         if (!tasks?.length) return undefined;
         let operation: TaskOperation | undefined;

@@ -7,18 +7,22 @@ import type { WorkspaceIndexer } from './workspaceIndexer';
 
 /**
  * The tasks a command acts on: the multi-selection (or the clicked item), where a folder or project
- * means all tasks in it, and, when it has subfolders, in those too if the user says so.
+ * means all tasks in it, and, when it has subfolders, in those too if the user says so. From the
+ * palette (no item given): the active editor's task, else the tasks the user picks. Never the tree's
+ * selection: the tree may be hidden, and its selection is not what the user is looking at.
  */
 export async function tasksForCommand(
   indexer: WorkspaceIndexer,
-  view: vscode.TreeView<TreeNode>,
   node: TreeNode | undefined,
   selected: readonly TreeNode[] | undefined,
   recursive: boolean | undefined,
 ): Promise<Task[] | undefined> {
   const index = indexer.index;
-  let nodes: readonly TreeNode[] = selected?.length ? selected : node ? [node] : view.selection;
+  const nodes: readonly TreeNode[] = selected?.length ? selected : node ? [node] : [];
   if (nodes.length === 0) {
+    const active = vscode.window.activeTextEditor?.document;
+    const own = active?.uri.scheme === 'file' ? index.taskByFile(active.uri.fsPath) : undefined;
+    if (own) return [own];
     const picks = await vscode.window.showQuickPick(
       [...index.tasks()].map((t) => ({ label: t.data.name, description: t.data.id, detail: t.folder ? `/${t.folder}` : '/', task: t })),
       { canPickMany: true, title: 'Choose the compute tasks', matchOnDescription: true },

@@ -26,12 +26,14 @@ export function revertPlan(record: BatchRecord, scope: ChangeScope): { task: str
  * pending-publish files inside the workspace's projects are written, whatever the record says: a path
  * outside is refused before any I/O.
  */
-export function revertBatch(record: BatchRecord, user: string, root: string, scope: ChangeScope, now = new Date()): BatchRecord {
+export function revertBatch(record: BatchRecord, user: string, root: string, scope: ChangeScope, now = new Date(), refuseWrite?: (path: string) => string | undefined): BatchRecord {
   const results: TaskResult[] = [];
   const origin = { root, who: record.who, when: record.when };
   for (const c of [...record.changes].reverse()) {
     try {
       checkChangeScope(c, scope, `record ${record.id}`);
+      const refusal = refuseWrite && changePaths(c).map(refuseWrite).find((r) => r !== undefined);
+      if (refusal) throw new ConflictError(refusal);
       results.push({ task: c.task, status: 'succeeded', reason: undoChange(c, origin) });
     } catch (error) {
       const known = error instanceof ConflictError || error instanceof ConfinementError;

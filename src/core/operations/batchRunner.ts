@@ -5,7 +5,7 @@ import type { Task } from '../workspace/workspaceModel';
 import { ConflictError, readUnchanged } from './atomicFile';
 import { newRecordId, saveRecord, textHash, type BatchRecord, type FileChange, type TaskResult } from './batchRecords';
 import { finishChange } from './changeApply';
-import { checkChangeScope, scopeOf } from './changeScope';
+import { changePaths, checkChangeScope, scopeOf } from './changeScope';
 import { ConfinementError, confined } from './confinement';
 import { readIfExists } from './fileChangeState';
 import type { LockStore } from './lockStore';
@@ -26,6 +26,12 @@ export interface RunOptions {
   locks: LockStore;
   onProgress?: (done: number, total: number) => void;
   isCancelled?: () => boolean;
+  /**
+   * Why a file must not be written now, asked for each path right before its task's change (under the
+   * write lock): the editor says "unsaved changes in an editor", so a batch never writes under a
+   * buffer the user has not saved. The command line has no editors and passes nothing.
+   */
+  refuseWrite?: (path: string) => string | undefined;
 }
 
 /**
@@ -155,6 +161,8 @@ export async function runBatch(operation: TaskOperation, tasks: readonly Task[],
       Object.assign(result, { status: 'failed', reason: busy });
     } else {
       try {
+        const refusal = options.refuseWrite && changePaths(p.change).map(options.refuseWrite).find((r) => r !== undefined);
+        if (refusal) throw new ConflictError(refusal);
         release ??= acquireWriteLock(options.root);
         finishChange(p.change, p.newText, origin);
         applied.push(p.change);
@@ -192,7 +200,8 @@ export async function runBatch(operation: TaskOperation, tasks: readonly Task[],
       saveRecord(options.root, done);
     } catch (error) {
       // The intent stays, and says what changed: the batch shows as interrupted until recovered.
-      throw new Error(`the batch changed its files, but its record could not be marked complete (${reasonOf(error)}); it shows as interrupted: free the space and run nightshift recover --finish`);
+      // The system's refusal (its errno code kept), not a defect: the CLI tells it apart by the code.
+      throw Object.assign(new Error(`the batch changed its files, but its record could not be marked complete (${reasonOf(error)}); it shows as interrupted: free the space and run nightshift recover --finish`), { code: (error as NodeJS.ErrnoException).code ?? 'EIO' });
     }
   } else {
     // Nothing changed: the record only tells what was refused and why; not being able to keep it loses nothing.

@@ -1,4 +1,5 @@
 import { Document, isSeq, stringify } from 'yaml';
+import { readsOtherwiseInYaml11 } from '../yaml/yaml11Readings';
 import { spanOf, type FieldSpans, type SpanStyle } from '../yaml/fieldSpans';
 
 const STRING_TYPE = { plain: 'PLAIN', single: 'QUOTE_SINGLE', double: 'QUOTE_DOUBLE' } as const;
@@ -61,7 +62,7 @@ const PLAIN_SAFE = /^[A-Za-z_][\w./-]*$/;
 const RESERVED = /^(null|Null|NULL|true|True|TRUE|false|False|FALSE)$/;
 
 function isBareWord(value: unknown): value is string {
-  return typeof value === 'string' && PLAIN_SAFE.test(value) && !RESERVED.test(value);
+  return typeof value === 'string' && PLAIN_SAFE.test(value) && !RESERVED.test(value) && !readsOtherwiseInYaml11(value);
 }
 
 let memo = { value: undefined as unknown, style: '', line: undefined as string | undefined };
@@ -72,7 +73,8 @@ function renderScalar(value: unknown, style: SpanStyle): string | undefined {
   if (style === 'plain' && isBareWord(value)) return value;
   // A batch writes the same stamp into every file.
   if (memo.value === value && memo.style === style) return memo.line;
-  const type = style === 'single' || style === 'double' ? STRING_TYPE[style] : STRING_TYPE.plain;
+  // A string YAML 1.1 would read as a number or a boolean is quoted even where the old value was bare.
+  const type = style === 'single' || style === 'double' ? STRING_TYPE[style] : typeof value === 'string' && readsOtherwiseInYaml11(value) ? STRING_TYPE.double : STRING_TYPE.plain;
   const line = oneLine(stringify(value, { lineWidth: 0, defaultStringType: type, defaultKeyType: 'PLAIN' }));
   memo = { value, style, line };
   return line;

@@ -1,4 +1,5 @@
-import { isMap, isSeq, parseDocument, type Document } from 'yaml';
+import { isMap, isSeq, parseDocument, visit, type Document } from 'yaml';
+import { readsOtherwiseInYaml11 } from '../yaml/yaml11Readings';
 
 /**
  * Rewrites a task file through yaml's document model, so the user's comments, key order, quoting and
@@ -20,6 +21,12 @@ export function editYamlValue(text: string, edit: (doc: Document) => void): { te
 export function setIn(doc: Document, path: readonly (string | number)[], value: unknown): void {
   const existing = doc.getIn(path, true);
   const node = doc.createNode(value);
+  // Clock times and yes/no words quoted, so that YAML 1.1 readers get strings too.
+  visit(node, {
+    Scalar(_, scalar) {
+      if (typeof scalar.value === 'string' && readsOtherwiseInYaml11(scalar.value)) scalar.type = 'QUOTE_DOUBLE';
+    },
+  });
   if (isSeq(existing) && isSeq(node)) node.flow = existing.flow;
   if (isMap(existing) && isMap(node)) node.flow = existing.flow;
   doc.setIn(path, node);

@@ -1,0 +1,42 @@
+import * as vscode from 'vscode';
+import { listRecords, type BatchRecord } from '../core/operations/batchRecords';
+import { revertBatch } from '../core/operations/batchRevert';
+import { scopeOf } from '../core/operations/changeScope';
+import { lockStore } from './batchExecution';
+import { revertDetail } from './interruptedBatches';
+import { unsavedEditorRefusal } from './unsavedEditors';
+import type { WorkspaceIndexer } from './workspaceIndexer';
+
+/** Batches a revert can put back: complete ones that changed files (not reverts, recoveries or unlocks). */
+function revertible(record: BatchRecord): boolean {
+  return record.state !== 'intent' && record.changes.length > 0 && !['revert', 'recover', 'unlock'].includes(record.operation);
+}
+
+/**
+ * "Undo Last Batch": the newest batch of the workspace that was not undone yet, reverted from its
+ * record after a confirmation listing every file it writes. A file with unsaved changes in an editor is
+ * left alone and reported, like a file changed since the batch.
+ */
+export async function undoLastBatch(indexer: WorkspaceIndexer, user: () => string, confirm = true): Promise<BatchRecord | undefined> {
+  const candidates = (vscode.workspace.workspaceFolders ?? []).flatMap((folder) => {
+    const records = listRecords(folder.uri.fsPath);
+    const undone = new Set(records.filter((r) => r.operation === 'revert').map((r) => String(r.parameters.record)));
+    return records.filter((r) => revertible(r) && !undone.has(r.id)).map((record) => ({ record, root: folder.uri.fsPath }));
+  });
+  const last = candidates.sort((a, b) => (a.record.when < b.record.when ? -1 : a.record.when > b.record.when ? 1 : 0)).at(-1);
+  if (!last) {
+    void vscode.window.showInformationMessage('Nightshift: no batch to undo.');
+    return undefined;
+  }
+  const { record, root } = last;
+  if (confirm) {
+    const answer = await vscode.window.showWarningMessage(`Undo "${record.title}" of ${record.when} by ${record.who}?`, { modal: true, detail: revertDetail(record, indexer) }, 'Undo');
+    if (answer !== 'Undo') return undefined;
+  }
+  const revert = revertBatch(record, user(), root, scopeOf(indexer.index, lockStore()), new Date(), unsavedEditorRefusal);
+  await indexer.settled();
+  const failed = revert.results.filter((r) => r.status === 'failed');
+  const summary = `${revert.title}: ${revert.results.length - failed.length} undone, ${failed.length} could not be${failed.length ? ` (${failed[0]!.task}: ${failed[0]!.reason})` : ''}.`;
+  void (failed.length ? vscode.window.showWarningMessage(summary) : vscode.window.showInformationMessage(summary));
+  return revert;
+}

@@ -1,0 +1,61 @@
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import * as vscode from 'vscode';
+import type { BatchRecord } from '../../src/core/operations/batchRecords';
+import type { NightshiftApi } from '../../src/extension/extension';
+import { nightshift, pathNode, waitFor, workspaceRoot } from './harness';
+
+/** What a user meets in the editor: unsaved edits, the active editor's task, undoing a whole batch. */
+describe('batches and the editor', () => {
+  let api: NightshiftApi;
+  let root: string;
+
+  before(async () => {
+    api = await nightshift();
+    root = workspaceRoot().fsPath;
+  });
+  afterEach(async () => {
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('a task with unsaved changes in an editor is refused with that reason; the file and the buffer keep theirs', async () => {
+    const file = `${root}/finance_dw/tasks/dws/daily/dws_balance_daily.task.yaml`;
+    const onDisk = readFileSync(file, 'utf8');
+    const editor = await vscode.window.showTextDocument(vscode.Uri.file(file));
+    await editor.edit((e) => e.insert(new vscode.Position(0, 0), '# my unsaved thought\n'));
+    assert.ok(editor.document.isDirty);
+    const node = await pathNode(api, 'finance_dw', 'dws', 'daily', 'dws_balance_daily');
+    const record = (await vscode.commands.executeCommand('nightshift.modifyTags', node, [node], { mode: 'append', tags: ['collide'], confirm: false })) as BatchRecord;
+    assert.equal(record.results[0]!.status, 'failed');
+    assert.match(record.results[0]!.reason, /^unsaved changes in an editor/);
+    assert.equal(readFileSync(file, 'utf8'), onDisk);
+    assert.ok(editor.document.isDirty && editor.document.getText().startsWith('# my unsaved thought\n'));
+  });
+
+  it('from the palette, a command acts on the active editor\'s task, not on the tree\'s selection', async () => {
+    const selected = await pathNode(api, 'finance_dw', 'dws', 'daily', 'dws_balance_daily');
+    await api.view.reveal(selected, { select: true, focus: false });
+    await waitFor(() => api.view.selection.length === 1, 'the tree selection');
+    const file = `${root}/finance_dw/tasks/dws/daily/dws_log_daily.task.yaml`;
+    await vscode.window.showTextDocument(vscode.Uri.file(file));
+    const id = api.indexer.index.taskByFile(file)!.data.id;
+    const record = (await vscode.commands.executeCommand('nightshift.changeOwner', undefined, undefined, { owner: 'frank', confirm: false })) as BatchRecord;
+    assert.deepEqual(record.results.map((r) => `${r.task}:${r.status}`), [`${id}:succeeded`]);
+    await waitFor(() => api.indexer.index.task(id)?.data.owner === 'frank', 'the new owner');
+    await vscode.commands.executeCommand('nightshift.undoLastBatch', { confirm: false });
+  });
+
+  it('"Undo Last Batch" puts back every file of the last batch', async () => {
+    const a = await pathNode(api, 'finance_dw', 'ods', 'logs', 'ods_log_hourly');
+    const b = await pathNode(api, 'finance_dw', 'dws', 'daily', 'dws_log_daily');
+    const files = [`${root}/finance_dw/tasks/ods/logs/ods_log_hourly.task.yaml`, `${root}/finance_dw/tasks/dws/daily/dws_log_daily.task.yaml`];
+    const before = files.map((f) => readFileSync(f, 'utf8'));
+    const record = (await vscode.commands.executeCommand('nightshift.modifyTags', a, [a, b], { mode: 'append', tags: ['undo-me'], confirm: false })) as BatchRecord;
+    assert.ok(record.results.every((r) => r.status === 'succeeded'));
+    assert.ok(files.every((f) => readFileSync(f, 'utf8').includes('undo-me')));
+    const revert = (await vscode.commands.executeCommand('nightshift.undoLastBatch', { confirm: false })) as BatchRecord;
+    assert.ok(revert.results.every((r) => r.status === 'succeeded'), JSON.stringify(revert.results));
+    assert.deepEqual(files.map((f) => readFileSync(f, 'utf8')), before);
+  });
+});

@@ -1,0 +1,28 @@
+import { strict as assert } from 'node:assert';
+import { parse } from 'yaml';
+import { configureScheduleOperation } from '../../src/core/operations/scheduleOperation';
+import { modifyTagsOperation } from '../../src/core/operations/simpleOperations';
+import { BASIC_PROJECT, taskYaml, workspace } from './operationFixtures';
+
+/** The file as a YAML 1.1 reader (PyYAML, many CI tools) reads it. */
+const asYaml11 = (text: string) => parse(text, { version: '1.1' }) as { schedule: { time?: string; start?: string; end?: string }; tags: unknown[] };
+
+describe('what operations write reads the same under YAML 1.1', () => {
+  it('clock times are quoted: a YAML 1.1 reader gets "14:30", not 870', async () => {
+    const ws = workspace({ 'fin/nightshift.yaml': BASIC_PROJECT, 'fin/tasks/a.task.yaml': taskYaml('1', 'a'), 'fin/tasks/b.task.yaml': taskYaml('2', 'b') });
+    const record = await ws.run(configureScheduleOperation({ basic: { method: 'normal', cycle: 'day', time: '14:30' } }), ['1']);
+    assert.equal(record.results[0]!.status, 'succeeded', record.results[0]!.reason);
+    const text = ws.read('fin/tasks/a.task.yaml');
+    assert.match(text, /time: "14:30"/);
+    assert.equal(asYaml11(text).schedule.time, '14:30');
+    await ws.run(configureScheduleOperation({ basic: { method: 'normal', cycle: 'hour', start: '08:00', end: '20:59', interval: 2 } }), ['2']);
+    const hourly = asYaml11(ws.read('fin/tasks/b.task.yaml')).schedule;
+    assert.deepEqual([hourly.start, hourly.end], ['08:00', '20:59']);
+  });
+
+  it('spliced values too: tags like 12:30 or on stay strings', async () => {
+    const ws = workspace({ 'fin/nightshift.yaml': BASIC_PROJECT, 'fin/tasks/a.task.yaml': taskYaml('1', 'a') });
+    await ws.run(modifyTagsOperation('replace', ['12:30', 'on', 'plain']), ['1']);
+    assert.deepEqual(asYaml11(ws.read('fin/tasks/a.task.yaml')).tags, ['12:30', 'on', 'plain']);
+  });
+});
