@@ -53,7 +53,16 @@ function readOwner(lockFile: string): WriteLockOwner | undefined {
   }
 }
 
+/**
+ * Nothing holds the lock this long: a batch holds it for a 25 ms slice, anything else for one file. A
+ * lock this old is stale whoever it names, even a pid reused since by another process, or another host.
+ */
+const ABANDONED_MS = 120_000;
+
+/** Whether the lock's writer is gone: its process ended on this host, or the lock was abandoned. */
 function processGone(owner: WriteLockOwner): boolean {
+  const since = Date.parse(owner.startedAt);
+  if (Number.isFinite(since) && Date.now() - since > ABANDONED_MS) return true;
   if (owner.host !== HOST || !Number.isInteger(owner.pid)) return false;
   try {
     process.kill(owner.pid, 0);
