@@ -40,10 +40,11 @@ describe('batches and the editor', () => {
     const file = `${root}/finance_dw/tasks/dws/daily/dws_log_daily.task.yaml`;
     await vscode.window.showTextDocument(vscode.Uri.file(file));
     const id = api.indexer.index.taskByFile(file)!.data.id;
-    const record = (await vscode.commands.executeCommand('nightshift.changeOwner', undefined, undefined, { owner: 'frank', confirm: false })) as BatchRecord;
-    assert.deepEqual(record.results.map((r) => `${r.task}:${r.status}`), [`${id}:succeeded`]);
-    await waitFor(() => api.indexer.index.task(id)?.data.owner === 'frank', 'the new owner');
+    const record = (await vscode.commands.executeCommand('nightshift.changeOwner', undefined, undefined, { owner: 'dave', confirm: false })) as BatchRecord;
+    assert.deepEqual(record.results.map((r) => `${r.task}:${r.status}`), [`${id}:succeeded`], JSON.stringify(record.results));
+    await waitFor(() => api.indexer.index.task(id)?.data.owner === 'dave', 'the new owner');
     await vscode.commands.executeCommand('nightshift.undoLastBatch', { confirm: false });
+    await waitFor(() => api.indexer.index.task(id)?.data.owner === 'alice', 'the undo to reach the index');
   });
 
   it('"Undo Last Batch" puts back every file of the last batch', async () => {
@@ -52,10 +53,12 @@ describe('batches and the editor', () => {
     const files = [`${root}/finance_dw/tasks/ods/logs/ods_log_hourly.task.yaml`, `${root}/finance_dw/tasks/dws/daily/dws_log_daily.task.yaml`];
     const before = files.map((f) => readFileSync(f, 'utf8'));
     const record = (await vscode.commands.executeCommand('nightshift.modifyTags', a, [a, b], { mode: 'append', tags: ['undo-me'], confirm: false })) as BatchRecord;
-    assert.ok(record.results.every((r) => r.status === 'succeeded'));
+    assert.ok(record.results.every((r) => r.status === 'succeeded'), JSON.stringify(record.results));
     assert.ok(files.every((f) => readFileSync(f, 'utf8').includes('undo-me')));
+    await waitFor(() => api.indexer.index.task('10002')?.data.tags.includes('undo-me'), 'the index to see the batch');
     const revert = (await vscode.commands.executeCommand('nightshift.undoLastBatch', { confirm: false })) as BatchRecord;
     assert.ok(revert.results.every((r) => r.status === 'succeeded'), JSON.stringify(revert.results));
     assert.deepEqual(files.map((f) => readFileSync(f, 'utf8')), before);
+    await waitFor(() => !api.indexer.index.task('10001')?.data.tags.includes('undo-me') && !api.indexer.index.task('10002')?.data.tags.includes('undo-me'), 'the undo to reach the index');
   });
 });
