@@ -5,6 +5,7 @@ import type { BatchRecord } from '../core/operations/batchRecords';
 import { LockStore } from '../core/operations/lockStore';
 import type { OperationContext, TaskOperation } from '../core/operations/taskOperation';
 import type { Task } from '../core/workspace/workspaceModel';
+import { confirmBatch } from './batchPreview';
 import { SECTION } from './settings';
 import { UNSAVED_REASON, unsavedEditorRefusal } from './unsavedEditors';
 import type { WorkspaceIndexer } from './workspaceIndexer';
@@ -39,27 +40,21 @@ export async function executeBatch(
   }
   const locks = lockStore();
   const context = (): OperationContext => ({ index: indexer.index, user, now: new Date() });
+  let chosen = tasks;
   if (confirm) {
     const plan = previewBatch(operation, tasks, context(), locks).map((p) =>
       p.decision.status === 'change' && unsavedEditorRefusal(p.task.file) ? { ...p, decision: { status: 'failed' as const, reason: UNSAVED_REASON } } : p,
     );
-    const count = (s: string) => plan.filter((p) => p.decision.status === s).length;
-    output.appendLine(`Preview: ${operation.title} on ${tasks.length} task(s)`);
-    for (const p of plan) output.appendLine(`  ${p.task.data.id} ${p.task.data.name}: ${p.decision.status === 'change' ? `will ${p.decision.summary}` : `${p.decision.status}: ${p.decision.reason}`}`);
-    const changes = count('change');
-    const unsaved = plan.filter((p) => p.decision.status === 'failed' && p.decision.reason === UNSAVED_REASON).map((p) => p.task.data.name);
-    const detail = `${changes} will change, ${count('skipped')} will be skipped, ${count('failed')} refused.${changes ? '' : ' Nothing to do.'}${unsaved.length ? `\n\nRefused, unsaved changes in an editor: ${unsaved.slice(0, 10).join(', ')}${unsaved.length > 10 ? ` and ${unsaved.length - 10} more` : ''}. Save or revert them first.` : ''}`;
-    const buttons = changes ? ['Apply', 'Show Details'] : ['Show Details'];
-    const answer = await vscode.window.showInformationMessage(`${operation.title}: ${tasks.length} task(s)`, { modal: true, detail }, ...buttons);
-    if (answer === 'Show Details') output.show(true);
-    if (answer !== 'Apply') return undefined;
+    const picked = await confirmBatch(`${operation.title} (${tasks.length} task${tasks.length === 1 ? '' : 's'})`, plan, output);
+    if (!picked) return undefined;
+    chosen = picked;
   }
   const record = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: operation.title, cancellable: true },
     async (progress, token) => {
       let reported = 0;
-      return runBatch(operation, tasks, context(), {
-        root: recordsRoot(tasks),
+      return runBatch(operation, chosen, context(), {
+        root: recordsRoot(chosen),
         locks,
         refuseWrite: unsavedEditorRefusal,
         isCancelled: () => token.isCancellationRequested,

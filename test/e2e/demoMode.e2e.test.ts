@@ -29,7 +29,8 @@ describe('Nightshift as the demo runs it (installed extension, notifications sho
     await task.waitFor();
     await task.click({ button: 'right' });
     await page.locator('.context-view .monaco-menu .action-label', { hasText: 'Acquire Edit Lock' }).first().click();
-    await page.locator('.monaco-dialog-box .monaco-button', { hasText: 'Apply' }).click();
+    await page.locator('.quick-input-widget .quick-input-title', { hasText: 'Acquire Edit Lock (1 task): 1 will change' }).waitFor({ timeout: 15_000 });
+    await page.locator('.quick-input-widget .monaco-button', { hasText: 'OK' }).click();
     const toast = page.locator('.notifications-toasts .notification-toast', { hasText: 'Acquire Edit Lock: 1 succeeded, 0 skipped, 0 failed.' });
     await toast.waitFor({ timeout: 30_000 });
     await page.screenshot({ path: join(ARTIFACTS, 'e2e-demo-toast.png') });

@@ -129,13 +129,21 @@ describe('Task list and timeline panel in the browser (end to end)', function ()
     await shot('e2e-panel-selection-dark.png');
     await frame.locator('.selection-bar vscode-button[data-action="changeOwner"]').click();
     await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: 'frank' }).click();
-    await wb.page.locator('.monaco-dialog-box .monaco-button', { hasText: 'Apply' }).click();
+    // The preview lists each task with its change, ticked; unticking one leaves it out.
+    const row = (name: string) => wb.page.locator('.quick-input-list .monaco-list-row', { hasText: name });
+    await wb.page.locator('.quick-input-widget .quick-input-title', { hasText: 'Change Development Owner (2 tasks): 2 will change' }).waitFor({ timeout: 15_000 });
+    assert.match(await row('ads_spend_hourly').innerText(), /owner \w+ → frank/);
+    await row('ads_spend_sync_10min').locator('.monaco-checkbox').click();
+    await wb.page.locator('.quick-input-list .monaco-list-row[aria-checked=false]', { hasText: 'ads_spend_sync_10min' }).waitFor();
+    await shot('e2e-panel-preview-dark.png');
     const file = (name: string) => readFileSync(join(wb.workspace, 'marketing_dw/tasks/campaigns/ads', name), 'utf8');
+    const untouched = file('ads_spend_sync_10min.task.yaml');
+    await wb.page.locator('.quick-input-widget .monaco-button', { hasText: 'OK' }).click();
     for (let i = 0; i < 60 && !file('ads_spend_hourly.task.yaml').includes('owner: frank'); i++) await wb.page.waitForTimeout(250);
     assert.match(file('ads_spend_hourly.task.yaml'), /^owner: frank$/m);
-    assert.match(file('ads_spend_sync_10min.task.yaml'), /^owner: frank$/m);
+    assert.equal(file('ads_spend_sync_10min.task.yaml'), untouched);
     // The list follows the files.
-    await frame.locator('.grid-row[data-task] .cell.owner', { hasText: 'frank' }).nth(1).waitFor({ timeout: 30_000 });
+    await frame.locator('.grid-row[data-task] .cell.owner', { hasText: 'frank' }).first().waitFor({ timeout: 30_000 });
     // A selected task deleted on disk leaves the selection; restored, it is back in the list, unselected.
     const path = join(wb.workspace, 'marketing_dw/tasks/campaigns/ads/ads_spend_hourly.task.yaml');
     const text = readFileSync(path, 'utf8');
