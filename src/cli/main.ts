@@ -39,7 +39,7 @@ Task operations (the Dataphin task list's, single and batch):
     tags --mode replace|append --tag <t,..>
     move --to <project>/<folder>           (folders are created on the way)
     schedule [--method M] [--cycle C] [--start --end --interval --time --weekdays --days --months]
-             [--conditional on|off [--start-time HH:mm]]
+             [--conditional on|off [--start-time HH:mm]] [--effective-from D] [--effective-to D]
     dependencies [--add <id>[:previous]] [--remove <id>] [--edit <id>:same|previous]
     parameters --set name=value ...        only on tasks that already have the parameter
     run [--timeout <min>] [--rerun-times N --rerun-interval <min> | --no-rerun]

@@ -50,6 +50,8 @@ const OPTIONS = {
   days: { type: 'string' },
   months: { type: 'string' },
   conditional: { type: 'string' },
+  'effective-from': { type: 'string' },
+  'effective-to': { type: 'string' },
   'start-time': { type: 'string' },
   add: { type: 'string', multiple: true },
   remove: { type: 'string', multiple: true },
@@ -155,6 +157,12 @@ function buildOperation(command: (typeof OPERATION_COMMANDS)[number], v: Values,
       if (v.conditional !== undefined) {
         if (v.conditional !== 'on' && v.conditional !== 'off') throw new UsageError('--conditional must be on or off');
         settings.conditional = { enabled: v.conditional === 'on', ...(v['start-time'] ? { startTime: v['start-time'] } : {}) };
+      }
+      if (v['effective-from'] !== undefined || v['effective-to'] !== undefined) {
+        for (const flag of ['effective-from', 'effective-to'] as const) {
+          if (v[flag] !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(v[flag]!)) throw new UsageError(`--${flag} "${v[flag]}": write YYYY-MM-DD`);
+        }
+        settings.effective = { ...(v['effective-from'] ? { from: v['effective-from'] } : {}), ...(v['effective-to'] ? { to: v['effective-to'] } : {}) };
       }
       return configureScheduleOperation(settings);
     }

@@ -25,6 +25,7 @@ import type { Task } from '../core/workspace/workspaceModel';
 import { executeBatch, lockStore, recordsRoot } from './batchExecution';
 import { revertDetail } from './interruptedBatches';
 import type { MoveRequest } from './taskDragAndDrop';
+import { promptSchedule } from './schedulePrompt';
 import { tasksForCommand } from './taskSelectionUi';
 import type { TreeNode } from './treeNodes';
 import type { WorkspaceIndexer } from './workspaceIndexer';
@@ -89,16 +90,8 @@ export function registerTaskCommands(indexer: WorkspaceIndexer, view: vscode.Tre
       return folder === undefined ? undefined : moveTasksOperation(project.dir, folder);
     },
     configureSchedule: async (_tasks, p) => {
-      if (p.schedule) return configureScheduleOperation(p.schedule);
-      const method = await vscode.window.showQuickPick(['normal', 'dry-run', 'paused'], { title: 'Scheduling method (overwrites the selected tasks\' basic scheduling)' });
-      if (!method) return undefined;
-      const cycle = await vscode.window.showQuickPick(['minute', 'hour', 'day', 'week', 'month', 'year'], { title: 'Recurrence' });
-      if (!cycle) return undefined;
-      const field = cycle === 'minute' || cycle === 'hour' ? 'interval' : 'time';
-      const value = await vscode.window.showInputBox({ title: field === 'interval' ? `Interval (${cycle === 'minute' ? 'minutes, 5..59' : 'hours, 1..23'})` : 'Time of day (HH:mm)', value: field === 'interval' ? '1' : '00:00' });
-      if (value === undefined) return undefined;
-      const basic = { method, cycle, [field]: field === 'interval' ? Number(value) : value } as ScheduleSettings['basic'];
-      return configureScheduleOperation({ basic: basic! });
+      const settings = p.schedule ?? (await promptSchedule());
+      return settings ? configureScheduleOperation(settings) : undefined;
     },
     configureDependencies: async (tasks, p) => {
       if (p.add || p.remove) return configureDependenciesOperation({ add: p.add ?? [], remove: p.remove ?? [] }, tasks);
@@ -116,13 +109,34 @@ export function registerTaskCommands(indexer: WorkspaceIndexer, view: vscode.Tre
     },
     configureParameters: async (_tasks, p) => {
       if (p.values) return configureParametersOperation(p.values);
-      const text = await vscode.window.showInputBox({ title: 'Parameters', prompt: 'name=value, several separated by spaces; tasks without the parameter are skipped' });
-      if (!text) return undefined;
+      const text = await vscode.window.showInputBox({
+        title: 'Parameters',
+        prompt: 'name=value, several separated by spaces; tasks without the parameter are skipped',
+        validateInput: (v) => v.trim().split(/\s+/).filter(Boolean).map((kv) => (kv.indexOf('=') > 0 ? undefined : `"${kv}": write name=value`)).find(Boolean),
+      });
+      if (!text?.trim()) return undefined;
       return configureParametersOperation(Object.fromEntries(text.trim().split(/\s+/).map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)])));
     },
     configureRun: async (_tasks, p) => {
-      const timeout = p.timeoutMinutes ?? Number(await vscode.window.showInputBox({ title: 'Run timeout (minutes)', validateInput: (v) => (/^\d+$/.test(v) ? undefined : 'Minutes, a whole number') }));
-      return Number.isInteger(timeout) && timeout > 0 ? configureRunOperation({ timeoutMinutes: timeout }) : undefined;
+      if (p.timeoutMinutes !== undefined) return configureRunOperation({ timeoutMinutes: p.timeoutMinutes });
+      const timeout = await vscode.window.showInputBox({ title: 'Run timeout in minutes (empty: leave as it is)', validateInput: (v) => (v === '' || (/^\d+$/.test(v) && Number(v) > 0) ? undefined : 'Minutes, a whole number above 0, or empty') });
+      if (timeout === undefined) return undefined;
+      const rerun = await vscode.window.showQuickPick(
+        [{ label: 'Leave auto-rerun as it is', id: 'keep' }, { label: 'Rerun automatically on failure…', id: 'set' }, { label: 'No automatic rerun', id: 'none' }],
+        { title: 'Auto-rerun on failure' },
+      );
+      if (!rerun) return undefined;
+      let autoRerun: { times: number; intervalMinutes: number } | null | undefined;
+      if (rerun.id === 'none') autoRerun = null;
+      if (rerun.id === 'set') {
+        const times = await vscode.window.showInputBox({ title: 'Rerun how many times (1 to 10)', value: '3', validateInput: (v) => (/^\d+$/.test(v) && +v >= 1 && +v <= 10 ? undefined : 'A whole number from 1 to 10') });
+        if (times === undefined) return undefined;
+        const interval = await vscode.window.showInputBox({ title: 'Minutes between reruns (1 to 30)', value: '2', validateInput: (v) => (/^\d+$/.test(v) && +v >= 1 && +v <= 30 ? undefined : 'A whole number from 1 to 30') });
+        if (interval === undefined) return undefined;
+        autoRerun = { times: Number(times), intervalMinutes: Number(interval) };
+      }
+      if (timeout === '' && autoRerun === undefined) return undefined;
+      return configureRunOperation({ ...(timeout ? { timeoutMinutes: Number(timeout) } : {}), ...(autoRerun !== undefined ? { autoRerun } : {}) });
     },
     modifyTemplateVersion: async (tasks, p) => {
       const ref = tasks[0]?.data.template;

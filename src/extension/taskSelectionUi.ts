@@ -17,6 +17,9 @@ export async function tasksForCommand(
   selected: readonly TreeNode[] | undefined,
   recursive: boolean | undefined,
 ): Promise<Task[] | undefined> {
+  // A command run while the workspace is still being indexed waits for it: the active editor's task
+  // must be found, and the picker must list every task.
+  await indexer.whenReady();
   const index = indexer.index;
   const nodes: readonly TreeNode[] = selected?.length ? selected : node ? [node] : [];
   if (nodes.length === 0) {

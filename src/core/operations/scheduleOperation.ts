@@ -12,6 +12,8 @@ export interface ScheduleSettings {
   basic?: Partial<Pick<Schedule, (typeof BASIC_FIELDS)[number]>>;
   /** Conditional scheduling; absent leaves it alone. */
   conditional?: { enabled: boolean; startTime?: string };
+  /** The dates the schedule is effective between (YYYY-MM-DD); a side not given stays as it is. */
+  effective?: { from?: string; to?: string };
 }
 
 /**
@@ -20,7 +22,7 @@ export interface ScheduleSettings {
  * scheduling needs the normal method; its start time only exists for day, week and month cycles.
  */
 export function configureScheduleOperation(settings: ScheduleSettings): TaskOperation {
-  if (!settings.basic && !settings.conditional) throw new Error('choose basic scheduling, conditional scheduling, or both');
+  if (!settings.basic && !settings.conditional && !settings.effective) throw new Error('choose basic scheduling, conditional scheduling, effective dates, or any of them');
   if (settings.basic?.method === 'one-time') throw new Error('batch scheduling configuration applies to auto-triggered tasks; it cannot make them one-time');
   return {
     name: 'configure-schedule',
@@ -51,6 +53,9 @@ export function configureScheduleOperation(settings: ScheduleSettings): TaskOper
         notes.push(`conditional scheduling disabled (${method})`);
       }
       if (conditional) next.conditional = conditional;
+      const effective = settings.effective ? { ...current.effective, ...settings.effective } : undefined;
+      if (effective) next.effective = effective;
+      if (effective?.from && effective.to && effective.from > effective.to) return fail(`the effective dates would end (${effective.to}) before they start (${effective.from})`);
       const parsed = scheduleSchema.safeParse(next);
       if (!parsed.success) return fail(`the resulting schedule is invalid: ${parsed.error.issues[0]?.message ?? 'unknown error'}`);
       const error = checkSchedule(parsed.data).find((p) => p.severity === 'error');
@@ -58,6 +63,7 @@ export function configureScheduleOperation(settings: ScheduleSettings): TaskOper
       const summary = [
         settings.basic ? `schedule ${describe(current)} → ${describe(parsed.data)}` : '',
         settings.conditional ? `conditional ${wasConditional ? 'on' : 'off'} → ${conditional?.enabled ? 'on' : 'off'}` : '',
+        effective ? `effective ${current.effective?.from ?? '…'}..${current.effective?.to ?? '…'} → ${effective.from ?? '…'}..${effective.to ?? '…'}` : '',
         ...notes,
       ].filter(Boolean).join('; ');
       return change(summary, {
@@ -71,6 +77,7 @@ export function configureScheduleOperation(settings: ScheduleSettings): TaskOper
               })
             : []),
           ...(conditional && (settings.conditional || notes.length) ? [{ path: ['schedule', 'conditional'], value: conditional }] : []),
+          ...(effective ? [{ path: ['schedule', 'effective'], value: effective }] : []),
         ],
       });
     },

@@ -26,3 +26,21 @@ describe('what operations write reads the same under YAML 1.1', () => {
     assert.deepEqual(asYaml11(ws.read('fin/tasks/a.task.yaml')).tags, ['12:30', 'on', 'plain']);
   });
 });
+
+describe('effective dates in batch scheduling', function () {
+  this.timeout(60_000);
+  it('schedule --effective-from/--effective-to set the dates; an end before the start is refused', async () => {
+    const { nightshift } = await import('./fixtures');
+    const { twoProjects } = await import('./reliabilityFixtures');
+    const root = twoProjects(2);
+    const run = nightshift('schedule', root, '--tasks', 't000', '--effective-from', '2027-01-01', '--effective-to', '2027-12-31', '--as', 'alice');
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    assert.match(run.stdout, /effective …\.\.… → 2027-01-01\.\.2027-12-31/);
+    const { readFileSync } = await import('node:fs');
+    assert.match(readFileSync(`${root}/fin/tasks/src/t000.task.yaml`, 'utf8'), /effective:\n\s+from: 2027-01-01\n\s+to: 2027-12-31/);
+    const bad = nightshift('schedule', root, '--tasks', 't001', '--effective-from', '2027-12-31', '--effective-to', '2027-01-01', '--as', 'alice');
+    assert.equal(bad.code, 1);
+    assert.match(bad.stdout, /the effective dates would end \(2027-01-01\) before they start \(2027-12-31\)/);
+    assert.equal(nightshift('schedule', root, '--tasks', 't001', '--effective-from', 'tomorrow', '--as', 'alice').code, 2);
+  });
+});

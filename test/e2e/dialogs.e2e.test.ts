@@ -1,0 +1,106 @@
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { ARTIFACTS, openWorkbench, type Workbench } from './workbench';
+
+/** The operation dialogs as a person answers them, from the palette, on the active editor's task. */
+describe('operation dialogs say what the core can', function () {
+  this.timeout(180_000);
+  let wb: Workbench;
+
+  const input = (page: Page) => page.locator('.quick-input-widget input.input');
+  const row = (page: Page, text: string | RegExp) => page.locator('.quick-input-list .monaco-list-row', { hasText: text });
+  const title = (page: Page, text: string) => page.locator('.quick-input-widget .quick-input-title', { hasText: text }).waitFor({ timeout: 15_000 });
+
+  async function palette(page: Page, command: string): Promise<void> {
+    await page.keyboard.press('F1');
+    await input(page).fill(`>Nightshift: ${command}`);
+    await row(page, command).first().waitFor();
+    await page.keyboard.press('Enter');
+  }
+  async function answer(page: Page, heading: string, text: string): Promise<void> {
+    await title(page, heading);
+    await input(page).fill(text);
+    await page.keyboard.press('Enter');
+  }
+  async function tick(page: Page, heading: string, labels: string[]): Promise<void> {
+    await title(page, heading);
+    // Filter to each label first: a long list renders only the rows in view.
+    for (const label of labels) {
+      await input(page).fill(label);
+      await row(page, new RegExp(`^${label}`)).first().locator('.monaco-checkbox').click();
+    }
+    await input(page).fill('');
+    await page.locator('.quick-input-widget .monaco-button', { hasText: 'OK' }).click();
+  }
+  async function openTask(page: Page, workspace: string, rel: string): Promise<string> {
+    await page.keyboard.press('Control+P');
+    await input(page).fill(rel.split('/').at(-1)!);
+    await row(page, rel.split('/').at(-1)!).first().waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator('.tabs-container .tab', { hasText: rel.split('/').at(-1)! }).waitFor();
+    return join(workspace, rel);
+  }
+
+  before(async () => {
+    wb = await openWorkbench();
+    await wb.page.locator('.activitybar [aria-label^="Nightshift"]').first().click();
+  });
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') await wb?.page.screenshot({ path: join(ARTIFACTS, `e2e-dialog-failed-${this.currentTest.title.slice(0, 20).replace(/\W+/g, '-')}.png`) });
+    await wb?.page.keyboard.press('Escape');
+  });
+  after(async () => {
+    await wb?.close();
+  });
+
+  it('Scheduling Configuration on a week cycle asks for the weekdays and the time, and succeeds', async () => {
+    const { page, workspace } = wb;
+    const file = await openTask(page, workspace, 'finance_dw/tasks/dws/daily/dws_log_daily.task.yaml');
+    await palette(page, 'Scheduling Configuration');
+    await title(page, 'what to change');
+    await page.locator('.quick-input-widget .monaco-button', { hasText: 'OK' }).click();
+    await answer(page, 'Scheduling method', 'normal');
+    await answer(page, 'Recurrence', 'week');
+    await tick(page, 'On which weekdays', ['Monday', 'Friday']);
+    await answer(page, 'At what time of day', '02:30');
+    await title(page, 'Batch Scheduling Configuration (1 task): 1 will change');
+    await page.screenshot({ path: join(ARTIFACTS, 'e2e-dialog-schedule-week.png') });
+    await page.locator('.quick-input-widget .monaco-button', { hasText: 'OK' }).click();
+    for (let i = 0; i < 60 && !/cycle: week/.test(readFileSync(file, 'utf8')); i++) await page.waitForTimeout(250);
+    const text = readFileSync(file, 'utf8');
+    assert.match(text, /cycle: week/);
+    assert.match(text, /weekdays:\s*\[?\s*1,?\s*(- )?5\]?|weekdays:\n\s+- 1\n\s+- 5/);
+    assert.match(text, /time: "02:30"/);
+  });
+
+  it('a month cycle asks for the days of the month, L among them', async () => {
+    const { page, workspace } = wb;
+    const file = await openTask(page, workspace, 'finance_dw/tasks/dws/daily/dws_log_daily.task.yaml');
+    await palette(page, 'Scheduling Configuration');
+    await title(page, 'what to change');
+    await page.locator('.quick-input-widget .monaco-button', { hasText: 'OK' }).click();
+    await answer(page, 'Scheduling method', 'normal');
+    await answer(page, 'Recurrence', 'month');
+    await tick(page, 'On which days of the month', ['1', 'L']);
+    await answer(page, 'At what time of day', '03:00');
+    await title(page, '1 will change');
+    await page.locator('.quick-input-widget .monaco-button', { hasText: 'OK' }).click();
+    for (let i = 0; i < 60 && !/cycle: month/.test(readFileSync(file, 'utf8')); i++) await page.waitForTimeout(250);
+    assert.match(readFileSync(file, 'utf8'), /cycle: month[\s\S]*days:[\s\S]*L/);
+  });
+
+  it('Parameter Configuration refuses "abc" with a message', async () => {
+    const { page, workspace } = wb;
+    await openTask(page, workspace, 'finance_dw/tasks/dws/daily/dws_log_daily.task.yaml');
+    await palette(page, 'Parameter Configuration');
+    await title(page, 'Parameters');
+    await input(page).fill('abc');
+    await page.locator('.quick-input-widget .quick-input-message', { hasText: '"abc": write name=value' }).waitFor({ timeout: 15_000 });
+    await page.keyboard.press('Enter');
+    // Still asking: the bad answer was not taken.
+    await page.locator('.quick-input-widget .quick-input-message', { hasText: '"abc": write name=value' }).waitFor();
+    await page.keyboard.press('Escape');
+  });
+});
