@@ -6,13 +6,12 @@ import { LockStore } from '../core/operations/lockStore';
 import type { OperationContext, TaskOperation } from '../core/operations/taskOperation';
 import type { Task } from '../core/workspace/workspaceModel';
 import { confirmBatch } from './batchPreview';
-import { SECTION } from './settings';
+import { sharedLockDirectory } from './settings';
 import { UNSAVED_REASON, unsavedEditorRefusal } from './unsavedEditors';
 import type { WorkspaceIndexer } from './workspaceIndexer';
 
 export function lockStore(): LockStore {
-  const dir = vscode.workspace.getConfiguration(SECTION).get<string>('lockDirectory');
-  return new LockStore(dir || undefined);
+  return new LockStore(sharedLockDirectory());
 }
 
 /** Where batch records live: the workspace folder holding the tasks (the first one otherwise). */

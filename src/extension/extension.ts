@@ -61,7 +61,7 @@ export function activate(context: vscode.ExtensionContext): NightshiftApi {
       if (ids.length) await vscode.env.clipboard.writeText(ids.join('\n'));
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration(`${SECTION}.exclude`) || e.affectsConfiguration(`${SECTION}.taskRoot`)) void indexer.reindex();
+      if (e.affectsConfiguration(`${SECTION}.exclude`) || e.affectsConfiguration(`${SECTION}.taskRoot`) || e.affectsConfiguration(`${SECTION}.lockDirectory`)) void indexer.reindex();
       if (e.affectsConfiguration(`${SECTION}.user`)) void currentUser().then((u) => (user = u));
     }),
   );

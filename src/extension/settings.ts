@@ -1,11 +1,23 @@
 import { execFile } from 'node:child_process';
 import { userInfo } from 'node:os';
+import { resolve } from 'node:path';
 import * as vscode from 'vscode';
 
 export const SECTION = 'nightshift';
 
 export function excludeGlobs(): string[] {
   return vscode.workspace.getConfiguration(SECTION).get<string[]>('exclude', []);
+}
+
+/**
+ * The team's shared lock folder (`nightshift.lockDirectory`) as an absolute path, a relative setting
+ * taken from the first workspace folder; undefined when each project keeps its own locks.
+ */
+export function sharedLockDirectory(): string | undefined {
+  const configured = vscode.workspace.getConfiguration(SECTION).get<string>('lockDirectory');
+  if (!configured) return undefined;
+  const base = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? process.cwd();
+  return resolve(base, configured);
 }
 
 export function taskRootOverride(): string | undefined {

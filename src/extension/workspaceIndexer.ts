@@ -4,7 +4,7 @@ import { toPosixPath } from '../core/workspace/paths';
 import { isIndexedPath, isScannedFolder } from '../core/workspace/taskFolderRule';
 import { WorkspaceIndex } from '../core/workspace/workspaceIndex';
 import { emptyChange, type IndexChange } from '../core/workspace/workspaceModel';
-import { excludeGlobs, taskRootOverride } from './settings';
+import { excludeGlobs, sharedLockDirectory, taskRootOverride } from './settings';
 
 const READ_BATCH = 64;
 const EVENT_DEBOUNCE_MS = 60;
@@ -39,9 +39,49 @@ export class WorkspaceIndexer implements vscode.Disposable {
     );
   }
 
-  /** A file the index reads: of a kind it knows, and in a folder the shared task-folder rule does not skip. */
+  /**
+   * A file the index reads: of a kind it knows, and in a folder the shared task-folder rule does not
+   * skip, or a lock in the team's shared lock folder (inside the workspace or not).
+   */
   private isIndexed(uri: vscode.Uri): boolean {
-    return fileKind(toPosixPath(uri.path)) !== undefined && isIndexedPath(relativePath(uri));
+    const path = toPosixPath(uri.path);
+    const kind = fileKind(path, this.sharedLockDir);
+    return kind !== undefined && (isIndexedPath(relativePath(uri)) || (kind === 'lock' && fileKind(path) === undefined));
+  }
+
+  /** The shared lock folder as the index sees it ('/'-separated), or undefined. */
+  private sharedLockDir: string | undefined;
+  private lockWatcher: vscode.Disposable | undefined;
+
+  /**
+   * Watches the shared lock folder, which is usually outside the workspace (a network drive), so that
+   * the tree, the decorations and the list show the team's locks as they come and go.
+   */
+  private watchSharedLocks(dir: string | undefined): void {
+    this.lockWatcher?.dispose();
+    this.lockWatcher = undefined;
+    this.sharedLockDir = dir === undefined ? undefined : toPosixPath(vscode.Uri.file(dir).path);
+    if (dir === undefined) return;
+    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(dir), '*.lock'));
+    this.lockWatcher = vscode.Disposable.from(
+      watcher,
+      watcher.onDidCreate((uri) => this.queue(uri, uri)),
+      watcher.onDidChange((uri) => this.queue(uri, uri)),
+      watcher.onDidDelete((uri) => this.queue(uri, 'deleted')),
+    );
+  }
+
+  /** The lock files in the shared lock folder now. */
+  private async sharedLockFiles(): Promise<vscode.Uri[]> {
+    const dir = this.sharedLockDir;
+    if (dir === undefined) return [];
+    try {
+      const entries = await vscode.workspace.fs.readDirectory(vscode.Uri.file(dir));
+      return entries.filter(([name, type]) => type === vscode.FileType.File && name.endsWith('.lock')).map(([name]) => vscode.Uri.file(`${dir}/${name}`));
+    } catch {
+      // Not there (yet): no shared locks.
+      return [];
+    }
   }
 
   /** Resolves when the current full indexing pass has finished. */
@@ -61,8 +101,12 @@ export class WorkspaceIndexer implements vscode.Disposable {
       async () => {
         await vscode.commands.executeCommand('setContext', 'nightshift.indexing', true);
         const exclude = excludeGlobs();
-        const files = (await vscode.workspace.findFiles(INDEXED_FILES_GLOB, exclude.length ? `{${exclude.join(',')}}` : undefined)).filter((uri) => this.isIndexed(uri));
-        const index = new WorkspaceIndex({ taskRootOverride: taskRootOverride() });
+        this.watchSharedLocks(sharedLockDirectory());
+        const files = [
+          ...(await vscode.workspace.findFiles(INDEXED_FILES_GLOB, exclude.length ? `{${exclude.join(',')}}` : undefined)).filter((uri) => this.isIndexed(uri)),
+          ...(await this.sharedLockFiles()),
+        ];
+        const index = new WorkspaceIndex({ taskRootOverride: taskRootOverride(), ...(this.sharedLockDir ? { sharedLockDir: this.sharedLockDir } : {}) });
         const uris = new Map<string, vscode.Uri>();
         for (let i = 0; i < files.length; i += READ_BATCH) {
           const batch = files.slice(i, i + READ_BATCH);
@@ -143,7 +187,7 @@ export class WorkspaceIndexer implements vscode.Disposable {
       if (what === 'deleted' || read === undefined) {
         this.uris.delete(path);
         if (this.index.has(path)) delta = this.index.deleteFile(path);
-        else if (fileKind(path)) return;
+        else if (fileKind(path, this.sharedLockDir)) return;
         else delta = this.index.deleteFolder(path);
       } else {
         this.uris.set(path, what);
@@ -159,6 +203,7 @@ export class WorkspaceIndexer implements vscode.Disposable {
 
   dispose(): void {
     clearTimeout(this.timer);
+    this.lockWatcher?.dispose();
     this.disposables.forEach((d) => d.dispose());
   }
 }

@@ -6,13 +6,20 @@ export type FileKind = 'project' | 'task' | 'lock';
 
 const LOCK_FILE = /\/\.nightshift\/locks\/([^/]+)\.lock$/;
 
-/** Which workspace files the index reads; everything else (code files, docs) it ignores. */
-export function fileKind(path: string): FileKind | undefined {
+/**
+ * Which workspace files the index reads; everything else (code files, docs) it ignores. With a shared
+ * lock folder (`nightshift.lockDirectory`, `--lock-dir`), the `.lock` files right in it are locks too.
+ */
+export function fileKind(path: string, sharedLockDir?: string): FileKind | undefined {
   const name = basename(path);
   if (name === PROJECT_FILE_NAME) return 'project';
   if (name.endsWith(TASK_FILE_SUFFIX) && name.length > TASK_FILE_SUFFIX.length) return 'task';
-  if (LOCK_FILE.test(path)) return 'lock';
+  if (LOCK_FILE.test(path) || inSharedLockDir(path, sharedLockDir)) return 'lock';
   return undefined;
+}
+
+function inSharedLockDir(path: string, dir: string | undefined): boolean {
+  return dir !== undefined && path.endsWith('.lock') && path.slice(0, path.lastIndexOf('/')) === dir.replace(/\/+$/, '');
 }
 
 /**
@@ -20,11 +27,12 @@ export function fileKind(path: string): FileKind | undefined {
  * the path is no lock file or its name is not valid percent-encoding (`%E0%A4%A.lock`), which no
  * lock of ours has: a stray file in the lock folder, to be reported, never to stop the index.
  */
-export function lockedTaskId(path: string): string | undefined {
+export function lockedTaskId(path: string, sharedLockDir?: string): string | undefined {
   const match = LOCK_FILE.exec(path);
-  if (!match) return undefined;
+  const name = match ? match[1] : inSharedLockDir(path, sharedLockDir) ? basename(path).slice(0, -'.lock'.length) : undefined;
+  if (name === undefined) return undefined;
   try {
-    return decodeURIComponent(match[1] ?? '');
+    return decodeURIComponent(name);
   } catch {
     return undefined;
   }

@@ -11,6 +11,8 @@ import { emptyChange, folderKey, type IndexChange, type Project, type Task, type
 export interface IndexOptions {
   /** Overrides every project's taskRoot (the nightshift.taskRoot setting). */
   taskRootOverride?: string;
+  /** The team's shared lock folder ('/'-separated, absolute), whose `.lock` files are locks too. */
+  sharedLockDir?: string;
 }
 
 /**
@@ -47,7 +49,7 @@ export class WorkspaceIndex {
   /** Adds or replaces a file; returns what changed. Files of no interest are ignored. */
   setFile(rawPath: string, text: string): IndexChange {
     const path = toPosixPath(rawPath);
-    const kind = fileKind(path);
+    const kind = fileKind(path, this.options.sharedLockDir);
     if (!kind) return emptyChange();
     const before = this.tasksByFile.get(path);
     const versions = [this.idsVersion, this.graphVersion] as const;
@@ -255,7 +257,7 @@ export class WorkspaceIndex {
   }
 
   private addLock(path: string, text: string, change: IndexChange): void {
-    const taskId = lockedTaskId(path);
+    const taskId = lockedTaskId(path, this.options.sharedLockDir);
     if (taskId === undefined) {
       this.parseDiagnostics.set(path, [wholeFileProblem(path, 'warning', 'lock-name', 'this lock file\'s name is not a task id in percent-encoding (as Nightshift names locks), so it locks no task; remove it')]);
       return;
@@ -277,7 +279,7 @@ export class WorkspaceIndex {
     const change = emptyChange();
     if (!this.texts.delete(path)) return change;
     this.parseDiagnostics.delete(path);
-    const kind = fileKind(path);
+    const kind = fileKind(path, this.options.sharedLockDir);
     if (kind === 'project') {
       const dir = dirname(path);
       if (this.projectsByDir.delete(dir)) {
@@ -303,7 +305,7 @@ export class WorkspaceIndex {
         noteTask(change, task);
       }
     } else if (kind === 'lock') {
-      const taskId = lockedTaskId(path);
+      const taskId = lockedTaskId(path, this.options.sharedLockDir);
       if (taskId && this.locksByTask.get(taskId)?.file === path) {
         this.locksByTask.delete(taskId);
         change.tasks.add(taskId);
