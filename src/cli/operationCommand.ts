@@ -19,7 +19,6 @@ import type { TaskOperation } from '../core/operations/taskOperation';
 import type { Task } from '../core/workspace/workspaceModel';
 import type { WorkspaceIndex } from '../core/workspace/workspaceIndex';
 import { writeBatchResults } from './batchOutput';
-import { warnInterrupted } from './recoverCommand';
 import { UsageError } from './usageError';
 import { commaList, parseWorkspaceArgs } from './workspaceArgs';
 
@@ -75,7 +74,6 @@ export async function runOperation(command: (typeof OPERATION_COMMANDS)[number],
   const values = parsed.values as Values;
   if (!values.as) throw new UsageError('missing --as <user> (who performs the operation)');
   if (!values.tasks === !values.folder) throw new UsageError('give the tasks with --tasks <ids> or --folder <project>/<folder> (one of them)');
-  warnInterrupted(parsed.dir);
   const index = parsed.load();
   const tasks = selectTasks(index, values);
   let operation: TaskOperation;

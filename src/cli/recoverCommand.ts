@@ -1,4 +1,4 @@
-import { interruptedNotice, interruptedRecords, recoverBatch } from '../core/operations/batchRecovery';
+import { interruptedRecords, recoverBatch } from '../core/operations/batchRecovery';
 import { scopeOf } from '../core/operations/changeScope';
 import { LockStore } from '../core/operations/lockStore';
 import { writeBatchResults } from './batchOutput';
@@ -12,7 +12,7 @@ import { parseWorkspaceArgs } from './workspaceArgs';
 export function runRecover(args: string[]): number {
   const { dir, values, load } = parseWorkspaceArgs(args, {
     finish: { type: 'boolean' }, revert: { type: 'boolean' }, record: { type: 'string' }, as: { type: 'string' }, json: { type: 'boolean' }, 'lock-dir': { type: 'string' },
-  });
+  }, { warnOfInterrupted: false });
   if (!values.as) throw new UsageError('missing --as <user>');
   if (!values.finish === !values.revert) throw new UsageError('give --finish or --revert (one of them)');
   const interrupted = interruptedRecords(dir);
@@ -30,9 +30,4 @@ export function runRecover(args: string[]): number {
     code = Math.max(code, writeBatchResults(recovery.operation, recovery.title, recovery.results, { json: !!values.json }));
   }
   return code;
-}
-
-/** Warns on stderr of each interrupted batch, so a user meets it on the next command they run. */
-export function warnInterrupted(dir: string): void {
-  for (const record of interruptedRecords(dir)) process.stderr.write(`nightshift: ${interruptedNotice(record)}\n`);
 }

@@ -2,6 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { loadWorkspace } from '../core/workspace/diskWorkspace';
 import type { WorkspaceIndex } from '../core/workspace/workspaceIndex';
+import { warnInterrupted } from './interruptedWarning';
 import { UsageError } from './usageError';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -15,15 +16,21 @@ export function parseCommandArgs<O extends Options>(args: string[], options: O) 
   }
 }
 
-/** Parses `<dir> [options]`, with the options every workspace command shares. */
-export function parseWorkspaceArgs<O extends Options>(args: string[], options: O) {
+/**
+ * Parses `<dir> [options]`, with the options every workspace command shares. Loading the workspace
+ * warns of any batch a kill interrupted there (`recover` itself, which deals with them, does not).
+ */
+export function parseWorkspaceArgs<O extends Options>(args: string[], options: O, { warnOfInterrupted = true } = {}) {
   const parsed = parseCommandArgs(args, { ...options, 'task-root': { type: 'string' } });
   const [dir, ...extra] = parsed.positionals;
   if (!dir) throw new UsageError('missing the workspace folder');
   if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}"`);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`"${dir}" is not a folder`);
   const taskRoot = (parsed.values as Record<string, unknown>)['task-root'];
-  const load = (): WorkspaceIndex => loadWorkspace(dir, typeof taskRoot === 'string' ? { taskRootOverride: taskRoot } : {});
+  const load = (): WorkspaceIndex => {
+    if (warnOfInterrupted) warnInterrupted(dir);
+    return loadWorkspace(dir, typeof taskRoot === 'string' ? { taskRootOverride: taskRoot } : {});
+  };
   return { dir, values: parsed.values as { [K in keyof O]?: O[K]['type'] extends 'boolean' ? boolean : string }, load };
 }
 

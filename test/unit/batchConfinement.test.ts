@@ -106,4 +106,40 @@ describe('nothing is written outside the workspace, whatever a file or record sa
     assert.match(run.stdout, /not in a lock folder of this workspace; refused/);
     assert.ok(existsSync(join(outsideDir, 'x.lock')));
   });
+
+  it('links planted in a project are not followed: a .nightshift/ leading out, a folder leading into another project', () => {
+    const root = twoProjects(3);
+    const outside = mkdtempSync(join(tmpdir(), 'nightshift-out-'));
+    symlinkSync(outside, join(root, 'fin/.nightshift'));
+    const lock = nightshift('lock', root, '--tasks', 't000', '--as', 'alice');
+    assert.equal(lock.code, 1);
+    assert.match(lock.stdout, /not in a lock folder of this workspace; refused/);
+    assert.deepEqual(readdirSync(outside), []);
+    mkdirSync(join(root, 'fin2/tasks'), { recursive: true });
+    symlinkSync(join(root, 'fin2/tasks'), join(root, 'fin/tasks/tofin2'));
+    symlinkSync(join(root, 'fin2/nowhere'), join(root, 'fin/tasks/dangling'));
+    const dangling = nightshift('move', root, '--tasks', 't002', '--to', 'fin/dangling/x', '--as', 'alice');
+    assert.match(dangling.stdout, /after: .* is not inside a project of this workspace; refused/);
+    const move = nightshift('move', root, '--tasks', 't001', '--to', 'fin/tofin2/x', '--as', 'alice');
+    assert.equal(move.code, 1);
+    assert.match(move.stdout, /after: .* is not inside a project of this workspace; refused/);
+    assert.ok(existsSync(join(root, 'fin/tasks/src/t001.task.yaml')));
+  });
+
+  it('a record cannot make revert move or create hidden or foreign files (.git/config, hooks)', () => {
+    const root = twoProjects(2);
+    mkdirSync(join(root, 'fin2/.git'), { recursive: true });
+    writeFileSync(join(root, 'fin2/.git/config'), '[core]\n');
+    assert.equal(nightshift('move', root, '--tasks', 't000', '--to', 'fin/moved', '--as', 'alice').code, 0);
+    const [name] = readdirSync(recordsDir(root));
+    const file = join(recordsDir(root), name!);
+    const record = JSON.parse(readFileSync(file, 'utf8'));
+    record.changes[0].code = { from: join(root, 'fin/tasks/src/loot.txt'), to: join(root, 'fin2/.git/config') };
+    writeFileSync(file, JSON.stringify(record));
+    const run = nightshift('revert', root, '--last', '--as', 'mallory');
+    assert.equal(run.code, 1);
+    assert.match(run.stdout, /code\.to: .*(hidden|not in its task's folder|not inside a project).*refused/);
+    assert.equal(readFileSync(join(root, 'fin2/.git/config'), 'utf8'), '[core]\n');
+    assert.ok(!existsSync(join(root, 'fin/tasks/src/loot.txt')));
+  });
 });

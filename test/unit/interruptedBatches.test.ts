@@ -1,7 +1,10 @@
 import { strict as assert } from 'node:assert';
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { interruptedRecords, recoverBatch } from '../../src/core/operations/batchRecovery';
-import { listRecords } from '../../src/core/operations/batchRecords';
+import { listRecords, recordsDir } from '../../src/core/operations/batchRecords';
 import { scopeOf } from '../../src/core/operations/changeScope';
 import { loadWorkspace } from '../../src/core/workspace/diskWorkspace';
 import { nightshift } from './fixtures';
@@ -64,6 +67,49 @@ describe('a batch killed mid-way is found, and can be finished or reverted', fun
       assert.ok(interrupted >= ROUNDS / 2, `only ${interrupted} of ${ROUNDS} kills landed mid-batch`);
     });
   }
+
+  it('an interrupted batch whose pid now names a later process is still found; two recoveries at once do it once', async () => {
+    const root = twoProjects(TASKS);
+    const worker = startWorker(root, 'move', 'fin/moved');
+    await worker.progress(10);
+    worker.kill();
+    await worker.exited;
+    const [record] = interruptedRecords(root);
+    // The pid reused: a process started after the batch was written (over a second: /proc's clock is coarse).
+    await new Promise((r) => setTimeout(r, 1500));
+    const later = spawn('sleep', ['30']);
+    const file = join(recordsDir(root), `${record!.id}.json`);
+    writeFileSync(file, JSON.stringify({ ...JSON.parse(readFileSync(file, 'utf8')), pid: later.pid }));
+    try {
+      assert.equal(interruptedRecords(root).length, 1, 'a reused pid hid the interrupted batch');
+    } finally {
+      later.kill();
+    }
+    const scope = scopeOf(loadWorkspace(root), {});
+    const first = recoverBatch(interruptedRecords(root)[0]!, 'revert', 'alice', root, scope);
+    const second = recoverBatch(record!, 'finish', 'bob', root, scope);
+    assert.equal(first.results.length, TASKS);
+    assert.deepEqual(second.results, []);
+    assert.match(second.title, /was already recovered/);
+    assert.ok([...taskPlaces(root).places.values()].every((p) => p.file.includes('/src/')));
+  });
+
+  it('a hostile record cannot make recover write or sweep outside the workspace', () => {
+    const root = twoProjects(2);
+    const outside = mkdtempSync(join(tmpdir(), 'nightshift-outside-'));
+    writeFileSync(join(outside, 'victim.json'), '{"keep":"me"}');
+    writeFileSync(join(outside, '.precious.999999.1.1.tmp'), 'S');
+    mkdirSync(recordsDir(root), { recursive: true });
+    const hostile = { id: '../../../victim', who: 'm', when: '2026-01-01T00:00:00Z', operation: 'modify-tags', title: 'evil', kind: 'other', parameters: {}, results: [], changes: [{ task: '1', before: join(outside, 'x.task.yaml'), beforeText: 'x' }], state: 'intent', pid: 999999, host: hostname() };
+    writeFileSync(join(recordsDir(root), '20990101-evil.json'), JSON.stringify(hostile));
+    writeFileSync(join(recordsDir(root), '20990102-evil.json'), JSON.stringify({ ...hostile, id: '20990102-evil' }));
+    const found = interruptedRecords(root);
+    assert.deepEqual(found.map((r) => r.id), ['20990102-evil'], 'a record whose id is not its file name was taken');
+    const recovery = recoverBatch(found[0]!, 'finish', 'bob', root, scopeOf(loadWorkspace(root), {}));
+    assert.match(recovery.results[0]!.reason, /not inside a project of this workspace; refused/);
+    assert.equal(readFileSync(join(outside, 'victim.json'), 'utf8'), '{"keep":"me"}');
+    assert.equal(readFileSync(join(outside, '.precious.999999.1.1.tmp'), 'utf8'), 'S');
+  });
 
   it('the command line reports an interrupted batch and recovers it', async () => {
     const root = twoProjects(TASKS);

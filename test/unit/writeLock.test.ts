@@ -40,6 +40,13 @@ describe('the workspace write lock', () => {
     assert.equal(broken.splice(0).length, 1);
   });
 
+  it('a lock holding something else than an owner ({}) is broken once old, never blocking for good', () => {
+    const root = twoProjects(1);
+    leftLock(root, '{}', 60);
+    assert.equal(withWriteLock(root, () => 'ran'), 'ran');
+    assert.equal(broken.splice(0).length, 1);
+  });
+
   it('nested holders in one process share the lock, and it is gone after', () => {
     const root = twoProjects(1);
     const inner = withWriteLock(root, () => withWriteLock(root, () => 'inner'));

@@ -1,6 +1,7 @@
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
+import { ConfinementError, confined } from './confinement';
 import { writeFileAtomic } from './atomicFile';
 import type { PendingEntry } from './pendingPublish';
 import type { TextEdit, TextVia } from './taskText';
@@ -74,9 +75,15 @@ export function recordsDir(root: string): string {
   return join(root, '.nightshift', 'records');
 }
 
+/** What a record id may be: it names the record's file, so it never carries a path. */
+const SAFE_ID = /^[A-Za-z0-9_-][A-Za-z0-9_.-]*$/;
+
 export function saveRecord(root: string, record: BatchRecord): string {
+  if (!SAFE_ID.test(record.id) || record.id.includes('..')) throw new ConfinementError(`record id "${record.id}" is not a file name; refused`);
   const dir = recordsDir(root);
   mkdirSync(dir, { recursive: true });
+  // A `.nightshift` (or records folder) that is a link leading out of the workspace is not followed.
+  confined(dir, [root], 'the records folder');
   const file = join(dir, `${record.id}.json`);
   writeFileAtomic(file, `${JSON.stringify(record)}\n`);
   return file;
@@ -114,7 +121,8 @@ export function readRecord(file: string, onMalformed?: (file: string, reason: st
     onMalformed?.(file, error instanceof Error ? error.message : String(error));
     return undefined;
   }
-  const problem = recordShapeProblem(value);
+  // The id names the file a recovery writes back: one that differs from the file's own name is refused.
+  const problem = recordShapeProblem(value) ?? ((value as BatchRecord).id !== basename(file, '.json') ? `"id" is not the file's name (${basename(file, '.json')})` : undefined);
   if (problem) {
     onMalformed?.(file, problem);
     return undefined;
@@ -126,6 +134,7 @@ function recordShapeProblem(value: unknown): string | undefined {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'not a JSON object';
   const r = value as Record<string, unknown>;
   for (const key of ['id', 'who', 'when', 'operation', 'title']) if (typeof r[key] !== 'string') return `"${key}" is not a string`;
+  if (!SAFE_ID.test(r.id as string) || (r.id as string).includes('..')) return '"id" is not a plain file name';
   if (r.kind !== 'submit' && r.kind !== 'other') return '"kind" is not submit or other';
   if (!Array.isArray(r.results) || r.results.some((x) => typeof x !== 'object' || x === null || typeof (x as TaskResult).task !== 'string' || typeof (x as TaskResult).status !== 'string')) return '"results" is not a list of task results';
   if (!Array.isArray(r.changes) || r.changes.some((c) => typeof c !== 'object' || c === null || typeof (c as FileChange).task !== 'string' || typeof (c as FileChange).before !== 'string' || typeof (c as FileChange).beforeText !== 'string')) return '"changes" is not a list of file changes';

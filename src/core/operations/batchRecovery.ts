@@ -1,23 +1,18 @@
 import { hostname } from 'node:os';
 import { ConflictError } from './atomicFile';
-import { listRecords, newRecordId, saveRecord, type BatchRecord, type FileChange, type TaskResult } from './batchRecords';
+import { listRecords, newRecordId, readRecord, saveRecord, type BatchRecord, type FileChange, type TaskResult } from './batchRecords';
 import { finishChange, finishPending, recordedNewText, undoChange } from './changeApply';
 import { changePaths, checkChangeScope, type ChangeScope } from './changeScope';
 import { ConfinementError } from './confinement';
+import { aliveSince } from './processStart';
 import { sweepTempFiles } from './tempSweep';
 import { removeDeadWriterLocks, withWriteLock, writeLocksDir } from './writeLock';
 import { recordsDir } from './batchRecords';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 
-/** Whether the process that wrote an intent is still running it (same host, pid alive). */
+/** Whether the process that wrote an intent is still running it (same host, the same process alive). */
 function stillRunning(record: BatchRecord): boolean {
-  if (record.host !== hostname() || !Number.isInteger(record.pid)) return false;
-  try {
-    process.kill(record.pid!, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
+  return record.host === hostname() && Number.isInteger(record.pid) && aliveSince(record.pid!, Date.parse(record.when));
 }
 
 /**
@@ -48,13 +43,40 @@ function reasonOf(error: unknown): string {
  */
 export function recoverBatch(record: BatchRecord, how: 'finish' | 'revert', user: string, root: string, scope: ChangeScope, now = new Date()): BatchRecord {
   if (record.pid !== undefined && record.host === hostname()) removeDeadWriterLocks(root, record.pid);
+  // One recovery at a time: the whole of it under the workspace's write lock, and the record read
+  // again inside, so that a second recovery of the same batch finds it complete and does nothing.
+  return withWriteLock(root, () => {
+    const current = readRecord(join(recordsDir(root), `${record.id}.json`));
+    if (!current || current.state !== 'intent') return alreadyRecovered(record, user, now);
+    return recoverLocked(current, how, user, root, scope, now);
+  });
+}
+
+function alreadyRecovered(record: BatchRecord, user: string, now: Date): BatchRecord {
+  return {
+    id: newRecordId(now, 'recover'),
+    who: user,
+    when: now.toISOString(),
+    operation: 'recover',
+    title: `"${record.title}" of ${record.when} was already recovered`,
+    kind: record.kind,
+    parameters: { record: record.id },
+    results: [],
+    changes: [],
+  };
+}
+
+function recoverLocked(record: BatchRecord, how: 'finish' | 'revert', user: string, root: string, scope: ChangeScope, now: Date): BatchRecord {
   const origin = { root, who: record.who, when: record.when };
   const results: TaskResult[] = [];
   const finished: FileChange[] = [];
   const order = how === 'finish' ? record.changes : [...record.changes].reverse();
+  // Only the folders of changes inside the workspace are swept of the killed writer's temporary files.
+  const sweep = new Set<string>([recordsDir(root), writeLocksDir(root)]);
   for (const c of order) {
     try {
       checkChangeScope(c, scope, `record ${record.id}`);
+      for (const p of changePaths(c)) sweep.add(dirname(p));
       if (how === 'finish') {
         finishChange(c, recordedNewText(c), origin, true);
         finishPending(root, c);
@@ -68,10 +90,7 @@ export function recoverBatch(record: BatchRecord, how: 'finish' | 'revert', user
     }
   }
   if (how === 'revert') results.reverse();
-  if (record.pid !== undefined) {
-    const dirs = record.changes.flatMap((c) => changePaths(c).map((p) => dirname(p)));
-    sweepTempFiles([...dirs, recordsDir(root), writeLocksDir(root)], record.pid);
-  }
+  if (record.pid !== undefined) sweepTempFiles(sweep, record.pid);
   const outcome = new Map(results.map((r) => [r.task, r]));
   // The interrupted record, completed: what it did in the end, so that a later revert sees the truth.
   const completed: BatchRecord = {
@@ -87,7 +106,7 @@ export function recoverBatch(record: BatchRecord, how: 'finish' | 'revert', user
   };
   delete completed.pid;
   delete completed.host;
-  withWriteLock(root, () => saveRecord(root, completed));
+  saveRecord(root, completed);
   const recovery: BatchRecord = {
     id: newRecordId(now, 'recover'),
     who: user,

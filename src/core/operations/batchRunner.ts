@@ -1,9 +1,9 @@
 import { hostname } from 'node:os';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { codeFilePath, codePathProblem } from '../model/codePath';
 import type { Task } from '../workspace/workspaceModel';
-import { ConflictError, readUnchanged } from './atomicFile';
-import { newRecordId, saveRecord, textHash, type BatchRecord, type FileChange, type TaskResult } from './batchRecords';
+import { ConflictError, readUnchanged, unlinkQuietly } from './atomicFile';
+import { newRecordId, recordsDir, saveRecord, textHash, type BatchRecord, type FileChange, type TaskResult } from './batchRecords';
 import { finishChange } from './changeApply';
 import { changePaths, checkChangeScope, scopeOf } from './changeScope';
 import { ConfinementError, confined } from './confinement';
@@ -199,6 +199,11 @@ export async function runBatch(operation: TaskOperation, tasks: readonly Task[],
     try {
       saveRecord(options.root, done);
     } catch (error) {
+      // Nothing changed after all (every write failed): the intent goes, and the results tell why.
+      if (applied.length === 0) {
+        unlinkQuietly(join(recordsDir(options.root), `${record.id}.json`));
+        return done;
+      }
       // The intent stays, and says what changed: the batch shows as interrupted until recovered.
       // The system's refusal (its errno code kept), not a defect: the CLI tells it apart by the code.
       throw Object.assign(new Error(`the batch changed its files, but its record could not be marked complete (${reasonOf(error)}); it shows as interrupted: free the space and run nightshift recover --finish`), { code: (error as NodeJS.ErrnoException).code ?? 'EIO' });

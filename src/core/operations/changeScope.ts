@@ -1,4 +1,4 @@
-import { basename, dirname, resolve, sep } from 'node:path';
+import { basename, dirname, relative, resolve, sep } from 'node:path';
 import { PROJECT_FILE_NAME } from '../model/projectSchema';
 import { TASK_FILE_SUFFIX } from '../model/taskSchema';
 import type { FileChange } from './batchRecords';
@@ -16,69 +16,90 @@ export function scopeOf(index: { projects(): readonly { dir: string }[] }, locks
   return { projectDirs: index.projects().map((p) => p.dir), ...(locks.sharedFolder ? { sharedLockDir: locks.sharedFolder } : {}), realDirs: new Map() };
 }
 
-function inProject(path: string, scope: ChangeScope): string | undefined {
+/**
+ * The project a path lies in: the one it names (the deepest project folder above it), and only if,
+ * links resolved, it is still inside that project. A link from one project into another, or out of
+ * the workspace, gives no project.
+ */
+function projectOf(path: string, scope: ChangeScope): string | undefined {
   const absolute = resolve(path);
-  // The lexical test first: most paths are plainly inside one project and need one real-path check.
-  const likely = [...scope.projectDirs].sort((a, b) => Number(absolute.startsWith(resolve(b) + sep)) - Number(absolute.startsWith(resolve(a) + sep)));
-  return likely.find((dir) => absolute !== resolve(dir) && isInside(absolute, dir, scope.realDirs));
+  let named: string | undefined;
+  for (const dir of scope.projectDirs) {
+    const d = resolve(dir);
+    if (absolute.startsWith(d + sep) && (named === undefined || d.length > resolve(named).length)) named = dir;
+  }
+  return named !== undefined && isInside(absolute, named, scope.realDirs) ? named : undefined;
 }
 
-function underNightshift(path: string, projectDir: string, scope: ChangeScope): boolean {
-  return isInside(path, resolve(projectDir, '.nightshift'), scope.realDirs);
+/** The path's folders below its project, for the rule that none of them is hidden (`.git`, `.nightshift`). */
+function segmentsBelow(path: string, projectDir: string): string[] {
+  return relative(resolve(projectDir), resolve(path)).split(sep);
 }
 
 function taskFileProblem(path: string, scope: ChangeScope): string | undefined {
-  const project = inProject(path, scope);
+  const project = projectOf(path, scope);
   if (!project) return `${path} is not inside a project of this workspace`;
   if (!basename(path).endsWith(TASK_FILE_SUFFIX)) return `${path} is not a task file (*${TASK_FILE_SUFFIX})`;
-  if (underNightshift(path, project, scope)) return `${path} is inside .nightshift/`;
+  if (segmentsBelow(path, project).some((s) => s.startsWith('.'))) return `${path} is in a hidden folder`;
   return undefined;
 }
 
-function codeFileProblem(path: string, scope: ChangeScope): string | undefined {
-  const project = inProject(path, scope);
+/** A code file: inside its task's folder (the `code:` rule), never a task, project or hidden file. */
+function codeFileProblem(path: string, taskFile: string | undefined, scope: ChangeScope): string | undefined {
+  const project = projectOf(path, scope);
   if (!project) return `${path} is not inside a project of this workspace`;
   const name = basename(path);
   if (name.endsWith(TASK_FILE_SUFFIX) || name === PROJECT_FILE_NAME) return `${path} is a task or project file, not a code file`;
-  if (underNightshift(path, project, scope)) return `${path} is inside .nightshift/`;
+  if (segmentsBelow(path, project).some((s) => s.startsWith('.'))) return `${path} is hidden or in a hidden folder`;
+  if (taskFile !== undefined && !isInside(path, dirname(taskFile), scope.realDirs)) return `${path} is not in its task's folder`;
   return undefined;
 }
 
 function lockFileProblem(path: string, scope: ChangeScope): string | undefined {
   const dir = resolve(dirname(path));
   if (!path.endsWith('.lock')) return `${path} is not a lock file`;
-  const allowed = scope.projectDirs.some((p) => dir === resolve(p, '.nightshift', 'locks')) || (scope.sharedLockDir !== undefined && dir === resolve(scope.sharedLockDir));
-  return allowed && isInside(path, dir, scope.realDirs) ? undefined : `${path} is not in a lock folder of this workspace`;
+  const project = scope.projectDirs.find((p) => dir === resolve(p, '.nightshift', 'locks'));
+  // A project's lock folder must really be in the project (not a link out); a shared one is where the team set it.
+  const allowed = project !== undefined ? isInside(path, project, scope.realDirs) : scope.sharedLockDir !== undefined && dir === resolve(scope.sharedLockDir);
+  return allowed ? undefined : `${path} is not in a lock folder of this workspace`;
 }
 
 /**
- * Checks every path of a change before any I/O: task files and code files inside the workspace's
- * projects (code never a task or project file), lock files in a lock folder, pending lists of those
- * projects. A record is a file in the repository that anyone may edit; what it names is never
- * followed outside. Throws a ConfinementError naming the record's field.
+ * Checks every path of a change before any I/O: task files inside the workspace's projects (links
+ * resolved, and in the project they name), code files in their task's folder and never a task,
+ * project or hidden file, lock files in a lock folder, pending lists of those projects. A record is a
+ * file in the repository that anyone may edit; what it names is never followed outside. Throws a
+ * ConfinementError naming the record's field.
  */
 export function checkChangeScope(c: FileChange, scope: ChangeScope, source: string): void {
   const problems = [
-    ['before', c.before, taskFileProblem],
-    ['after', c.after, taskFileProblem],
-    ['code.from', c.code?.from, codeFileProblem],
-    ['code.to', c.code?.to, codeFileProblem],
-    ['lock', c.lock, lockFileProblem],
+    ['before', c.before, (p: string) => taskFileProblem(p, scope)],
+    ['after', c.after, (p: string) => taskFileProblem(p, scope)],
+    ['code.from', c.code?.from, (p: string) => codeFileProblem(p, c.before, scope)],
+    ['code.to', c.code?.to, (p: string) => codeFileProblem(p, c.after ?? c.before, scope)],
+    ['lock', c.lock, (p: string) => lockFileProblem(p, scope)],
   ] as const;
   for (const [field, path, check] of problems) {
     if (path === undefined) continue;
     if (typeof path !== 'string' || path.includes('\0')) throw new ConfinementError(`${source}: ${field} is not a path; refused`);
-    const problem = check(path, scope);
+    const problem = check(path);
     if (problem) throw new ConfinementError(`${source}: ${field}: ${problem}; refused`);
   }
-  if (c.pending && !scope.projectDirs.some((p) => resolve(p) === resolve(c.pending!.projectDir))) {
-    throw new ConfinementError(`${source}: pending.projectDir: ${c.pending.projectDir} is not a project of this workspace; refused`);
+  if (c.pending) {
+    const project = scope.projectDirs.find((p) => resolve(p) === resolve(c.pending!.projectDir));
+    if (!project || !isInside(pendingListPath(project), project, scope.realDirs)) {
+      throw new ConfinementError(`${source}: pending.projectDir: ${c.pending.projectDir} is not a project of this workspace, or its .nightshift/ leads out of it; refused`);
+    }
   }
+}
+
+function pendingListPath(projectDir: string): string {
+  return resolve(projectDir, '.nightshift', 'pending-publish.yaml');
 }
 
 /** Every path a change would write, for a revert's preview. */
 export function changePaths(c: FileChange): string[] {
   const paths = [c.before, c.after, c.code?.from, c.code?.to, c.lock].filter((p): p is string => typeof p === 'string');
-  if (c.pending) paths.push(`${c.pending.projectDir}${sep}.nightshift${sep}pending-publish.yaml`);
+  if (c.pending) paths.push(pendingListPath(c.pending.projectDir));
   return [...new Set(paths)];
 }

@@ -1,4 +1,4 @@
-import { realpathSync } from 'node:fs';
+import { lstatSync, realpathSync } from 'node:fs';
 import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 
 /**
@@ -20,11 +20,23 @@ function realish(path: string): string {
       // The native call: one realpath(3) instead of Node's lstat of every component.
       return resolve(realpathSync.native(existing), ...rest.reverse());
     } catch {
+      // A link whose target does not exist (yet) could be made to lead anywhere: never inside.
+      if (isLink(existing)) return DANGLING;
       const parent = dirname(existing);
       if (parent === existing) return absolute;
       rest.push(basename(existing));
       existing = parent;
     }
+  }
+}
+
+const DANGLING = '\0a dangling link';
+
+function isLink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
   }
 }
 
@@ -38,7 +50,9 @@ export function isInside(path: string, dir: string, realDirs?: Map<string, strin
     realDir = realish(dir);
     realDirs?.set(dir, realDir);
   }
-  const rel = relative(realDir, realish(path));
+  const real = realish(path);
+  if (real === DANGLING || realDir === DANGLING) return false;
+  const rel = relative(realDir, real);
   return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel));
 }
 

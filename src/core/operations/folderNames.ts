@@ -10,6 +10,8 @@ export function folderNameProblem(name: string): string | undefined {
   if (name.length > MAX_FOLDER_NAME) return `a folder name can be at most ${MAX_FOLDER_NAME} characters (this one has ${name.length})`;
   const bad = FORBIDDEN_FOLDER_CHARACTERS.exec(name);
   if (bad) return `a folder name cannot contain ${bad[0]} (none of | / \\ : ? < > * ")`;
+  // A newline or other control character would make a file name no listing shows as typed.
+  if (/[\u0000-\u001f\u007f]/.test(name)) return 'a folder name cannot contain a control character (a newline, a tab, …)';
   if (name === '.' || name === '..') return `"${name}" is not a folder name`;
   if (name.trim() !== name) return 'a folder name cannot start or end with a space';
   const reserved = windowsReservedName(name);

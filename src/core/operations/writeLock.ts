@@ -2,6 +2,7 @@ import { closeSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, re
 import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
 import { unlinkQuietly } from './atomicFile';
+import { aliveSince } from './processStart';
 
 /**
  * The workspace's write lock, held around "is the file still as I read it?" and the rename that
@@ -27,7 +28,10 @@ const WAIT_MS = 15_000;
 const HOST = hostname();
 const sleeper = new Int32Array(new SharedArrayBuffer(4));
 
-export class WriteLockBusy extends Error {}
+/** The lock stayed taken: a refusal of the system's kind (EBUSY), not a defect. */
+export class WriteLockBusy extends Error {
+  readonly code = 'EBUSY';
+}
 
 /** Logged when a dead writer's lock is broken; the CLI and the extension route it to their logs. */
 export let onStaleLockBroken: (owner: WriteLockOwner, lockFile: string) => void = (owner, file) =>
@@ -45,9 +49,12 @@ function lockFileFor(workspaceRoot: string): string {
   return join(writeLocksDir(workspaceRoot), 'workspace.lock');
 }
 
+/** The lock's owner, or undefined when the file does not hold a whole one (then its age decides). */
 function readOwner(lockFile: string): WriteLockOwner | undefined {
   try {
-    return JSON.parse(readFileSync(lockFile, 'utf8')) as WriteLockOwner;
+    const owner = JSON.parse(readFileSync(lockFile, 'utf8')) as Partial<WriteLockOwner> | null;
+    const whole = owner !== null && typeof owner === 'object' && Number.isInteger(owner.pid) && typeof owner.host === 'string' && typeof owner.startedAt === 'string' && Number.isFinite(Date.parse(owner.startedAt));
+    return whole ? (owner as WriteLockOwner) : undefined;
   } catch {
     return undefined;
   }
@@ -59,17 +66,12 @@ function readOwner(lockFile: string): WriteLockOwner | undefined {
  */
 const ABANDONED_MS = 120_000;
 
-/** Whether the lock's writer is gone: its process ended on this host, or the lock was abandoned. */
+/** Whether the lock's writer is gone: its process ended (or its pid now names a later process) on this host, or the lock was abandoned. */
 function processGone(owner: WriteLockOwner): boolean {
   const since = Date.parse(owner.startedAt);
-  if (Number.isFinite(since) && Date.now() - since > ABANDONED_MS) return true;
-  if (owner.host !== HOST || !Number.isInteger(owner.pid)) return false;
-  try {
-    process.kill(owner.pid, 0);
-    return false;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'ESRCH';
-  }
+  if (Date.now() - since > ABANDONED_MS) return true;
+  if (owner.host !== HOST) return false;
+  return !aliveSince(owner.pid, since);
 }
 
 /**

@@ -2,7 +2,8 @@ import { YamlSource, type YamlPath } from '../yaml/yamlSource';
 import type { Project, Task } from '../workspace/workspaceModel';
 import type { Diagnostic, Severity } from './diagnostic';
 import { cyclePath, findCycles, loopText } from './dependencyCycles';
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
+import { dirname, isAbsolute, relative } from 'node:path';
 import { codeFilePath, codePathProblem } from '../model/codePath';
 
 type TasksById = ReadonlyMap<string, readonly Task[]>;
@@ -48,8 +49,20 @@ export function checkTask(task: Task, project: Project | undefined, tasksById: T
 function checkCode(task: Task, sink: ProblemSink): void {
   if (task.data.code === undefined) return;
   const problem = codePathProblem(task.data.code);
-  if (problem) sink.report(task.file, ['code'], 'code-path-outside', problem);
-  else if (!existsSync(codeFilePath(task.file, task.data.code)!)) sink.report(task.file, ['code'], 'code-file-missing', `code: the code file "${task.data.code}" does not exist beside this task`, 'warning');
+  if (problem) return sink.report(task.file, ['code'], 'code-path-outside', problem);
+  const file = codeFilePath(task.file, task.data.code)!;
+  if (!existsSync(file)) return sink.report(task.file, ['code'], 'code-file-missing', `code: the code file "${task.data.code}" does not exist beside this task`, 'warning');
+  if (!realPathInside(file, dirname(task.file))) sink.report(task.file, ['code'], 'code-path-outside', `code: "${task.data.code}" leads through a link out of the task's folder`);
+}
+
+/** Whether `path`, links resolved, lies in `dir` (links resolved too). */
+function realPathInside(path: string, dir: string): boolean {
+  try {
+    const rel = relative(realpathSync.native(dir), realpathSync.native(path));
+    return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
+  } catch {
+    return true;
+  }
 }
 
 /**
