@@ -6,6 +6,7 @@ import { LockStore } from '../core/operations/lockStore';
 import type { OperationContext, TaskOperation } from '../core/operations/taskOperation';
 import type { Task } from '../core/workspace/workspaceModel';
 import { confirmBatch } from './batchPreview';
+import { followMovedFiles } from './followMovedFiles';
 import { sharedLockDirectory } from './settings';
 import { UNSAVED_REASON, unsavedEditorRefusal } from './unsavedEditors';
 import type { WorkspaceIndexer } from './workspaceIndexer';
@@ -70,6 +71,8 @@ export async function executeBatch(
   output.appendLine(`${record.title} (${record.when}, by ${record.who})${record.cancelled ? ' — cancelled' : ''}`);
   for (const r of record.results) output.appendLine(`  ${r.task} ${r.name ?? ''}: ${r.status} — ${r.reason}`);
   await indexer.settled();
+  // Editors following a move are a convenience: a failure there never hides the batch's report.
+  await followMovedFiles(record).catch((error) => output.appendLine(`Could not move an editor along: ${error instanceof Error ? error.message : String(error)}`));
   const n = (s: string) => record.results.filter((r) => r.status === s).length;
   const summary = `${record.title}: ${n('succeeded')} succeeded, ${n('skipped')} skipped, ${n('failed')} failed.`;
   const show = n('failed') || n('skipped') ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;

@@ -61,4 +61,21 @@ describe('batches and the editor', () => {
     assert.deepEqual(files.map((f) => readFileSync(f, 'utf8')), before);
     await waitFor(() => !api.indexer.index.task('10001')?.data.tags.includes('undo-me') && !api.indexer.index.task('10002')?.data.tags.includes('undo-me'), 'the undo to reach the index');
   });
+
+  it('an editor open on a task that a batch moves follows it to its new place', async () => {
+    const file = `${root}/finance_dw/tasks/ods/ods_ticks_5min.task.yaml`;
+    await vscode.window.showTextDocument(vscode.Uri.file(file));
+    const id = api.indexer.index.taskByFile(file)!.data.id;
+    const record = (await vscode.commands.executeCommand('nightshift.moveTasks', { taskFiles: [file], projectDir: `${root}/finance_dw`, folder: 'dwd' }, undefined, { confirm: false })) as BatchRecord;
+    try {
+      assert.equal(record.results[0]!.status, 'succeeded', record.results[0]!.reason);
+      const moved = `${root}/finance_dw/tasks/dwd/ods_ticks_5min.task.yaml`;
+      await waitFor(() => vscode.window.activeTextEditor?.document.uri.fsPath === moved, 'the editor to follow the file');
+      const paths = vscode.window.tabGroups.all.flatMap((g) => g.tabs).map((t) => (t.input instanceof vscode.TabInputText ? t.input.uri.fsPath : ''));
+      assert.ok(!paths.includes(file), 'the old path still has a tab');
+    } finally {
+      await vscode.commands.executeCommand('nightshift.undoLastBatch', { confirm: false });
+      await waitFor(() => api.indexer.index.task(id)?.file === file, 'the undo to reach the index');
+    }
+  });
 });
