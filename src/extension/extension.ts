@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { logError, nightshiftLog, registerCommand } from './errorPolicy';
 import { createProject } from './createProject';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
 import { findTask } from './findTask';
@@ -46,16 +47,16 @@ export function activate(context: vscode.ExtensionContext): NightshiftApi {
     vscode.window.registerFileDecorationProvider(new TaskDecorations(indexer, me)),
     indexer.onDidChange(updateBadge),
     ...registerTaskCommands(indexer, view, me),
-    vscode.commands.registerCommand('nightshift.openTaskList', () => void TaskPanel.show(services)),
-    vscode.commands.registerCommand('nightshift.openTimeline', (arg?: unknown) => openTimeline(services, arg)),
+    registerCommand('nightshift.openTaskList', () => void TaskPanel.show(services)),
+    registerCommand('nightshift.openTimeline', (arg?: unknown) => openTimeline(services, arg)),
     vscode.window.registerWebviewPanelSerializer(PANEL_VIEW_TYPE, {
       deserializeWebviewPanel: async (panel, state) => TaskPanel.restore(panel, services, state),
     }),
-    vscode.commands.registerCommand('nightshift.refresh', () => indexer.reindex()),
-    vscode.commands.registerCommand('nightshift.undoLastBatch', (preset?: { confirm?: boolean }) => undoLastBatch(indexer, me, preset?.confirm ?? true)),
-    vscode.commands.registerCommand('nightshift.createProject', () => createProject(user)),
-    vscode.commands.registerCommand('nightshift.findTask', () => findTask(indexer, tree, view)),
-    vscode.commands.registerCommand('nightshift.copyTaskId', async (node?: TreeNode, selected?: TreeNode[]) => {
+    registerCommand('nightshift.refresh', () => indexer.reindex()),
+    registerCommand('nightshift.undoLastBatch', (preset?: { confirm?: boolean }) => undoLastBatch(indexer, me, preset?.confirm ?? true)),
+    registerCommand('nightshift.createProject', () => createProject(user)),
+    registerCommand('nightshift.findTask', () => findTask(indexer, tree, view)),
+    registerCommand('nightshift.copyTaskId', async (node?: TreeNode, selected?: TreeNode[]) => {
       const nodes = selected?.length ? selected : node ? [node] : [];
       const ids = nodes.flatMap((n) => (n.kind === 'task' ? [indexer.index.taskByFile(n.file)?.data.id ?? ''] : []));
       if (ids.length) await vscode.env.clipboard.writeText(ids.join('\n'));
@@ -67,7 +68,7 @@ export function activate(context: vscode.ExtensionContext): NightshiftApi {
   );
 
   // Indexing runs after activation returns, so the workbench never waits on a large workspace.
-  const recoveryLog = vscode.window.createOutputChannel('Nightshift Recovery');
+  const recoveryLog = nightshiftLog();
   context.subscriptions.push(recoveryLog);
   void currentUser()
     .then((u) => {
@@ -77,7 +78,8 @@ export function activate(context: vscode.ExtensionContext): NightshiftApi {
     // A batch killed mid-way (window closed, crash) left its intent: offer to finish or revert it.
     .then(async () => {
       for (const folder of vscode.workspace.workspaceFolders ?? []) await offerRecovery(indexer, folder.uri.fsPath, me, recoveryLog);
-    });
+    })
+    .catch((error) => logError('activation (index, interrupted batches)', error));
   return { indexer, tree, view, user: me };
 }
 

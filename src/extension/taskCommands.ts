@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { registerCommand } from './errorPolicy';
 import { displayStamp } from '../core/engine/civilTime';
 import { listRecords, type BatchRecord } from '../core/operations/batchRecords';
 import { revertBatch } from '../core/operations/batchRevert';
@@ -168,7 +169,7 @@ export function registerTaskCommands(indexer: WorkspaceIndexer, view: vscode.Tre
   const disposables: vscode.Disposable[] = [output];
   for (const [name, build] of Object.entries(builders)) {
     disposables.push(
-      vscode.commands.registerCommand(`nightshift.${name}`, async (node?: TreeNode | MoveRequest | TaskIdsRequest, selected?: TreeNode[], preset: Preset = {}) => {
+      registerCommand(`nightshift.${name}`, async (node?: TreeNode | MoveRequest | TaskIdsRequest, selected?: TreeNode[], preset: Preset = {}) => {
         let tasks: Task[] | undefined;
         if (node && 'taskIds' in node) {
           // From the task-list panel: its row or its selection.
@@ -195,7 +196,7 @@ export function registerTaskCommands(indexer: WorkspaceIndexer, view: vscode.Tre
   }
 
   disposables.push(
-    vscode.commands.registerCommand('nightshift.releaseLock', async (uri?: vscode.Uri) => {
+    registerCommand('nightshift.releaseLock', async (uri?: vscode.Uri) => {
       const file = uri?.fsPath ?? vscode.window.activeTextEditor?.document.uri.fsPath;
       const task = file ? indexer.index.taskByFile(file) : undefined;
       if (!task) return void vscode.window.showWarningMessage('Open a compute task file to release its edit lock.');
@@ -205,7 +206,7 @@ export function registerTaskCommands(indexer: WorkspaceIndexer, view: vscode.Tre
       lockStore().release(task, user());
       void vscode.window.showInformationMessage(`Released the edit lock of ${task.data.name}.`);
     }),
-    vscode.commands.registerCommand('nightshift.showBatchRecords', async () => {
+    registerCommand('nightshift.showBatchRecords', async () => {
       const first = indexer.index.tasks().next();
       const root = recordsRoot(first.done ? [] : [first.value]);
       const records = listRecords(root).reverse();
@@ -233,7 +234,7 @@ export function registerTaskCommands(indexer: WorkspaceIndexer, view: vscode.Tre
         }
       }
     }),
-    vscode.commands.registerCommand('nightshift.publishPending', async (preset: { project?: string; tasks?: string[]; confirm?: boolean } = {}) => {
+    registerCommand('nightshift.publishPending', async (preset: { project?: string; tasks?: string[]; confirm?: boolean } = {}) => {
       const lists = indexer.index
         .projects()
         .map((project) => ({ project, entries: readPending(project.dir) }))

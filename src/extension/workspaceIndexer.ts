@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { logError } from './errorPolicy';
 import { fileKind, INDEXED_FILES_GLOB } from '../core/workspace/fileKinds';
 import { toPosixPath } from '../core/workspace/paths';
 import { isIndexedPath, isScannedFolder } from '../core/workspace/taskFolderRule';
@@ -163,7 +164,7 @@ export class WorkspaceIndexer implements vscode.Disposable {
     clearTimeout(this.timer);
     // One flush at a time: a slow read from an earlier flush must never land after a newer one.
     this.timer = setTimeout(() => {
-      this.flushing = this.flushing.then(() => this.flush()).catch(() => undefined);
+      this.flushing = this.flushing.then(() => this.flush()).catch((error) => logError('indexing file events', error));
     }, EVENT_DEBOUNCE_MS);
   }
 
