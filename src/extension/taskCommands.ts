@@ -5,7 +5,6 @@ import { listRecords, type BatchRecord } from '../core/operations/batchRecords';
 import { revertBatch } from '../core/operations/batchRevert';
 import { scopeOf } from '../core/operations/changeScope';
 import { commonDependencies, configureDependenciesOperation, type Cycle } from '../core/operations/dependencyOperation';
-import { folderPathProblem } from '../core/operations/folderNames';
 import { moveTasksOperation } from '../core/operations/moveOperation';
 import { readPending } from '../core/operations/pendingPublish';
 import { modifyProjectOwnershipOperation } from '../core/operations/projectOwnershipOperation';
@@ -27,6 +26,7 @@ import { executeBatch, lockStore, recordsRoot } from './batchExecution';
 import { revertDetail } from './interruptedBatches';
 import type { MoveRequest } from './taskDragAndDrop';
 import { promptSchedule } from './schedulePrompt';
+import { pickFolder } from './folderPicker';
 import { tasksForCommand } from './taskSelectionUi';
 import type { TreeNode } from './treeNodes';
 import type { WorkspaceIndexer } from './workspaceIndexer';
@@ -87,7 +87,7 @@ export function registerTaskCommands(indexer: WorkspaceIndexer, view: vscode.Tre
     moveTasks: async (tasks, p) => {
       const project = p.projectDir ? indexer.index.project(p.projectDir) : projectOf(tasks);
       if (!project) return undefined;
-      const folder = p.folder ?? (await vscode.window.showInputBox({ title: `Move to folder of ${project.config.project}`, prompt: 'Folder path below the task root; new folders are created', validateInput: (v) => folderPathProblem(v) }));
+      const folder = p.folder ?? (await pickFolder(indexer.index, project));
       return folder === undefined ? undefined : moveTasksOperation(project.dir, folder);
     },
     configureSchedule: async (_tasks, p) => {
@@ -140,10 +140,18 @@ export function registerTaskCommands(indexer: WorkspaceIndexer, view: vscode.Tre
       return configureRunOperation({ ...(timeout ? { timeoutMinutes: Number(timeout) } : {}), ...(autoRerun !== undefined ? { autoRerun } : {}) });
     },
     modifyTemplateVersion: async (tasks, p) => {
-      const ref = tasks[0]?.data.template;
+      if (p.version !== undefined) return modifyTemplateVersionOperation(p.version);
+      const ref = tasks.find((t) => t.data.template)?.data.template;
       const template = ref ? projectOf(tasks)?.config.templates.find((t) => t.name === ref.name) : undefined;
-      const version = p.version ?? Number((await vscode.window.showQuickPick((template?.versions ?? []).map(String), { title: `Version of ${ref?.name ?? 'the template'}` })) ?? Number.NaN);
-      return Number.isInteger(version) ? modifyTemplateVersionOperation(version) : undefined;
+      if (!ref || !template) {
+        void vscode.window.showInformationMessage(ref ? `Template ${ref.name} is not a template of the task's project.` : 'The selected tasks reference no computing template; there is no version to change.');
+        return undefined;
+      }
+      const pick = await vscode.window.showQuickPick(
+        template.versions.map((v) => ({ label: `v${v}`, description: v === ref.version ? 'current' : undefined, version: v })),
+        { title: `Modify Referenced Template Version: ${template.name} (${template.taskType})` },
+      );
+      return pick ? modifyTemplateVersionOperation(pick.version) : undefined;
     },
     unpublish: async (tasks, p) => {
       const r = await remark(p, false);

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { ARTIFACTS, openWorkbench, type Workbench } from './workbench';
@@ -89,6 +89,25 @@ describe('operation dialogs say what the core can', function () {
     await page.locator('.quick-input-widget .monaco-button', { hasText: 'OK' }).click();
     for (let i = 0; i < 60 && !/cycle: month/.test(readFileSync(file, 'utf8')); i++) await page.waitForTimeout(250);
     assert.match(readFileSync(file, 'utf8'), /cycle: month[\s\S]*days:[\s\S]*L/);
+  });
+
+  it('Move to Folder offers the project\'s folders and a new one, created on the way', async () => {
+    const { page, workspace } = wb;
+    const file = await openTask(page, workspace, 'finance_dw/tasks/ods/ods_ticks_5min.task.yaml');
+    await palette(page, 'Move to Folder');
+    await title(page, 'Move to a folder of finance_dw');
+    assert.ok(await row(page, '/dws/daily').first().isVisible());
+    await input(page).fill('New Folder');
+    await row(page, 'New Folder').first().click();
+    await answer(page, 'New folder in finance_dw', 'dws/weekly');
+    await title(page, 'Batch Move (1 task): 1 will change');
+    await page.locator('.quick-input-widget .monaco-button', { hasText: 'OK' }).click();
+    const moved = join(workspace, 'finance_dw/tasks/dws/weekly/ods_ticks_5min.task.yaml');
+    for (let i = 0; i < 60 && !existsSync(moved); i++) await page.waitForTimeout(250);
+    assert.ok(existsSync(moved) && !existsSync(file));
+    // The editor followed the file to its new place.
+    await page.locator('.tabs-container .tab.active', { hasText: 'ods_ticks_5min.task.yaml' }).waitFor();
+    await page.locator('.breadcrumbs-control', { hasText: 'weekly' }).first().waitFor({ timeout: 15_000 });
   });
 
   it('Parameter Configuration refuses "abc" with a message', async () => {

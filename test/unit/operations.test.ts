@@ -192,6 +192,17 @@ describe('task operations', () => {
       assert.match(text, /template: \{name: sync_tpl, version: 3\}/);
       assert.match(text, /status: developing/);
     });
+
+    it('tasks of two projects referencing templates of one name are refused with that reason, not "not the same template"', async () => {
+      const ws = workspace({
+        'fin/nightshift.yaml': BASIC_PROJECT,
+        'fin/tasks/a.task.yaml': taskYaml('1', 'a', 'template: {name: sync_tpl, version: 1}\n'),
+        'fin2/nightshift.yaml': BASIC_PROJECT.replace('project: fin', 'project: fin2'),
+        'fin2/tasks/b.task.yaml': taskYaml('2', 'b', 'template: {name: sync_tpl, version: 1}\n'),
+      });
+      const record = await ws.run(modifyTemplateVersionOperation(2), ['1', '2']);
+      assert.ok(record.results.every((r) => r.status === 'failed' && /reference template sync_tpl of 2 different projects, each its own template; change each project's tasks separately/.test(r.reason)), JSON.stringify(record.results));
+    });
   });
 
   describe('Unpublish', () => {

@@ -112,9 +112,12 @@ export function modifyTemplateVersionOperation(version: number): TaskOperation {
     recordKind: 'other',
     parameters: { version },
     checkBatch(tasks) {
-      const names = new Set(tasks.map((t) => `${t.projectDir}\u0000${t.data.template?.name ?? ''}`));
       if (tasks.some((t) => !t.data.template)) return 'every selected task must reference a computing template';
-      if (names.size > 1) return 'a batch change of template version needs tasks that all reference the same computing template';
+      const names = new Set(tasks.map((t) => t.data.template!.name));
+      if (names.size > 1) return `a batch change of template version needs tasks that all reference the same computing template (these reference ${[...names].join(', ')})`;
+      const projects = new Set(tasks.map((t) => t.projectDir ?? ''));
+      // The same name in two projects is two templates, each with its own versions.
+      if (projects.size > 1) return `the tasks reference template ${[...names][0]} of ${projects.size} different projects, each its own template; change each project's tasks separately`;
       return undefined;
     },
     decide(task, { index }) {
