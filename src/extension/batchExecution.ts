@@ -33,6 +33,8 @@ export async function executeBatch(
   tasks: readonly Task[],
   user: string,
   confirm = true,
+  /** Where the tasks come from (a folder command), for the preview's title. */
+  where?: string,
 ): Promise<BatchRecord | undefined> {
   if (tasks.length === 0) {
     void vscode.window.showInformationMessage('No compute tasks selected.');
@@ -45,7 +47,7 @@ export async function executeBatch(
     const plan = previewBatch(operation, tasks, context(), locks).map((p) =>
       p.decision.status === 'change' && unsavedEditorRefusal(p.task.file) ? { ...p, decision: { status: 'failed' as const, reason: UNSAVED_REASON } } : p,
     );
-    const picked = await confirmBatch(`${operation.title} (${tasks.length} task${tasks.length === 1 ? '' : 's'})`, plan, output);
+    const picked = await confirmBatch(`${operation.title} (${tasks.length} task${tasks.length === 1 ? '' : 's'}${where ? ` in ${where}` : ''})`, plan, output);
     if (!picked) return undefined;
     chosen = picked;
   }

@@ -41,7 +41,7 @@ export async function confirmBatch(title: string, plan: readonly PlannedTask[], 
   pick.buttons = [DETAILS];
   pick.onDidTriggerButton(() => {
     output.appendLine(`Preview: ${pick.title}`);
-    for (const p of plan) output.appendLine(`  ${p.task.data.id} ${p.task.data.name}: ${p.decision.status === 'change' ? `will ${p.decision.summary}` : `${p.decision.status}: ${p.decision.reason}`}`);
+    for (const p of plan) output.appendLine(`  ${p.task.data.id} ${p.task.data.name}: ${p.decision.status === 'change' ? `changes: ${p.decision.summary}` : `${p.decision.status}: ${p.decision.reason}`}`);
     output.show(true);
   });
   // Ticking a skipped or refused task does nothing: there is nothing to apply to it.

@@ -179,6 +179,7 @@ export function registerTaskCommands(indexer: WorkspaceIndexer, view: vscode.Tre
     disposables.push(
       registerCommand(`nightshift.${name}`, async (node?: TreeNode | MoveRequest | TaskIdsRequest, selected?: TreeNode[], preset: Preset = {}) => {
         let tasks: Task[] | undefined;
+        let where: string | undefined;
         if (node && 'taskIds' in node) {
           // From the task-list panel: its row or its selection.
           tasks = selectByIds(indexer.index, node.taskIds).tasks;
@@ -187,7 +188,9 @@ export function registerTaskCommands(indexer: WorkspaceIndexer, view: vscode.Tre
           tasks = node.taskFiles.map((f) => indexer.index.taskByFile(f)).filter((t): t is Task => !!t);
           preset = { ...preset, folder: node.folder, projectDir: node.projectDir };
         } else {
-          tasks = await tasksForCommand(indexer, node, selected, preset.recursive);
+          const chosen = await tasksForCommand(indexer, node, selected, preset.recursive);
+          tasks = chosen?.tasks;
+          where = chosen?.where;
         }
         if (!tasks?.length) return undefined;
         let operation: TaskOperation | undefined;
@@ -198,7 +201,7 @@ export function registerTaskCommands(indexer: WorkspaceIndexer, view: vscode.Tre
           return undefined;
         }
         if (!operation) return undefined;
-        return executeBatch(indexer, output, operation, tasks, user(), preset.confirm ?? true);
+        return executeBatch(indexer, output, operation, tasks, user(), preset.confirm ?? true, where);
       }),
     );
   }

@@ -16,7 +16,7 @@ export async function tasksForCommand(
   node: TreeNode | undefined,
   selected: readonly TreeNode[] | undefined,
   recursive: boolean | undefined,
-): Promise<Task[] | undefined> {
+): Promise<{ tasks: Task[]; where?: string } | undefined> {
   // A command run while the workspace is still being indexed waits for it: the active editor's task
   // must be found, and the picker must list every task.
   await indexer.whenReady();
@@ -25,14 +25,16 @@ export async function tasksForCommand(
   if (nodes.length === 0) {
     const active = vscode.window.activeTextEditor?.document;
     const own = active?.uri.scheme === 'file' ? index.taskByFile(active.uri.fsPath) : undefined;
-    if (own) return [own];
+    if (own) return { tasks: [own] };
     const picks = await vscode.window.showQuickPick(
       [...index.tasks()].map((t) => ({ label: t.data.name, description: t.data.id, detail: t.folder ? `/${t.folder}` : '/', task: t })),
       { canPickMany: true, title: 'Choose the compute tasks', matchOnDescription: true },
     );
-    return picks?.map((p) => p.task);
+    return picks && { tasks: picks.map((p) => p.task) };
   }
   const tasks = new Map<string, Task>();
+  // Where the tasks come from, for the preview's title: "finance_dw/ods and its subfolders".
+  const where: string[] = [];
   for (const n of nodes) {
     if (n.kind === 'task') {
       const task = index.taskByFile(n.file);
@@ -45,15 +47,17 @@ export async function tasksForCommand(
       const tree = index.folderTree(n.projectDir);
       const folder = tree ? findFolder(tree, path) : undefined;
       if (folder && folder.folders.length > 0) {
+        const count = (deep: boolean) => selectByFolder(index, n.projectDir, path, deep)?.length ?? 0;
         const choice = await vscode.window.showQuickPick(
-          [{ label: 'Tasks in this folder only', deep: false }, { label: 'Include tasks in subfolders', deep: true }],
-          { title: `/${path}` },
+          [{ label: 'Tasks in this folder only', description: `${count(false)} tasks`, deep: false }, { label: 'Include tasks in subfolders', description: `${count(true)} tasks`, deep: true }],
+          { title: `${index.project(n.projectDir)?.config.project ?? ''}/${path}: which tasks?` },
         );
         if (!choice) return undefined;
         deep = choice.deep;
       }
     }
     for (const t of selectByFolder(index, n.projectDir, path, !!deep) ?? []) tasks.set(t.data.id, t);
+    where.push(`${index.project(n.projectDir)?.config.project ?? n.projectDir}${path ? `/${path}` : ''}${deep ? ' and its subfolders' : ''}`);
   }
-  return [...tasks.values()];
+  return { tasks: [...tasks.values()], ...(where.length ? { where: where.join(', ') } : {}) };
 }
