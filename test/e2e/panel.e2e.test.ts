@@ -127,6 +127,11 @@ describe('Task list and timeline panel in the browser (end to end)', function ()
     await frame.locator('.grid-header vscode-checkbox').click();
     await frame.locator('.selected-count', { hasText: '2 selected' }).waitFor();
     await shot('e2e-panel-selection-dark.png');
+    // A narrower search hides one of them: the bar says so, as the batch acts on both.
+    await frame.locator('.search input').fill('ads_spend_hourly');
+    await frame.locator('.selected-count', { hasText: '2 selected · 1 hidden by the filters' }).waitFor({ timeout: 15_000 });
+    await frame.locator('.search input').fill('ads_spend');
+    await frame.locator('.selected-count', { hasText: /^2 selected$/ }).waitFor({ timeout: 15_000 });
     await frame.locator('.selection-bar vscode-button[data-action="changeOwner"]').click();
     await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: 'frank' }).click();
     // The preview lists each task with its change, ticked; unticking one leaves it out.

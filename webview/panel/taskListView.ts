@@ -66,12 +66,15 @@ export class TaskListView {
   private readonly rendered = new Map<number, HTMLElement>();
   private pool: HTMLElement[] = [];
   private readonly selection: Set<string>;
+  /** How many selected tasks the current filters hide (the host counts them after each query). */
+  private hiddenSelected = 0;
   private seq = 0;
   private active = 0;
   private menuTask = '';
   private selectAllSeq = -1;
   private facets?: TaskListFacets;
   private pruning: string[] = [];
+  private pruneAgain = false;
   private filtersBuilt = false;
   /** performance.now() of the last query sent, and of its first rows drawn (the benchmark reads these). */
   readonly timing = { queried: 0, drawn: 0, seq: 0 };
@@ -171,6 +174,8 @@ export class TaskListView {
   /** The files changed: tasks deleted since they were selected leave the selection. */
   pruneSelection(): void {
     if (!this.selection.size) return;
+    // One question at a time: an answer is about the ids it was asked, so a second waits for it.
+    if (this.pruning.length) return void (this.pruneAgain = true);
     this.pruning = [...this.selection];
     this.host.post({ type: 'pruneSelection', ids: this.pruning });
   }
@@ -199,6 +204,8 @@ export class TaskListView {
       this.virtualizer.setOptions({ ...this.virtualizer.options, count: message.total });
       this.virtualizer._willUpdate();
       this.renderRows(true);
+      // Another filter or search: ask how many selected tasks it hides now.
+      this.pruneSelection();
       // Drawn means painted: the frame after these rows, measured once it has been rendered.
       if (this.timing.seq === message.seq) requestAnimationFrame(() => setTimeout(() => this.markDrawn(message.seq, received, message.hostMs)));
     } else if (message.type === 'rows') {
@@ -217,7 +224,12 @@ export class TaskListView {
       const kept = new Set(message.ids);
       for (const id of this.pruning) if (!kept.has(id)) this.selection.delete(id);
       this.pruning = [];
+      this.hiddenSelected = message.hidden;
       this.selectionChanged();
+      if (this.pruneAgain) {
+        this.pruneAgain = false;
+        this.pruneSelection();
+      }
     } else if (message.type === 'selection' && message.seq === this.selectAllSeq) {
       message.ids.forEach((id) => this.selection.add(id));
       this.selectionChanged();
@@ -545,6 +557,7 @@ export class TaskListView {
         h('vscode-button', { secondary: true, icon: 'close', onclick: () => this.clearSelection() }, 'Clear Selection'),
       );
     }
-    this.selectedCount.textContent = `${formatCount(n)} selected`;
+    const hidden = n > 0 ? this.hiddenSelected : 0;
+    this.selectedCount.textContent = `${formatCount(n)} selected${hidden ? ` · ${formatCount(hidden)} hidden by the filters` : ''}`;
   }
 }

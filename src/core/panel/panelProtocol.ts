@@ -115,8 +115,11 @@ export type HostMessage =
   | { type: 'result'; seq: number; total: number; of: number; start: number; rows: TaskRow[]; hostMs: number }
   | { type: 'rows'; seq: number; start: number; rows: TaskRow[] }
   | { type: 'selection'; seq: number; ids: string[] }
-  /** The selected tasks that still exist (deleted or moved-away ones leave the selection). */
-  | { type: 'selectionPruned'; ids: string[] }
+  /**
+   * The selected tasks that still exist (deleted or moved-away ones leave the selection), and how many
+   * of them the current filters hide: a batch acts on those too, and the bar says so.
+   */
+  | { type: 'selectionPruned'; ids: string[]; hidden: number }
   | { type: 'timeline'; seq: number; request: TimelineRequest; data: TimelineData }
   | { type: 'instance'; seq: number; detail: InstanceDetail }
   | { type: 'showTimeline'; request: TimelineRequest }

@@ -183,7 +183,9 @@ export class TaskPanel implements vscode.Disposable {
         return;
       case 'pruneSelection': {
         const index = this.services.indexer.index;
-        this.post({ type: 'selectionPruned', ids: message.ids.filter((id) => index.task(id)) });
+        const kept = message.ids.filter((id) => index.task(id));
+        const matching = new Set(this.list.matchingIds());
+        this.post({ type: 'selectionPruned', ids: kept, hidden: kept.filter((id) => !matching.has(id)).length });
         return;
       }
       case 'selectAll':
