@@ -8,7 +8,7 @@ import { listRecords, recordsDir } from '../../src/core/operations/batchRecords'
 import { scopeOf } from '../../src/core/operations/changeScope';
 import { loadWorkspace } from '../../src/core/workspace/diskWorkspace';
 import { nightshift } from './fixtures';
-import { startWorker, taskPlaces, tempFiles, twoProjects } from './reliabilityFixtures';
+import { killAfter, taskPlaces, tempFiles, twoProjects } from './reliabilityFixtures';
 
 const TASKS = 40;
 const ROUNDS = 20;
@@ -22,10 +22,7 @@ async function killAndRecover(op: string, arg: string, expectAfter: (file: strin
   for (let round = 0; round < ROUNDS; round++) {
     const root = twoProjects(TASKS);
     const original = taskPlaces(root).places;
-    const worker = startWorker(root, op, arg);
-    await worker.progress(1 + Math.floor(Math.random() * (TASKS - 5)));
-    worker.kill();
-    await worker.exited;
+    await killAfter(1 + Math.floor(Math.random() * (TASKS - 5)), root, op, arg);
     const found = interruptedRecords(root);
     if (found.length === 0) continue; // it finished before the kill landed
     interrupted++;
@@ -70,10 +67,7 @@ describe('a batch killed mid-way is found, and can be finished or reverted', fun
 
   it('an interrupted batch whose pid now names a later process is still found; two recoveries at once do it once', async () => {
     const root = twoProjects(TASKS);
-    const worker = startWorker(root, 'move', 'fin/moved');
-    await worker.progress(10);
-    worker.kill();
-    await worker.exited;
+    await killAfter(10, root, 'move', 'fin/moved');
     const [record] = interruptedRecords(root);
     // The pid reused: a process started after the batch was written (over a second: /proc's clock is coarse).
     await new Promise((r) => setTimeout(r, 1500));
@@ -113,10 +107,7 @@ describe('a batch killed mid-way is found, and can be finished or reverted', fun
 
   it('the command line reports an interrupted batch and recovers it', async () => {
     const root = twoProjects(TASKS);
-    const worker = startWorker(root, 'move', 'fin/moved');
-    await worker.progress(10);
-    worker.kill();
-    await worker.exited;
+    await killAfter(10, root, 'move', 'fin/moved');
     const records = nightshift('records', root);
     assert.match(records.stdout, /INTERRUPTED \(nightshift recover\)/);
     const other = nightshift('tags', root, '--tasks', 't039', '--mode', 'append', '--tag', 'z', '--as', 'bob', '--dry-run');

@@ -74,6 +74,14 @@ export interface Worker {
   exited: Promise<void>;
 }
 
+/** Runs batchWorker.ts and kills it with -9 once it reports `n` tasks done (or it ends first). */
+export async function killAfter(n: number, root: string, ...args: string[]): Promise<void> {
+  const worker = startWorker(root, ...args);
+  await worker.progress(n);
+  worker.kill();
+  await worker.exited;
+}
+
 /** Starts batchWorker.ts in its own process. */
 export function startWorker(root: string, ...args: string[]): Worker {
   const child = spawn(process.execPath, ['--import', 'tsx', WORKER, root, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });

@@ -89,6 +89,14 @@ export function saveRecord(root: string, record: BatchRecord): string {
   return file;
 }
 
+/**
+ * A record of an action that changes no task by itself (a revert, a recovery, a lock release): who,
+ * when, what, and the per-task results.
+ */
+export function actionRecord(operation: string, fields: Pick<BatchRecord, 'title' | 'kind' | 'parameters' | 'results'>, user: string, now: Date): BatchRecord {
+  return { id: newRecordId(now, operation), who: user, when: now.toISOString(), operation, ...fields, changes: [] };
+}
+
 export function newRecordId(now: Date, operation: string): string {
   return `${now.toISOString().replace(/[-:.]/g, '').replace('T', '-')}-${operation}-${process.pid}-${Math.random().toString(36).slice(2, 6)}`;
 }

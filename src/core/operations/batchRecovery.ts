@@ -1,13 +1,11 @@
 import { hostname } from 'node:os';
-import { ConflictError } from './atomicFile';
-import { listRecords, newRecordId, readRecord, saveRecord, type BatchRecord, type FileChange, type TaskResult } from './batchRecords';
+import { actionRecord, listRecords, readRecord, recordsDir, saveRecord, type BatchRecord, type FileChange, type TaskResult } from './batchRecords';
 import { finishChange, finishPending, recordedNewText, undoChange } from './changeApply';
 import { changePaths, checkChangeScope, type ChangeScope } from './changeScope';
-import { ConfinementError } from './confinement';
+import { failureReason } from './failureReason';
 import { aliveSince } from './processStart';
 import { sweepTempFiles } from './tempSweep';
 import { removeDeadWriterLocks, withWriteLock, writeLocksDir } from './writeLock';
-import { recordsDir } from './batchRecords';
 import { dirname, join } from 'node:path';
 
 /** Whether the process that wrote an intent is still running it (same host, the same process alive). */
@@ -30,10 +28,6 @@ export function interruptedNotice(record: BatchRecord): string {
   return `batch ${record.id} ("${record.title}" by ${record.who} at ${record.when}, ${record.changes.length} change(s)) was interrupted; finish or revert it: nightshift recover <workspace> --finish|--revert --record ${record.id} --as <user>`;
 }
 
-function reasonOf(error: unknown): string {
-  return error instanceof ConflictError || error instanceof ConfinementError ? error.message : `could not write the file: ${error instanceof Error ? error.message : String(error)}`;
-}
-
 /**
  * Finishes or reverts an interrupted batch from its intent, change by change, from wherever each
  * stands: finishing derives each new text again and writes it only if its hash is the recorded one;
@@ -53,17 +47,7 @@ export function recoverBatch(record: BatchRecord, how: 'finish' | 'revert', user
 }
 
 function alreadyRecovered(record: BatchRecord, user: string, now: Date): BatchRecord {
-  return {
-    id: newRecordId(now, 'recover'),
-    who: user,
-    when: now.toISOString(),
-    operation: 'recover',
-    title: `"${record.title}" of ${record.when} was already recovered`,
-    kind: record.kind,
-    parameters: { record: record.id },
-    results: [],
-    changes: [],
-  };
+  return actionRecord('recover', { title: `"${record.title}" of ${record.when} was already recovered`, kind: record.kind, parameters: { record: record.id }, results: [] }, user, now);
 }
 
 function recoverLocked(record: BatchRecord, how: 'finish' | 'revert', user: string, root: string, scope: ChangeScope, now: Date): BatchRecord {
@@ -86,7 +70,7 @@ function recoverLocked(record: BatchRecord, how: 'finish' | 'revert', user: stri
         results.push({ task: c.task, status: 'succeeded', reason: undoChange(c, origin) });
       }
     } catch (error) {
-      results.push({ task: c.task, status: 'failed', reason: reasonOf(error) });
+      results.push({ task: c.task, status: 'failed', reason: failureReason(error) });
     }
   }
   if (how === 'revert') results.reverse();
@@ -107,17 +91,7 @@ function recoverLocked(record: BatchRecord, how: 'finish' | 'revert', user: stri
   delete completed.pid;
   delete completed.host;
   saveRecord(root, completed);
-  const recovery: BatchRecord = {
-    id: newRecordId(now, 'recover'),
-    who: user,
-    when: now.toISOString(),
-    operation: 'recover',
-    title: `${how === 'finish' ? 'Finish' : 'Revert'} interrupted "${record.title}" of ${record.when}`,
-    kind: record.kind,
-    parameters: { record: record.id, how },
-    results,
-    changes: [],
-  };
+  const recovery = actionRecord('recover', { title: `${how === 'finish' ? 'Finish' : 'Revert'} interrupted "${record.title}" of ${record.when}`, kind: record.kind, parameters: { record: record.id, how }, results }, user, now);
   saveRecord(root, recovery);
   return recovery;
 }

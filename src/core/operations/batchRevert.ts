@@ -1,8 +1,8 @@
 import { ConflictError } from './atomicFile';
-import { newRecordId, saveRecord, type BatchRecord, type TaskResult } from './batchRecords';
+import { actionRecord, saveRecord, type BatchRecord, type TaskResult } from './batchRecords';
 import { undoChange } from './changeApply';
 import { changePaths, checkChangeScope, type ChangeScope } from './changeScope';
-import { ConfinementError } from './confinement';
+import { failureReason } from './failureReason';
 
 /**
  * Every path a revert of `record` would write, each checked against the workspace's projects first:
@@ -36,21 +36,10 @@ export function revertBatch(record: BatchRecord, user: string, root: string, sco
       if (refusal) throw new ConflictError(refusal);
       results.push({ task: c.task, status: 'succeeded', reason: undoChange(c, origin) });
     } catch (error) {
-      const known = error instanceof ConflictError || error instanceof ConfinementError;
-      results.push({ task: c.task, status: 'failed', reason: known ? error.message : `could not write the file: ${(error as Error).message}` });
+      results.push({ task: c.task, status: 'failed', reason: failureReason(error) });
     }
   }
-  const revert: BatchRecord = {
-    id: newRecordId(now, 'revert'),
-    who: user,
-    when: now.toISOString(),
-    operation: 'revert',
-    title: `Revert "${record.title}" of ${record.when}`,
-    kind: record.kind,
-    parameters: { record: record.id },
-    results: results.reverse(),
-    changes: [],
-  };
+  const revert = actionRecord('revert', { title: `Revert "${record.title}" of ${record.when}`, kind: record.kind, parameters: { record: record.id }, results: results.reverse() }, user, now);
   saveRecord(root, revert);
   return revert;
 }

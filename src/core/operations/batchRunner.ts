@@ -7,6 +7,7 @@ import { newRecordId, recordsDir, saveRecord, textHash, type BatchRecord, type F
 import { finishChange } from './changeApply';
 import { changePaths, checkChangeScope, scopeOf } from './changeScope';
 import { ConfinementError, confined } from './confinement';
+import { failureReason } from './failureReason';
 import { readIfExists } from './fileChangeState';
 import type { LockStore } from './lockStore';
 import { addPending, readPending, type PendingEntry } from './pendingPublish';
@@ -69,16 +70,16 @@ interface Prepared {
   result: TaskResult;
   change: FileChange;
   newText?: string;
-  summary: string;
 }
 
 /**
  * Runs a batch as a transaction log. First every task's change is worked out (paths checked to lie
  * inside their project, new texts made and checked) and written to the batch record as an intent,
  * before any file changes; a batch whose record cannot be written changes nothing. Then each task's
- * files change on their own and atomically, holding their write locks around "is it still as read?"
- * and the rename, so a file another writer changed meanwhile is left alone and reported. Last, the
- * pending-publish entries are added under the list's lock and the record is marked complete. A batch
+ * files change on their own and atomically, under the workspace's write lock (held a slice of tasks
+ * at a time) around "is it still as read?" and the rename, so a file another writer changed meanwhile
+ * is left alone and reported. Last, the pending-publish entries are added under the same lock and the
+ * record is marked complete. A batch
  * killed in between leaves its intent, which `recover` finishes or reverts. The batch yields every few
  * milliseconds, so that its progress shows and a cancel is heard; tasks not reached when it is
  * cancelled are reported as skipped.
@@ -106,9 +107,9 @@ export async function runBatch(operation: TaskOperation, tasks: readonly Task[],
       }
       const result: TaskResult = { ...base, status: 'succeeded', reason: decision.summary };
       results.push(result);
-      prepared.push({ result, change: p.change, newText: p.newText, summary: decision.summary });
+      prepared.push({ result, change: p.change, newText: p.newText });
     } catch (error) {
-      results.push({ ...base, status: 'failed', reason: reasonOf(error) });
+      results.push({ ...base, status: 'failed', reason: failureReason(error) });
     }
   }
 
@@ -131,7 +132,7 @@ export async function runBatch(operation: TaskOperation, tasks: readonly Task[],
       saveRecord(options.root, record);
     } catch (error) {
       // Nothing was changed: without its record a batch could not be reverted or finished.
-      const reason = `not changed: the batch record could not be written (${reasonOf(error)})`;
+      const reason = `not changed: the batch record could not be written (${failureReason(error)})`;
       for (const p of prepared) Object.assign(p.result, { status: 'failed', reason });
       return { ...record, changes: [], state: 'complete' };
     }
@@ -175,7 +176,7 @@ export async function runBatch(operation: TaskOperation, tasks: readonly Task[],
       } catch (error) {
         // A lock another writer never lets go of: the rest would wait as long each; they fail at once.
         if (error instanceof WriteLockBusy) busy = error.message;
-        Object.assign(result, { status: 'failed', reason: reasonOf(error) });
+        Object.assign(result, { status: 'failed', reason: failureReason(error) });
       }
     }
     options.onProgress?.(n + 1, prepared.length);
@@ -186,7 +187,7 @@ export async function runBatch(operation: TaskOperation, tasks: readonly Task[],
       addPending(options.root, projectDir, entries);
     } catch (error) {
       // The files changed and the intent says so: leave the record incomplete, for recover to finish.
-      const reason = `changed, but its pending-publish entry could not be added (${reasonOf(error)}); run nightshift recover --finish`;
+      const reason = `changed, but its pending-publish entry could not be added (${failureReason(error)}); run nightshift recover --finish`;
       const ids = new Set(entries.map((e) => e.task));
       for (const p of prepared) if (ids.has(p.change.task)) Object.assign(p.result, { status: 'failed', reason });
       return { ...record, changes: applied, ...(cancelled ? { cancelled } : {}) };
@@ -206,7 +207,7 @@ export async function runBatch(operation: TaskOperation, tasks: readonly Task[],
       }
       // The intent stays, and says what changed: the batch shows as interrupted until recovered.
       // The system's refusal (its errno code kept), not a defect: the CLI tells it apart by the code.
-      throw Object.assign(new Error(`the batch changed its files, but its record could not be marked complete (${reasonOf(error)}); it shows as interrupted: free the space and run nightshift recover --finish`), { code: (error as NodeJS.ErrnoException).code ?? 'EIO' });
+      throw Object.assign(new Error(`the batch changed its files, but its record could not be marked complete (${failureReason(error)}); it shows as interrupted: free the space and run nightshift recover --finish`), { code: (error as NodeJS.ErrnoException).code ?? 'EIO' });
     }
   } else {
     // Nothing changed: the record only tells what was refused and why; not being able to keep it loses nothing.
@@ -217,11 +218,6 @@ export async function runBatch(operation: TaskOperation, tasks: readonly Task[],
     }
   }
   return done;
-}
-
-function reasonOf(error: unknown): string {
-  if (error instanceof ConflictError || error instanceof ConfinementError || error instanceof WriteLockBusy) return error.message;
-  return `could not write the file: ${error instanceof Error ? error.message : String(error)}`;
 }
 
 function pendingProblem(projectDir: string): string | undefined {

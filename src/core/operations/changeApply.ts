@@ -17,8 +17,9 @@ export interface ChangeOrigin {
  * Carries out one change from where its files stand now to as the batch leaves them, holding the
  * workspace's write lock around the check and the writes. From 'before' that is the whole change (a
  * running batch); from a partial state (an interrupted one) it is the rest. `newText` is the task's
- * new text for an edit or move. (A batch already holds the lock for its slice; this shares it.) A file that is neither as read nor as the batch left it is a
- * ConflictError, and nothing of the change is done.
+ * new text for an edit or move. (A batch already holds the lock for its slice; this shares it.) A
+ * file that is neither as read nor as the batch left it is a ConflictError, and nothing of the change
+ * is done.
  */
 export function finishChange(c: FileChange, newText: string | undefined, origin: ChangeOrigin, resuming = false): void {
   const kind = changeKind(c);

@@ -1,7 +1,7 @@
 import { linkSync, renameSync } from 'node:fs';
 import type { Task } from '../workspace/workspaceModel';
 import { unlinkQuietly } from './atomicFile';
-import { newRecordId, saveRecord, type BatchRecord, type TaskResult } from './batchRecords';
+import { actionRecord, saveRecord, type BatchRecord, type TaskResult } from './batchRecords';
 import { lockFileHolder, type LockStore } from './lockStore';
 
 /**
@@ -38,17 +38,7 @@ export function releaseLocks(tasks: readonly Task[], user: string, locks: LockSt
     const whose = held.holder === user ? 'your lock' : `the lock of ${held.holder}${held.acquiredAt ? ` (held since ${held.acquiredAt})` : ''}, forced`;
     return { ...base, status: 'succeeded', reason: `released ${whose}` };
   });
-  const record: BatchRecord = {
-    id: newRecordId(now, 'unlock'),
-    who: user,
-    when: now.toISOString(),
-    operation: 'unlock',
-    title: options.force ? 'Release Edit Lock (forced)' : 'Release Edit Lock',
-    kind: 'other',
-    parameters: { force: options.force },
-    results,
-    changes: [],
-  };
+  const record = actionRecord('unlock', { title: options.force ? 'Release Edit Lock (forced)' : 'Release Edit Lock', kind: 'other', parameters: { force: options.force }, results }, user, now);
   if (results.some((r) => r.status === 'succeeded')) saveRecord(options.root, record);
   return record;
 }

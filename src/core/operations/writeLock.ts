@@ -1,4 +1,4 @@
-import { closeSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, linkSync, mkdirSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
 import { unlinkQuietly } from './atomicFile';
@@ -23,7 +23,7 @@ export interface WriteLockOwner {
   path: string;
 }
 
-/** How long a writer waits for another's lock on the same file before the task fails as busy. */
+/** How long a writer waits for another writer's lock before its task fails as busy. */
 const WAIT_MS = 15_000;
 const HOST = hostname();
 const sleeper = new Int32Array(new SharedArrayBuffer(4));
@@ -78,7 +78,7 @@ function processGone(owner: WriteLockOwner): boolean {
  * Claims `lockFile` with one exclusive create (O_EXCL), which fails if it exists. Its content (the
  * owner) is written right after; a lock read in between looks unreadable and counts as live, unless it
  * stays so for UNREADABLE_STALE_MS (a writer that died in that instant). Cheaper than a temporary file
- * and a hard link, and this lock lives only around one compare and rename.
+ * and a hard link, and this lock is held only for a slice of compares and renames.
  */
 function claim(lockFile: string, owner: string): boolean {
   let fd: number;
@@ -114,28 +114,32 @@ function unreadableAndOld(lockFile: string): boolean {
   }
 }
 
+/** Whether the lock file at `path` is stale: its writer is gone, or it has held no whole owner for too long. */
+function isStale(path: string): boolean {
+  const owner = readOwner(path);
+  return owner ? processGone(owner) : unreadableAndOld(path);
+}
+
 /**
  * Removes a dead writer's lock. It is first renamed aside, so that of two processes breaking the same
  * lock only one succeeds; if what was moved aside turns out to be a live lock taken meanwhile, it is
  * put back.
  */
 function breakIfStale(lockFile: string): void {
-  const owner = readOwner(lockFile);
-  if (owner ? !processGone(owner) : !unreadableAndOld(lockFile)) return;
+  if (!isStale(lockFile)) return;
   const aside = `${lockFile}.${process.pid}.broken`;
   try {
     renameSync(lockFile, aside);
   } catch {
     return;
   }
-  const moved = readOwner(aside);
-  if (moved ? !processGone(moved) : !unreadableAndOld(aside)) {
+  if (!isStale(aside)) {
     try {
       linkSync(aside, lockFile);
     } catch {
       // Someone claimed it again already; theirs stands.
     }
-  } else onStaleLockBroken(moved ?? { pid: NaN, host: '?', startedAt: '?', path: '?' }, lockFile);
+  } else onStaleLockBroken(readOwner(aside) ?? { pid: NaN, host: '?', startedAt: '?', path: '?' }, lockFile);
   unlinkQuietly(aside);
 }
 
@@ -192,25 +196,11 @@ export function withWriteLock<T>(workspaceRoot: string, fn: () => T): T {
 }
 
 /**
- * Removes the write locks a killed writer left (same host, that pid, and the process gone), when its
- * interrupted batch is recovered: they would otherwise be broken one by one, each logged, as files are
- * next written.
+ * Removes the write lock a killed writer left (same host, that pid, and the process gone), when its
+ * interrupted batch is recovered: it would otherwise be broken, and logged, only when next needed.
  */
-export function removeDeadWriterLocks(workspaceRoot: string, pid: number): number {
-  const dir = writeLocksDir(workspaceRoot);
-  let names: string[];
-  try {
-    names = readdirSync(dir).filter((n) => n.endsWith('.lock'));
-  } catch {
-    return 0;
-  }
-  let removed = 0;
-  for (const name of names) {
-    const owner = readOwner(join(dir, name));
-    if (owner?.pid === pid && processGone(owner)) {
-      unlinkQuietly(join(dir, name));
-      removed++;
-    }
-  }
-  return removed;
+export function removeDeadWriterLocks(workspaceRoot: string, pid: number): void {
+  const file = lockFileFor(workspaceRoot);
+  const owner = readOwner(file);
+  if (owner?.pid === pid && processGone(owner)) unlinkQuietly(file);
 }
