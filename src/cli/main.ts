@@ -10,6 +10,13 @@ import { runPreview } from './previewCommand';
 import { runTree } from './treeCommand';
 import { runValidate } from './validateCommand';
 import { UsageError } from './usageError';
+import { OPERATIONS } from '../core/operations/operationCatalog';
+
+/** The operations' lines of the help, from the catalog: verb, options, then what it does. */
+function operationHelp(): string {
+  return OPERATIONS.map((o) => `    ${`${o.cliVerb} ${o.cliOptions}`.trimEnd()}\n        ${o.label}: ${o.help}`).join('\n');
+}
+
 
 const USAGE = `Usage: nightshift <command> [options]
 
@@ -34,18 +41,7 @@ Commands:
 Task operations (the Dataphin task list's, single and batch):
   <operation> <dir> (--tasks <ids> | --folder <project>/<folder> [--recursive]) --as <user>
           [--dry-run] [--json] [--lock-dir <shared lock folder>] [operation options]
-    lock                                   acquire the edit lock
-    owner --owner <user>                   change the development owner
-    tags --mode replace|append --tag <t,..>
-    move --to <project>/<folder>           (folders are created on the way)
-    schedule [--method M] [--cycle C] [--start --end --interval --time --weekdays --days --months]
-             [--conditional on|off [--start-time HH:mm]] [--effective-from D] [--effective-to D]
-    dependencies [--add <id>[:previous]] [--remove <id>] [--edit <id>:same|previous]
-    parameters --set name=value ...        only on tasks that already have the parameter
-    run [--timeout <min>] [--rerun-times N --rerun-interval <min> | --no-rerun]
-    template-version --version N
-    unpublish [--remark R]   unpublish-delete [--remark R]   delete --remark R
-    project --to <project> [--target-folder F] [--template name:version] [--name N]
+${operationHelp()}
   Exit 0 when nothing failed, 1 when a task failed or was refused, 2 on bad usage, 3 when the
   system refused (a full disk, a permission) or on an internal error (please report it).
   records <dir> [--kind submit|other] [--json]      the batch operation records
@@ -100,7 +96,7 @@ export async function main(argv: string[]): Promise<number> {
         process.stdout.write(USAGE);
         return command === undefined ? 2 : 0;
       default:
-        if ((OPERATION_COMMANDS as readonly string[]).includes(command)) return await runOperation(command as (typeof OPERATION_COMMANDS)[number], rest);
+        if (OPERATION_COMMANDS.includes(command)) return await runOperation(command, rest);
         throw new UsageError(`unknown command "${command}"`);
     }
   } catch (error) {

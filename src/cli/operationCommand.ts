@@ -1,16 +1,5 @@
-import { configureDependenciesOperation, type Cycle } from '../core/operations/dependencyOperation';
-import { moveTasksOperation } from '../core/operations/moveOperation';
-import { modifyProjectOwnershipOperation } from '../core/operations/projectOwnershipOperation';
-import { deleteTaskOperation, unpublishAndDeleteOperation, unpublishOperation } from '../core/operations/publishOperations';
-import { configureScheduleOperation, type ScheduleSettings } from '../core/operations/scheduleOperation';
-import {
-  acquireLockOperation,
-  changeOwnerOperation,
-  configureParametersOperation,
-  configureRunOperation,
-  modifyTagsOperation,
-  modifyTemplateVersionOperation,
-} from '../core/operations/simpleOperations';
+import { buildOperation, OperationArgumentError } from '../core/operations/operationArguments';
+import { OPERATIONS, operationByVerb, type OperationKey } from '../core/operations/operationCatalog';
 import { previewBatch, runBatch } from '../core/operations/batchRunner';
 import { LockStore } from '../core/operations/lockStore';
 import { selectByFolder, selectByIds } from '../core/operations/taskSelection';
@@ -22,10 +11,7 @@ import { writeBatchResults } from './batchOutput';
 import { UsageError } from './usageError';
 import { commaList, parseWorkspaceArgs } from './workspaceArgs';
 
-export const OPERATION_COMMANDS = [
-  'lock', 'owner', 'tags', 'move', 'schedule', 'dependencies', 'parameters', 'run',
-  'template-version', 'unpublish', 'unpublish-delete', 'delete', 'project',
-] as const;
+export const OPERATION_COMMANDS: readonly string[] = OPERATIONS.map((o) => o.cliVerb);
 
 const OPTIONS = {
   tasks: { type: 'string' },
@@ -69,19 +55,20 @@ const OPTIONS = {
 
 type Values = { [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K] extends { multiple: true } ? string[] : (typeof OPTIONS)[K]['type'] extends 'boolean' ? boolean : string };
 
-export async function runOperation(command: (typeof OPERATION_COMMANDS)[number], args: string[]): Promise<number> {
+export async function runOperation(command: string, args: string[]): Promise<number> {
   const parsed = parseWorkspaceArgs(args, OPTIONS);
   const values = parsed.values as Values;
   if (!values.as) throw new UsageError('missing --as <user> (who performs the operation)');
   if (!values.tasks === !values.folder) throw new UsageError('give the tasks with --tasks <ids> or --folder <project>/<folder> (one of them)');
   const index = parsed.load();
   const tasks = selectTasks(index, values);
+  const key = operationByVerb(command)!.key as OperationKey;
   let operation: TaskOperation;
   try {
-    operation = buildOperation(command, values, index, tasks);
+    operation = buildOperation(key, operationArguments(key, values, index), tasks);
   } catch (error) {
-    if (error instanceof UsageError) throw error;
-    throw new UsageError(error instanceof Error ? error.message : String(error));
+    if (error instanceof OperationArgumentError) throw new UsageError(error.problems.map((p) => `${p}`).join('; '));
+    throw error;
   }
   const context = { index, user: values.as, now: new Date() };
   const locks = new LockStore(values['lock-dir']);
@@ -120,59 +107,56 @@ function need(value: string | undefined, flag: string): string {
   return value;
 }
 
-function buildOperation(command: (typeof OPERATION_COMMANDS)[number], v: Values, index: WorkspaceIndex, tasks: Task[]): TaskOperation {
-  switch (command) {
-    case 'lock':
-      return acquireLockOperation();
-    case 'owner':
-      return changeOwnerOperation(need(v.owner, 'owner'));
-    case 'tags': {
-      const mode = need(v.mode, 'mode (replace or append)');
-      if (mode !== 'replace' && mode !== 'append') throw new UsageError('--mode must be replace or append');
-      return modifyTagsOperation(mode, (v.tag ?? []).flatMap((t) => t.split(',')));
-    }
-    case 'move': {
+function numbers(value: string | undefined): (number | string)[] | undefined {
+  return value === undefined ? undefined : commaList(value)!.map((d) => (d === 'L' ? 'L' : Number(d)));
+}
+
+/** The flags of one verb as the catalog's arguments for it; the schema then checks them as it checks a dialog's. */
+function operationArguments(key: OperationKey, v: Values, index: WorkspaceIndex): unknown {
+  switch (key) {
+    case 'acquireLock':
+      return {};
+    case 'changeOwner':
+      return { owner: need(v.owner, 'owner') };
+    case 'modifyTags':
+      return { mode: need(v.mode, 'mode (replace or append)'), tags: (v.tag ?? []).flatMap((t) => t.split(',')) };
+    case 'moveTasks': {
       const where = resolveProjectFolder(index, need(v.to, 'to <project>/<folder>'));
       if ('error' in where) throw new UsageError(`--to "${v.to}": ${where.error}`);
-      return moveTasksOperation(where.projectDir, where.folder);
+      return { projectDir: where.projectDir, folder: where.folder };
     }
-    case 'schedule': {
-      const basicGiven = ['method', 'cycle', 'start', 'end', 'interval', 'time', 'weekdays', 'days', 'months'].some((k) => v[k as keyof Values] !== undefined);
-      const settings: ScheduleSettings = {};
-      if (basicGiven) {
-        const basic: Record<string, unknown> = {};
-        if (v.method) basic.method = v.method;
-        if (v.cycle) basic.cycle = v.cycle;
-        if (v.start) basic.start = v.start;
-        if (v.end) basic.end = v.end;
-        if (v.interval) basic.interval = int(v.interval, 'interval');
-        if (v.time) basic.time = v.time;
-        if (v.weekdays) basic.weekdays = commaList(v.weekdays)!.map(Number);
-        if (v.days) basic.days = commaList(v.days)!.map((d) => (d === 'L' ? 'L' : Number(d)));
-        if (v.months) basic.months = commaList(v.months)!.map(Number);
-        settings.basic = basic as ScheduleSettings['basic'];
-      }
-      if (v.conditional !== undefined) {
-        if (v.conditional !== 'on' && v.conditional !== 'off') throw new UsageError('--conditional must be on or off');
-        settings.conditional = { enabled: v.conditional === 'on', ...(v['start-time'] ? { startTime: v['start-time'] } : {}) };
-      }
-      if (v['effective-from'] !== undefined || v['effective-to'] !== undefined) {
-        for (const flag of ['effective-from', 'effective-to'] as const) {
-          if (v[flag] !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(v[flag]!)) throw new UsageError(`--${flag} "${v[flag]}": write YYYY-MM-DD`);
-        }
-        settings.effective = { ...(v['effective-from'] ? { from: v['effective-from'] } : {}), ...(v['effective-to'] ? { to: v['effective-to'] } : {}) };
-      }
-      return configureScheduleOperation(settings);
-    }
-    case 'dependencies': {
-      const spec = (s: string): { task: string; cycle: Cycle } => {
-        const [task, cycle = 'same'] = s.split(':');
-        if (cycle !== 'same' && cycle !== 'previous') throw new UsageError(`"${s}": the cycle after ":" must be same or previous`);
-        return { task: task!, cycle };
+    case 'configureSchedule': {
+      const basicKeys = ['method', 'cycle', 'start', 'end', 'interval', 'time', 'weekdays', 'days', 'months'] as const;
+      const basic = basicKeys.some((k) => v[k] !== undefined)
+        ? {
+            ...(v.method ? { method: v.method } : {}),
+            ...(v.cycle ? { cycle: v.cycle } : {}),
+            ...(v.start ? { start: v.start } : {}),
+            ...(v.end ? { end: v.end } : {}),
+            ...(v.interval ? { interval: int(v.interval, 'interval') } : {}),
+            ...(v.time ? { time: v.time } : {}),
+            ...(v.weekdays ? { weekdays: numbers(v.weekdays) } : {}),
+            ...(v.days ? { days: numbers(v.days) } : {}),
+            ...(v.months ? { months: numbers(v.months) } : {}),
+          }
+        : undefined;
+      if (v.conditional !== undefined && v.conditional !== 'on' && v.conditional !== 'off') throw new UsageError('--conditional must be on or off');
+      return {
+        ...(basic ? { basic } : {}),
+        ...(v.conditional !== undefined ? { conditional: { enabled: v.conditional === 'on', ...(v['start-time'] ? { startTime: v['start-time'] } : {}) } } : {}),
+        ...(v['effective-from'] !== undefined || v['effective-to'] !== undefined
+          ? { effective: { ...(v['effective-from'] ? { from: v['effective-from'] } : {}), ...(v['effective-to'] ? { to: v['effective-to'] } : {}) } }
+          : {}),
       };
-      return configureDependenciesOperation({ add: (v.add ?? []).map(spec), remove: v.remove ?? [], edit: (v.edit ?? []).map(spec) }, tasks);
     }
-    case 'parameters': {
+    case 'configureDependencies': {
+      const spec = (s: string) => {
+        const [task, cycle = 'same'] = s.split(':');
+        return { task, cycle };
+      };
+      return { add: (v.add ?? []).map(spec), remove: v.remove ?? [], edit: (v.edit ?? []).map(spec) };
+    }
+    case 'configureParameters': {
       const values: Record<string, string> = {};
       for (const s of v.set ?? []) {
         const eq = s.indexOf('=');
@@ -180,37 +164,35 @@ function buildOperation(command: (typeof OPERATION_COMMANDS)[number], v: Values,
         values[s.slice(0, eq)] = s.slice(eq + 1);
       }
       if (Object.keys(values).length === 0) throw new UsageError('missing --set name=value');
-      return configureParametersOperation(values);
+      return { values };
     }
-    case 'run': {
+    case 'configureRun': {
       const times = int(v['rerun-times'], 'rerun-times');
       const interval = int(v['rerun-interval'], 'rerun-interval');
       if ((times === undefined) !== (interval === undefined)) throw new UsageError('give --rerun-times and --rerun-interval together');
       const timeout = int(v.timeout, 'timeout');
-      return configureRunOperation({
+      return {
         ...(timeout !== undefined ? { timeoutMinutes: timeout } : {}),
-        ...(v['no-rerun'] ? { autoRerun: null } : times !== undefined ? { autoRerun: { times, intervalMinutes: interval! } } : {}),
-      });
+        ...(v['no-rerun'] ? { autoRerun: null } : times !== undefined ? { autoRerun: { times, intervalMinutes: interval } } : {}),
+      };
     }
-    case 'template-version':
-      return modifyTemplateVersionOperation(int(need(v.version, 'version'), 'version')!);
+    case 'modifyTemplateVersion':
+      return { version: int(need(v.version, 'version'), 'version') };
     case 'unpublish':
-      return unpublishOperation(v.remark ?? '', tasks);
-    case 'unpublish-delete':
-      return unpublishAndDeleteOperation(v.remark ?? '', tasks);
-    case 'delete':
-      return deleteTaskOperation(need(v.remark, 'remark'), tasks);
-    case 'project': {
+    case 'unpublishAndDelete':
+      return { remark: v.remark ?? '' };
+    case 'deleteTasks':
+      return { remark: need(v.remark, 'remark') };
+    case 'modifyProjectOwnership': {
       const to = need(v.to, 'to <project>');
       const target = resolveProjectFolder(index, to);
       if ('error' in target || target.folder !== '') throw new UsageError(`--to "${to}": ${'error' in target ? target.error : 'name a project, and its folder with --target-folder'}`);
-      const project = index.project(target.projectDir)!;
-      let template: { name: string; version: number } | undefined;
+      let template: { name: string; version: number | undefined } | undefined;
       if (v.template) {
         const [name, version] = v.template.split(':');
-        template = { name: name!, version: int(version, 'template <name>:<version>')! };
+        template = { name: name!, version: int(version, 'template <name>:<version>') };
       }
-      return modifyProjectOwnershipOperation({ projectDir: project.dir, ...(v['target-folder'] ? { folder: v['target-folder'] } : {}), ...(template ? { template } : {}), ...(v.name ? { name: v.name } : {}) });
+      return { projectDir: target.projectDir, ...(v['target-folder'] ? { folder: v['target-folder'] } : {}), ...(template ? { template } : {}), ...(v.name ? { name: v.name } : {}) };
     }
   }
 }

@@ -6,6 +6,7 @@ import { LockStore } from '../core/operations/lockStore';
 import type { OperationContext, TaskOperation } from '../core/operations/taskOperation';
 import type { Task } from '../core/workspace/workspaceModel';
 import { confirmBatch } from './batchPreview';
+import { editorWriteThrough } from './editorWrites';
 import { followMovedFiles } from './followMovedFiles';
 import { sharedLockDirectory } from './settings';
 import { UNSAVED_REASON, unsavedEditorRefusal } from './unsavedEditors';
@@ -20,6 +21,18 @@ export function recordsRoot(tasks: readonly Task[]): string {
   const first = tasks[0];
   const folder = first ? vscode.workspace.getWorkspaceFolder(vscode.Uri.file(first.file)) : undefined;
   return (folder ?? vscode.workspace.workspaceFolders?.[0])?.uri.fsPath ?? (first ? dirname(first.file) : process.cwd());
+}
+
+let running: Promise<unknown> = Promise.resolve();
+
+/**
+ * Batches of this window run one after another: a batch that saves an editor holds the write lock
+ * across that await, and a second batch of the same process would otherwise find it busy.
+ */
+function oneAtATime<T>(run: () => Thenable<T>): Promise<T> {
+  const next = running.then(run, run);
+  running = next.catch(() => undefined);
+  return next;
 }
 
 /**
@@ -51,7 +64,7 @@ export async function executeBatch(
     if (!picked) return undefined;
     chosen = picked;
   }
-  const record = await vscode.window.withProgress(
+  const record = await oneAtATime(() => vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: operation.title, cancellable: true },
     async (progress, token) => {
       let reported = 0;
@@ -59,6 +72,7 @@ export async function executeBatch(
         root: recordsRoot(chosen),
         locks,
         refuseWrite: unsavedEditorRefusal,
+        writeThrough: editorWriteThrough,
         isCancelled: () => token.isCancellationRequested,
         onProgress: (done, total) => {
           const step = Math.floor((done / total) * 100);
@@ -69,7 +83,7 @@ export async function executeBatch(
         },
       });
     },
-  );
+  ));
   output.appendLine(`${record.title} (${record.when}, by ${record.who})${record.cancelled ? ' — cancelled' : ''}`);
   for (const r of record.results) output.appendLine(`  ${r.task} ${r.name ?? ''}: ${r.status} — ${r.reason}`);
   await indexer.settled();

@@ -4,50 +4,36 @@ import { displayStamp } from '../core/engine/civilTime';
 import { listRecords, type BatchRecord } from '../core/operations/batchRecords';
 import { revertBatch } from '../core/operations/batchRevert';
 import { scopeOf } from '../core/operations/changeScope';
-import { commonDependencies, configureDependenciesOperation, type Cycle } from '../core/operations/dependencyOperation';
-import { moveTasksOperation } from '../core/operations/moveOperation';
+import { commonDependencies } from '../core/operations/dependencyOperation';
+import { buildOperation, fieldProblem, OperationArgumentError } from '../core/operations/operationArguments';
+import { operation as operationInfo, OPERATIONS, type OperationKey } from '../core/operations/operationCatalog';
 import { readPending } from '../core/operations/pendingPublish';
-import { modifyProjectOwnershipOperation } from '../core/operations/projectOwnershipOperation';
 import { publishPending } from '../core/operations/publishPending';
 import { selectByIds } from '../core/operations/taskSelection';
-import { deleteTaskOperation, MAX_REMARK, unpublishAndDeleteOperation, unpublishOperation } from '../core/operations/publishOperations';
-import { configureScheduleOperation, type ScheduleSettings } from '../core/operations/scheduleOperation';
-import {
-  acquireLockOperation,
-  changeOwnerOperation,
-  configureParametersOperation,
-  configureRunOperation,
-  modifyTagsOperation,
-  modifyTemplateVersionOperation,
-} from '../core/operations/simpleOperations';
+import { MAX_REMARK } from '../core/operations/publishOperations';
 import type { PendingAction, TaskOperation } from '../core/operations/taskOperation';
 import type { Task } from '../core/workspace/workspaceModel';
 import { executeBatch, lockStore, recordsRoot } from './batchExecution';
 import { revertDetail } from './interruptedBatches';
 import type { MoveRequest } from './taskDragAndDrop';
+import { promptRunSettings } from './runPrompt';
 import { promptSchedule } from './schedulePrompt';
 import { pickFolder } from './folderPicker';
 import { tasksForCommand } from './taskSelectionUi';
 import type { TreeNode } from './treeNodes';
 import type { WorkspaceIndexer } from './workspaceIndexer';
 
-/** Answers a command can receive instead of asking (for scripts, keybindings and tests). */
-export interface Preset {
+/**
+ * Answers a command can receive instead of asking (for scripts, keybindings and tests): how to pick
+ * and confirm, and any of the operation's arguments (`operationArguments.ts`), which skip their prompts.
+ */
+export interface Preset extends Record<string, unknown> {
   recursive?: boolean;
   confirm?: boolean;
-  owner?: string;
-  mode?: 'replace' | 'append';
-  tags?: string[];
+  /** A drop target: the folder, and the project whose folder it is (default the first task's project). */
   folder?: string;
-  /** Project whose folder `folder` is (a drop target); default the first task's project. */
   projectDir?: string;
-  remark?: string;
-  version?: number;
-  values?: Record<string, string>;
-  timeoutMinutes?: number;
-  schedule?: ScheduleSettings;
-  add?: { task: string; cycle: Cycle }[];
-  remove?: string[];
+  /** Modify Project Ownership: the target project by name. */
   project?: string;
 }
 
@@ -56,91 +42,88 @@ export interface TaskIdsRequest {
   taskIds: string[];
 }
 
-type Build = (tasks: Task[], preset: Preset) => Promise<TaskOperation | undefined>;
+/** Asks for what the preset does not give; returns the operation's arguments, or undefined when cancelled. */
+type Ask = (tasks: Task[], preset: Preset) => Promise<object | undefined>;
+
+/** Preset arguments leave absent keys out, so that a schema's defaults apply. */
+function withoutUndefined(args: object): object {
+  return Object.fromEntries(Object.entries(args).filter(([, v]) => v !== undefined));
+}
 
 const PENDING_LABEL: Record<PendingAction, string> = { unpublish: 'Unpublish', 'unpublish-and-delete': 'Unpublish and delete', delete: 'Delete' };
 
 export function registerTaskCommands(indexer: WorkspaceIndexer, view: vscode.TreeView<TreeNode>, user: () => string): vscode.Disposable[] {
   const output = vscode.window.createOutputChannel('Nightshift Operations');
   const projectOf = (tasks: Task[]) => (tasks[0]?.projectDir ? indexer.index.project(tasks[0].projectDir) : undefined);
-  const remark = async (preset: Preset, required: boolean) =>
-    preset.remark ??
-    (await vscode.window.showInputBox({
-      title: 'Remark',
-      prompt: `Up to ${MAX_REMARK} characters${required ? '' : ' (optional)'}`,
-      validateInput: (v) => (v.length > MAX_REMARK ? `At most ${MAX_REMARK} characters (${v.length})` : required && !v.trim() ? 'A remark is required' : undefined),
-    }));
+  const withRemark = async (preset: Preset, required: boolean) => {
+    const remark =
+      (preset.remark as string | undefined) ??
+      (await vscode.window.showInputBox({
+        title: 'Remark',
+        prompt: `Up to ${MAX_REMARK} characters${required ? '' : ' (optional)'}`,
+        validateInput: (v) => (v.length > MAX_REMARK ? `At most ${MAX_REMARK} characters (${v.length})` : required && !v.trim() ? 'A remark is required' : undefined),
+      }));
+    return remark === undefined ? undefined : { remark };
+  };
 
-  const builders: Record<string, Build> = {
-    acquireLock: async () => acquireLockOperation(),
+  const asks: Record<OperationKey, Ask> = {
+    acquireLock: async () => ({}),
     changeOwner: async (tasks, p) => {
       const users = projectOf(tasks)?.config.users ?? [];
-      const owner = p.owner ?? (users.length ? await vscode.window.showQuickPick(users, { title: 'New development owner' }) : await vscode.window.showInputBox({ title: 'New development owner' }));
-      return owner ? changeOwnerOperation(owner) : undefined;
+      const owner = (p.owner as string | undefined) ?? (users.length ? await vscode.window.showQuickPick(users, { title: 'New development owner' }) : await vscode.window.showInputBox({ title: 'New development owner', validateInput: (v) => fieldProblem('changeOwner', { owner: v }, 'owner') }));
+      return owner === undefined ? undefined : { owner };
     },
     modifyTags: async (_tasks, p) => {
-      const mode = p.mode ?? (await vscode.window.showQuickPick([{ label: 'Append', value: 'append' as const, detail: 'Keep the existing tags and add these' }, { label: 'Replace', value: 'replace' as const, detail: 'Clear the existing tags, then set these' }], { title: 'Modification type' }))?.value;
+      const mode = (p.mode as string | undefined) ?? (await vscode.window.showQuickPick([{ label: 'Append', value: 'append' as const, detail: 'Keep the existing tags and add these' }, { label: 'Replace', value: 'replace' as const, detail: 'Clear the existing tags, then set these' }], { title: 'Modification type' }))?.value;
       if (!mode) return undefined;
-      const tags = p.tags ?? (await vscode.window.showInputBox({ title: 'Tags', prompt: 'Comma-separated' }))?.split(',');
-      return tags ? modifyTagsOperation(mode, tags) : undefined;
+      const tags =
+        (p.tags as string[] | undefined) ??
+        (await vscode.window.showInputBox({ title: 'Tags', prompt: 'Comma-separated', validateInput: (v) => fieldProblem('modifyTags', { mode, tags: v.split(',') }, 'tags') }))?.split(',');
+      return tags ? { mode, tags } : undefined;
     },
     moveTasks: async (tasks, p) => {
       const project = p.projectDir ? indexer.index.project(p.projectDir) : projectOf(tasks);
       if (!project) return undefined;
       const folder = p.folder ?? (await pickFolder(indexer.index, project));
-      return folder === undefined ? undefined : moveTasksOperation(project.dir, folder);
+      return folder === undefined ? undefined : { projectDir: project.dir, folder };
     },
     configureSchedule: async (_tasks, p) => {
-      const settings = p.schedule ?? (await promptSchedule());
-      return settings ? configureScheduleOperation(settings) : undefined;
+      if (p.basic || p.conditional || p.effective) return { basic: p.basic, conditional: p.conditional, effective: p.effective };
+      return promptSchedule();
     },
     configureDependencies: async (tasks, p) => {
-      if (p.add || p.remove) return configureDependenciesOperation({ add: p.add ?? [], remove: p.remove ?? [] }, tasks);
+      if (p.add || p.remove || p.edit) return { add: p.add, remove: p.remove, edit: p.edit };
       const common = commonDependencies(tasks);
       const action = await vscode.window.showQuickPick(
         [{ label: '$(add) Add Dependency…', id: '+' }, ...common.map((d) => ({ label: `$(remove) Remove ${d.task}`, description: indexer.index.task(d.task)?.data.name, id: d.task }))],
         { title: `Upstream dependencies common to the ${tasks.length} selected task(s)` },
       );
       if (!action) return undefined;
-      if (action.id !== '+') return configureDependenciesOperation({ remove: [action.id] }, tasks);
+      if (action.id !== '+') return { remove: [action.id] };
       const pick = await vscode.window.showQuickPick([...indexer.index.tasks()].map((t) => ({ label: t.data.name, description: t.data.id, id: t.data.id })), { title: 'Upstream task', matchOnDescription: true });
       if (!pick) return undefined;
       const cycle = await vscode.window.showQuickPick([{ label: 'Same cycle', value: 'same' as const }, { label: 'Previous cycle', value: 'previous' as const }], { title: 'Depend on' });
-      return cycle ? configureDependenciesOperation({ add: [{ task: pick.id, cycle: cycle.value }] }, tasks) : undefined;
+      return cycle ? { add: [{ task: pick.id, cycle: cycle.value }] } : undefined;
     },
     configureParameters: async (_tasks, p) => {
-      if (p.values) return configureParametersOperation(p.values);
+      if (p.values) return { values: p.values };
+      const parse = (text: string) => text.trim().split(/\s+/).filter(Boolean);
       const text = await vscode.window.showInputBox({
         title: 'Parameters',
         prompt: 'name=value, several separated by spaces; tasks without the parameter are skipped',
-        validateInput: (v) => v.trim().split(/\s+/).filter(Boolean).map((kv) => (kv.indexOf('=') > 0 ? undefined : `"${kv}": write name=value`)).find(Boolean),
+        validateInput: (v) =>
+          parse(v).map((kv) => (kv.indexOf('=') > 0 ? undefined : `"${kv}": write name=value`)).find(Boolean) ??
+          (v.trim() ? fieldProblem('configureParameters', { values: Object.fromEntries(parse(v).map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)])) }, 'values') : undefined),
       });
       if (!text?.trim()) return undefined;
-      return configureParametersOperation(Object.fromEntries(text.trim().split(/\s+/).map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)])));
+      return { values: Object.fromEntries(parse(text).map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)])) };
     },
     configureRun: async (_tasks, p) => {
-      if (p.timeoutMinutes !== undefined) return configureRunOperation({ timeoutMinutes: p.timeoutMinutes });
-      const timeout = await vscode.window.showInputBox({ title: 'Run timeout in minutes (empty: leave as it is)', validateInput: (v) => (v === '' || (/^\d+$/.test(v) && Number(v) > 0) ? undefined : 'Minutes, a whole number above 0, or empty') });
-      if (timeout === undefined) return undefined;
-      const rerun = await vscode.window.showQuickPick(
-        [{ label: 'Leave auto-rerun as it is', id: 'keep' }, { label: 'Rerun automatically on failure…', id: 'set' }, { label: 'No automatic rerun', id: 'none' }],
-        { title: 'Auto-rerun on failure' },
-      );
-      if (!rerun) return undefined;
-      let autoRerun: { times: number; intervalMinutes: number } | null | undefined;
-      if (rerun.id === 'none') autoRerun = null;
-      if (rerun.id === 'set') {
-        const times = await vscode.window.showInputBox({ title: 'Rerun how many times (1 to 10)', value: '3', validateInput: (v) => (/^\d+$/.test(v) && +v >= 1 && +v <= 10 ? undefined : 'A whole number from 1 to 10') });
-        if (times === undefined) return undefined;
-        const interval = await vscode.window.showInputBox({ title: 'Minutes between reruns (1 to 30)', value: '2', validateInput: (v) => (/^\d+$/.test(v) && +v >= 1 && +v <= 30 ? undefined : 'A whole number from 1 to 30') });
-        if (interval === undefined) return undefined;
-        autoRerun = { times: Number(times), intervalMinutes: Number(interval) };
-      }
-      if (timeout === '' && autoRerun === undefined) return undefined;
-      return configureRunOperation({ ...(timeout ? { timeoutMinutes: Number(timeout) } : {}), ...(autoRerun !== undefined ? { autoRerun } : {}) });
+      if (p.timeoutMinutes !== undefined || p.autoRerun !== undefined) return { timeoutMinutes: p.timeoutMinutes, autoRerun: p.autoRerun };
+      return promptRunSettings();
     },
     modifyTemplateVersion: async (tasks, p) => {
-      if (p.version !== undefined) return modifyTemplateVersionOperation(p.version);
+      if (p.version !== undefined) return { version: p.version };
       const ref = tasks.find((t) => t.data.template)?.data.template;
       const template = ref ? projectOf(tasks)?.config.templates.find((t) => t.name === ref.name) : undefined;
       if (!ref || !template) {
@@ -151,33 +134,24 @@ export function registerTaskCommands(indexer: WorkspaceIndexer, view: vscode.Tre
         template.versions.map((v) => ({ label: `v${v}`, description: v === ref.version ? 'current' : undefined, version: v })),
         { title: `Modify Referenced Template Version: ${template.name} (${template.taskType})` },
       );
-      return pick ? modifyTemplateVersionOperation(pick.version) : undefined;
+      return pick ? { version: pick.version } : undefined;
     },
-    unpublish: async (tasks, p) => {
-      const r = await remark(p, false);
-      return r === undefined ? undefined : unpublishOperation(r, tasks);
-    },
-    unpublishAndDelete: async (tasks, p) => {
-      const r = await remark(p, false);
-      return r === undefined ? undefined : unpublishAndDeleteOperation(r, tasks);
-    },
-    deleteTasks: async (tasks, p) => {
-      const r = await remark(p, true);
-      return r === undefined ? undefined : deleteTaskOperation(r, tasks);
-    },
+    unpublish: async (_tasks, p) => withRemark(p, false),
+    unpublishAndDelete: async (_tasks, p) => withRemark(p, false),
+    deleteTasks: async (_tasks, p) => withRemark(p, true),
     modifyProjectOwnership: async (tasks, p) => {
       const from = projectOf(tasks);
       const others = indexer.index.projects().filter((x) => x.dir !== from?.dir);
       const name = p.project ?? (await vscode.window.showQuickPick(others.map((x) => ({ label: x.config.project, description: `${x.config.mode}, ${x.config.engine}` })), { title: 'Target project' }))?.label;
       const target = others.find((x) => x.config.project === name);
-      return target ? modifyProjectOwnershipOperation({ projectDir: target.dir, ...(p.folder ? { folder: p.folder } : {}) }) : undefined;
+      return target ? { projectDir: target.dir, ...(p.folder ? { folder: p.folder } : {}) } : undefined;
     },
   };
 
   const disposables: vscode.Disposable[] = [output];
-  for (const [name, build] of Object.entries(builders)) {
+  for (const { key } of OPERATIONS) {
     disposables.push(
-      registerCommand(`nightshift.${name}`, async (node?: TreeNode | MoveRequest | TaskIdsRequest, selected?: TreeNode[], preset: Preset = {}) => {
+      registerCommand(`nightshift.${key}`, async (node?: TreeNode | MoveRequest | TaskIdsRequest, selected?: TreeNode[], preset: Preset = {}) => {
         let tasks: Task[] | undefined;
         let where: string | undefined;
         if (node && 'taskIds' in node) {
@@ -193,14 +167,16 @@ export function registerTaskCommands(indexer: WorkspaceIndexer, view: vscode.Tre
           where = chosen?.where;
         }
         if (!tasks?.length) return undefined;
-        let operation: TaskOperation | undefined;
+        const args = await asks[key](tasks, preset);
+        if (!args) return undefined;
+        let operation: TaskOperation;
         try {
-          operation = await build(tasks, preset);
+          operation = buildOperation(key, withoutUndefined(args), tasks);
         } catch (error) {
-          void vscode.window.showErrorMessage(error instanceof Error ? error.message : String(error));
+          if (!(error instanceof OperationArgumentError)) throw error;
+          void vscode.window.showErrorMessage(`${operationInfo(key).label}: ${error.message}`);
           return undefined;
         }
-        if (!operation) return undefined;
         return executeBatch(indexer, output, operation, tasks, user(), preset.confirm ?? true, where);
       }),
     );

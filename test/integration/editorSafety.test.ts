@@ -33,6 +33,33 @@ describe('batches and the editor', () => {
     assert.ok(editor.document.isDirty && editor.document.getText().startsWith('# my unsaved thought\n'));
   });
 
+  it('a task open in a clean editor changes through that editor: one edit on its undo stack, then its save', async () => {
+    const file = `${root}/finance_dw/tasks/dws/daily/dws_balance_daily.task.yaml`;
+    const onDisk = readFileSync(file, 'utf8');
+    const editor = await vscode.window.showTextDocument(vscode.Uri.file(file));
+    const saved: string[] = [];
+    const listener = vscode.workspace.onDidSaveTextDocument((d) => saved.push(d.uri.fsPath));
+    try {
+      const node = await pathNode(api, 'finance_dw', 'dws', 'daily', 'dws_balance_daily');
+      const record = (await vscode.commands.executeCommand('nightshift.modifyTags', node, [node], { mode: 'append', tags: ['through-editor'], confirm: false })) as BatchRecord;
+      assert.equal(record.results[0]!.status, 'succeeded', record.results[0]!.reason);
+      // VS Code saved it (a reload from disk fires no save), and the buffer is the file.
+      assert.deepEqual(saved, [file]);
+      assert.ok(!editor.document.isDirty);
+      assert.equal(editor.document.getText(), readFileSync(file, 'utf8'));
+      assert.match(editor.document.getText(), /through-editor/);
+      // The change is the editor's own undo step: Ctrl+Z gives back the text as it was.
+      await vscode.commands.executeCommand('undo');
+      assert.equal(editor.document.getText(), onDisk);
+      await vscode.commands.executeCommand('redo');
+      assert.ok(!editor.document.isDirty);
+    } finally {
+      listener.dispose();
+      await vscode.commands.executeCommand('nightshift.undoLastBatch', { confirm: false });
+    }
+    assert.equal(readFileSync(file, 'utf8'), onDisk);
+  });
+
   it('from the palette, a command acts on the active editor\'s task, not on the tree\'s selection', async () => {
     const selected = await pathNode(api, 'finance_dw', 'dws', 'daily', 'dws_balance_daily');
     await api.view.reveal(selected, { select: true, focus: false });

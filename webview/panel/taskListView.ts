@@ -1,5 +1,6 @@
 import { elementScroll, observeElementOffset, observeElementRect, Virtualizer } from '@tanstack/virtual-core';
 import type { BatchAction, HostMessage, InitialResult, RowAction } from '../../src/core/panel/panelProtocol';
+import { commandTitle, OPERATIONS } from '../../src/core/operations/operationCatalog';
 import { COLUMNS, type ColumnId } from '../../src/core/taskList/taskListColumns';
 import type { TaskListFacets } from '../../src/core/taskList/taskListFacets';
 import type { TaskListQuery } from '../../src/core/taskList/taskListQuery';
@@ -14,34 +15,15 @@ import { cellText, COLUMN_WIDTHS, minimumWidth } from './taskCells';
 
 export const ROW_HEIGHT = 26;
 
-const BATCH: [BatchAction, string][] = [
-  ['acquireLock', 'Acquire Lock'],
-  ['changeOwner', 'Change Owner'],
-  ['modifyTags', 'Modify Tags'],
-  ['moveTasks', 'Move'],
-  ['configureSchedule', 'Scheduling'],
-  ['configureDependencies', 'Dependencies'],
-  ['configureParameters', 'Parameters'],
-  ['configureRun', 'Run Configuration'],
-  ['modifyTemplateVersion', 'Template Version'],
-  ['unpublish', 'Unpublish'],
-  ['unpublishAndDelete', 'Unpublish and Delete'],
-  ['deleteTasks', 'Delete'],
-  ['modifyProjectOwnership', 'Project Ownership'],
-];
+const BATCH: [BatchAction, string][] = OPERATIONS.map((o) => [o.key, o.shortLabel]);
 const ROW_BUTTONS: [RowAction, string, string][] = [
   ['open', 'go-to-file', 'Open task'],
   ['acquireLock', 'lock', 'Acquire edit lock'],
   ['reveal', 'target', 'Locate in tree'],
   ['timeline', 'calendar', "Go to the day's schedule"],
 ];
-const MORE: [RowAction, string][] = [
-  ['changeOwner', 'Change Development Owner…'],
-  ['modifyTemplateVersion', 'Modify Referenced Template Version…'],
-  ['unpublish', 'Unpublish…'],
-  ['unpublishAndDelete', 'Unpublish and Delete…'],
-  ['deleteTasks', 'Delete…'],
-];
+/** The row's "More" menu: the catalog's row operations that ask first (Acquire Lock is a button). */
+const MORE: [RowAction, string][] = OPERATIONS.filter((o) => o.onRow && o.asks).map((o) => [o.key, commandTitle(o)]);
 
 /**
  * The offline computing task list: search, "Developed by me", the filters, column configuration,

@@ -8,13 +8,13 @@ import { finishChange } from './changeApply';
 import { changePaths, checkChangeScope, scopeOf } from './changeScope';
 import { ConfinementError, confined } from './confinement';
 import { failureReason } from './failureReason';
-import { readIfExists } from './fileChangeState';
+import { changeKind, readIfExists, taskFileState } from './fileChangeState';
 import type { LockStore } from './lockStore';
 import { addPending, readPending, type PendingEntry } from './pendingPublish';
 import { editedText, type TextEdit } from './taskText';
 import { timestamp } from './taskDocument';
 import type { Decision, OperationContext, TaskChange, TaskOperation } from './taskOperation';
-import { acquireWriteLock, WriteLockBusy } from './writeLock';
+import { acquireWriteLock, withWriteLockAsync, WriteLockBusy } from './writeLock';
 
 export interface PlannedTask {
   task: Task;
@@ -33,6 +33,14 @@ export interface RunOptions {
    * buffer the user has not saved. The command line has no editors and passes nothing.
    */
   refuseWrite?: (path: string) => string | undefined;
+  /**
+   * For a task file open in an editor: how to change it through that editor (its buffer, then its
+   * save), so the editor's text and undo stack stay its own. Undefined: no editor, write the file.
+   * The write runs under the write lock once the file is known to be as read. It returns false when
+   * the editor no longer shows that text (closed, or not yet reloaded): the file is then written as
+   * usual. It throws when the editor refuses the edit or cannot save; that task then fails.
+   */
+  writeThrough?: (path: string) => ((currentText: string, newText: string) => Promise<boolean>) | undefined;
 }
 
 /**
@@ -164,8 +172,23 @@ export async function runBatch(operation: TaskOperation, tasks: readonly Task[],
       try {
         const refusal = options.refuseWrite && changePaths(p.change).map(options.refuseWrite).find((r) => r !== undefined);
         if (refusal) throw new ConflictError(refusal);
-        release ??= acquireWriteLock(options.root);
-        finishChange(p.change, p.newText, origin);
+        const write = changeKind(p.change) === 'edit' && p.newText !== undefined ? options.writeThrough?.(p.change.before) : undefined;
+        if (write) {
+          // An await under the lock: this slice's hold ends first, and the lock is taken for this file alone.
+          release?.();
+          release = undefined;
+          const { beforeText } = p.change;
+          const newText = p.newText!;
+          const through = await withWriteLockAsync(options.root, async () => taskFileState(p.change) === 'before' && (await write(beforeText, newText)));
+          sliceStart = performance.now();
+          if (!through) {
+            release ??= acquireWriteLock(options.root);
+            finishChange(p.change, p.newText, origin);
+          }
+        } else {
+          release ??= acquireWriteLock(options.root);
+          finishChange(p.change, p.newText, origin);
+        }
         applied.push(p.change);
         const entry = p.change.pending?.entry;
         if (entry) {

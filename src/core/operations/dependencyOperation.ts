@@ -3,6 +3,7 @@ import { loopText } from '../validation/dependencyCycles';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import type { Task } from '../workspace/workspaceModel';
 import { change, fail, skip, type TaskOperation } from './taskOperation';
+import { recordIdentity } from './operationCatalog';
 
 export type Cycle = Dependency['cycle'];
 
@@ -33,9 +34,8 @@ export function configureDependenciesOperation(edits: DependencyEdits, selection
   const common = commonDependencies(selection);
   const isCommon = (id: string) => common.some((d) => d.task === id);
   return {
-    name: 'configure-dependencies',
+    ...recordIdentity('configureDependencies'),
     title: 'Batch Dependency Configuration',
-    recordKind: 'other',
     parameters: { ...edits },
     checkBatch(_tasks, { index }) {
       for (const d of [...(edits.add ?? []), ...(edits.edit ?? [])]) if (!index.task(d.task)) return `no task has the id "${d.task}"`;

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { folderPathProblem, normalizeFolderPath } from './folderNames';
 import { change, fail, skip, type TaskOperation } from './taskOperation';
+import { recordIdentity } from './operationCatalog';
 
 /** Batch move into a folder of the project's task tree, created on the way if it does not exist. */
 export function moveTasksOperation(projectDir: string, folder: string): TaskOperation {
@@ -9,9 +10,8 @@ export function moveTasksOperation(projectDir: string, folder: string): TaskOper
   if (problem) throw new Error(problem);
   const target = normalizeFolderPath(folder);
   return {
-    name: 'move',
+    ...recordIdentity('moveTasks'),
     title: 'Batch Move',
-    recordKind: 'other',
     parameters: { projectDir, folder: target },
     decide(task, { index }) {
       const project = index.project(projectDir);

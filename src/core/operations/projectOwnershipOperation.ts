@@ -3,6 +3,7 @@ import { basename, join } from 'node:path';
 import { TASK_FILE_SUFFIX } from '../model/taskSchema';
 import { folderNameProblem, folderPathProblem, normalizeFolderPath } from './folderNames';
 import { change, fail, skip, type TaskOperation } from './taskOperation';
+import { recordIdentity } from './operationCatalog';
 
 export interface OwnershipTarget {
   projectDir: string;
@@ -28,9 +29,8 @@ export function modifyProjectOwnershipOperation(target: OwnershipTarget): TaskOp
   // Names taken in the target project: read once, then grown by each task this batch moves there.
   let takenNames: Set<string> | undefined;
   return {
-    name: 'modify-project-ownership',
+    ...recordIdentity('modifyProjectOwnership'),
     title: 'Modify Project Ownership',
-    recordKind: 'other',
     parameters: { ...target, folder },
     checkBatch(tasks, { index }) {
       if (!index.project(target.projectDir)) return `no project at ${target.projectDir}`;

@@ -1,6 +1,7 @@
 import type { Project, Task } from '../workspace/workspaceModel';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { change, fail, type Decision, type TaskOperation } from './taskOperation';
+import { recordIdentity } from './operationCatalog';
 
 export const MAX_REMARK = 128;
 
@@ -27,9 +28,8 @@ export function unpublishOperation(remark: string, selection: readonly Task[]): 
   checkRemark(remark, false);
   const selected = new Set(selection.map((t) => t.data.id));
   return {
-    name: 'unpublish',
+    ...recordIdentity('unpublish'),
     title: 'Unpublish',
-    recordKind: 'submit',
     parameters: { remark },
     decide(task, { index }) {
       if (!task.data.published) return fail('the task is not published');
@@ -49,9 +49,8 @@ export function unpublishAndDeleteOperation(remark: string, selection: readonly 
   checkRemark(remark, false);
   const selected = new Set(selection.map((t) => t.data.id));
   return {
-    name: 'unpublish-and-delete',
+    ...recordIdentity('unpublishAndDelete'),
     title: 'Unpublish and Delete',
-    recordKind: 'submit',
     parameters: { remark },
     decide(task, { index }) {
       if (!task.data.published) return fail('the task is not published; use Delete for a draft');
@@ -75,9 +74,8 @@ export function deleteTaskOperation(remark: string, selection: readonly Task[]):
   checkRemark(remark, true);
   const selected = new Set(selection.map((t) => t.data.id));
   return {
-    name: 'delete',
+    ...recordIdentity('deleteTasks'),
     title: 'Delete',
-    recordKind: 'submit',
     parameters: { remark },
     decide(task, { index }) {
       if (task.data.status !== 'draft') return fail(`only tasks in draft status can be deleted (this one is ${task.data.status})`);

@@ -2,6 +2,7 @@ import { scheduleSchema, type Schedule } from '../model/taskSchema';
 import { checkSchedule } from '../validation/scheduleRules';
 import type { DocEdit } from './taskDocument';
 import { change, fail, skip, type TaskOperation } from './taskOperation';
+import { recordIdentity } from './operationCatalog';
 
 /** Fields that describe when a task runs; a basic-scheduling change overwrites all of them. */
 const BASIC_FIELDS = ['method', 'cycle', 'start', 'end', 'interval', 'time', 'weekdays', 'days', 'months'] as const;
@@ -25,9 +26,8 @@ export function configureScheduleOperation(settings: ScheduleSettings): TaskOper
   if (!settings.basic && !settings.conditional && !settings.effective) throw new Error('choose basic scheduling, conditional scheduling, effective dates, or any of them');
   if (settings.basic?.method === 'one-time') throw new Error('batch scheduling configuration applies to auto-triggered tasks; it cannot make them one-time');
   return {
-    name: 'configure-schedule',
+    ...recordIdentity('configureSchedule'),
     title: 'Batch Scheduling Configuration',
-    recordKind: 'other',
     parameters: { ...settings },
     decide(task) {
       const current = task.data.schedule;

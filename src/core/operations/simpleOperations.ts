@@ -1,11 +1,11 @@
 import { compileParameter } from '../engine/parameterExpression';
 import { change, fail, skip, type TaskOperation } from './taskOperation';
+import { recordIdentity } from './operationCatalog';
 
 export function acquireLockOperation(): TaskOperation {
   return {
-    name: 'acquire-lock',
+    ...recordIdentity('acquireLock'),
     title: 'Acquire Edit Lock',
-    recordKind: 'other',
     parameters: {},
     decide: () => change('acquire the edit lock', { kind: 'lock' }),
   };
@@ -13,9 +13,8 @@ export function acquireLockOperation(): TaskOperation {
 
 export function changeOwnerOperation(owner: string): TaskOperation {
   return {
-    name: 'change-owner',
+    ...recordIdentity('changeOwner'),
     title: 'Change Development Owner',
-    recordKind: 'other',
     parameters: { owner },
     decide(task, { index }) {
       const project = task.projectDir ? index.project(task.projectDir) : undefined;
@@ -30,9 +29,8 @@ export function changeOwnerOperation(owner: string): TaskOperation {
 export function modifyTagsOperation(mode: 'replace' | 'append', tags: readonly string[]): TaskOperation {
   const wanted = [...new Set(tags.map((t) => t.trim()).filter(Boolean))];
   return {
-    name: 'modify-tags',
+    ...recordIdentity('modifyTags'),
     title: mode === 'replace' ? 'Replace Tags' : 'Append Tags',
-    recordKind: 'other',
     parameters: { mode, tags: wanted },
     decide(task) {
       const current = task.data.tags;
@@ -49,9 +47,8 @@ export function configureParametersOperation(values: Readonly<Record<string, str
     if (!compiled.ok) throw new Error(`parameter ${name}: ${compiled.error}`);
   }
   return {
-    name: 'configure-parameters',
+    ...recordIdentity('configureParameters'),
     title: 'Batch Parameter Configuration',
-    recordKind: 'other',
     parameters: { values },
     decide(task) {
       // Only the task's own (local) parameters, and only those it already has.
@@ -84,9 +81,8 @@ export function configureRunOperation(settings: RunSettings): TaskOperation {
     if (!(Number.isInteger(intervalMinutes) && intervalMinutes >= 1 && intervalMinutes <= 30)) throw new Error('the auto-rerun interval must be 1 to 30 minutes');
   }
   return {
-    name: 'configure-run',
+    ...recordIdentity('configureRun'),
     title: 'Batch Run Configuration',
-    recordKind: 'other',
     parameters: { ...settings },
     decide() {
       return change(
@@ -107,9 +103,8 @@ export function configureRunOperation(settings: RunSettings): TaskOperation {
 
 export function modifyTemplateVersionOperation(version: number): TaskOperation {
   return {
-    name: 'modify-template-version',
+    ...recordIdentity('modifyTemplateVersion'),
     title: 'Modify Referenced Template Version',
-    recordKind: 'other',
     parameters: { version },
     checkBatch(tasks) {
       if (tasks.some((t) => !t.data.template)) return 'every selected task must reference a computing template';

@@ -167,6 +167,9 @@ function take(file: string, workspaceRoot: string): void {
  */
 export function acquireWriteLock(workspaceRoot: string): () => void {
   const file = lockFileFor(workspaceRoot);
+  // Held across an await (an editor saving): sharing it from elsewhere in this process would let
+  // a second writer in; that one waits its turn as another process would, or fails as busy.
+  if (awaitedHere.has(file)) throw new WriteLockBusy('another Nightshift operation in this window is saving an editor; not changed, run the operation again');
   const depth = heldHere.get(file) ?? 0;
   if (depth === 0) take(file, workspaceRoot);
   heldHere.set(file, depth + 1);
@@ -183,6 +186,26 @@ export function acquireWriteLock(workspaceRoot: string): () => void {
       // Broken by someone who thought us dead: nothing left to release.
     }
   };
+}
+
+/** Lock files held across an await by `withWriteLockAsync`. */
+const awaitedHere = new Set<string>();
+
+/**
+ * Runs async `fn` holding the workspace's write lock: for a write VS Code makes (an editor's save),
+ * which cannot be done synchronously. Nothing else in this process shares the lock meanwhile.
+ */
+export async function withWriteLockAsync<T>(workspaceRoot: string, fn: () => Promise<T>): Promise<T> {
+  const file = lockFileFor(workspaceRoot);
+  if (heldHere.has(file)) throw new Error('withWriteLockAsync inside a synchronous hold of the same lock');
+  const release = acquireWriteLock(workspaceRoot);
+  awaitedHere.add(file);
+  try {
+    return await fn();
+  } finally {
+    awaitedHere.delete(file);
+    release();
+  }
 }
 
 /** Runs `fn` holding the workspace's write lock. */

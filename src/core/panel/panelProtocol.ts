@@ -1,30 +1,17 @@
 import { z } from 'zod';
+import { OPERATION_KEYS, OPERATIONS, type OperationKey } from '../operations/operationCatalog';
 import type { TaskListFacets } from '../taskList/taskListFacets';
 import { taskListQuerySchema, type TaskListQuery } from '../taskList/taskListQuery';
 import type { TaskRow } from '../taskList/taskRow';
 import type { TimelineLayout } from '../timeline/timelineLayout';
 
-/** What a row's Actions column offers. */
-export const ROW_ACTIONS = ['open', 'acquireLock', 'reveal', 'changeOwner', 'timeline', 'modifyTemplateVersion', 'unpublish', 'unpublishAndDelete', 'deleteTasks'] as const;
-/** What the selection bar offers: every batch operation. */
-export const BATCH_ACTIONS = [
-  'acquireLock',
-  'changeOwner',
-  'modifyTags',
-  'moveTasks',
-  'configureSchedule',
-  'configureDependencies',
-  'configureParameters',
-  'configureRun',
-  'modifyTemplateVersion',
-  'unpublish',
-  'unpublishAndDelete',
-  'deleteTasks',
-  'modifyProjectOwnership',
-] as const;
+/** What a row's Actions column offers: its own actions, then the catalog's row operations. */
+export const ROW_ACTIONS: readonly RowAction[] = ['open', 'reveal', 'timeline', ...OPERATIONS.filter((o) => o.onRow).map((o) => o.key)];
+/** What the selection bar offers: every batch operation of the catalog. */
+export const BATCH_ACTIONS = OPERATION_KEYS;
 
-export type RowAction = (typeof ROW_ACTIONS)[number];
-export type BatchAction = (typeof BATCH_ACTIONS)[number];
+export type RowAction = 'open' | 'reveal' | 'timeline' | OperationKey;
+export type BatchAction = OperationKey;
 
 const taskIdSchema = z.string().min(1).max(200);
 
@@ -50,8 +37,8 @@ export const webviewMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('selectAll'), seq: z.number().int() }),
   /** After the files changed: which of these selected tasks still exist. */
   z.object({ type: z.literal('pruneSelection'), ids: z.array(taskIdSchema).max(100_000) }),
-  z.object({ type: z.literal('rowAction'), action: z.enum(ROW_ACTIONS), id: taskIdSchema }),
-  z.object({ type: z.literal('batchAction'), action: z.enum(BATCH_ACTIONS), ids: z.array(taskIdSchema).min(1).max(100_000) }),
+  z.object({ type: z.literal('rowAction'), action: z.enum(ROW_ACTIONS as [RowAction, ...RowAction[]]), id: taskIdSchema }),
+  z.object({ type: z.literal('batchAction'), action: z.enum(BATCH_ACTIONS as [BatchAction, ...BatchAction[]]), ids: z.array(taskIdSchema).min(1).max(100_000) }),
   z.object({ type: z.literal('refresh') }),
   z.object({ type: z.literal('timeline'), seq: z.number().int(), request: timelineRequestSchema }),
   z.object({ type: z.literal('instance'), seq: z.number().int(), index: z.number().int().min(0) }),
