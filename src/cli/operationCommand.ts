@@ -75,7 +75,7 @@ export async function runOperation(command: string, args: string[]): Promise<num
   const results = values['dry-run']
     ? previewBatch(operation, tasks, context, locks).map(({ task, decision }) => ({
         task: task.data.id,
-        status: decision.status === 'change' ? 'succeeded' : decision.status,
+        status: decision.status === 'change' ? (decision.failed ? 'failed' : 'succeeded') : decision.status,
         reason: decision.status === 'change' ? `would: ${decision.summary}` : decision.reason,
       }))
     : (await runBatch(operation, tasks, context, { root: parsed.dir, locks })).results;
@@ -178,6 +178,7 @@ function operationArguments(key: OperationKey, v: Values, index: WorkspaceIndex)
     }
     case 'modifyTemplateVersion':
       return { version: int(need(v.version, 'version'), 'version') };
+    case 'submitTasks':
     case 'unpublish':
     case 'unpublishAndDelete':
       return { remark: v.remark ?? '' };

@@ -48,6 +48,8 @@ export async function executeBatch(
   confirm = true,
   /** Where the tasks come from (a folder command), for the preview's title. */
   where?: string,
+  /** Ids of the tasks the list's filters hide, for the preview to name. */
+  hidden?: ReadonlySet<string>,
 ): Promise<BatchRecord | undefined> {
   if (tasks.length === 0) {
     void vscode.window.showInformationMessage('No compute tasks selected.');
@@ -60,7 +62,7 @@ export async function executeBatch(
     const plan = previewBatch(operation, tasks, context(), locks).map((p) =>
       p.decision.status === 'change' && unsavedEditorRefusal(p.task.file) ? { ...p, decision: { status: 'failed' as const, reason: UNSAVED_REASON } } : p,
     );
-    const picked = await confirmBatch(`${operation.title} (${tasks.length} task${tasks.length === 1 ? '' : 's'}${where ? ` in ${where}` : ''})`, plan, output);
+    const picked = await confirmBatch(`${operation.title} (${tasks.length} task${tasks.length === 1 ? '' : 's'}${where ? ` in ${where}` : ''})`, plan, output, hidden);
     if (!picked) return undefined;
     chosen = picked;
   }

@@ -14,12 +14,13 @@ const DETAILS = { iconPath: new vscode.ThemeIcon('output'), tooltip: 'Show the p
  * OK applies the ticked ones. "Show Details" writes the preview to the output panel and keeps the
  * preview open. Returns the tasks to change, or undefined when the user closes it.
  */
-export async function confirmBatch(title: string, plan: readonly PlannedTask[], output: vscode.OutputChannel): Promise<Task[] | undefined> {
+export async function confirmBatch(title: string, plan: readonly PlannedTask[], output: vscode.OutputChannel, hidden?: ReadonlySet<string>): Promise<Task[] | undefined> {
+  const hiddenNote = (t: Task) => (hidden?.has(t.data.id) ? ' · $(eye-closed) hidden by the list\'s filters' : '');
   const changing = plan.filter((p) => p.decision.status === 'change');
   const others = plan.filter((p) => p.decision.status !== 'change');
   const item = (p: PlannedTask): PreviewItem => ({
     label: `${p.decision.status === 'change' ? '$(edit)' : p.decision.status === 'skipped' ? '$(debug-step-over)' : '$(circle-slash)'} ${p.task.data.name}`,
-    description: `${p.task.data.id} · /${p.task.folder}`,
+    description: `${p.task.data.id} · /${p.task.folder}${hiddenNote(p.task)}`,
     detail: p.decision.status === 'change' ? p.decision.summary : `${p.decision.status === 'skipped' ? 'skipped' : 'refused'}: ${p.decision.reason}`,
     ...(p.decision.status === 'change' ? { task: p.task } : {}),
   });
@@ -30,7 +31,7 @@ export async function confirmBatch(title: string, plan: readonly PlannedTask[], 
     ...others.map(item),
   ];
   const pick = vscode.window.createQuickPick<PreviewItem>();
-  pick.title = `${title}: ${changing.length} will change, ${plan.filter((p) => p.decision.status === 'skipped').length} skipped, ${plan.filter((p) => p.decision.status === 'failed').length} refused`;
+  pick.title = `${title}: ${changing.length} will change, ${plan.filter((p) => p.decision.status === 'skipped').length} skipped, ${plan.filter((p) => p.decision.status === 'failed').length} refused${hidden?.size ? ` · ${hidden.size} hidden by the list's filters` : ''}`;
   pick.placeholder = changing.length ? 'Untick the tasks to leave out, then OK (Enter) applies the ticked ones' : 'Nothing to do: every task is skipped or refused (reasons below)';
   pick.canSelectMany = true;
   pick.matchOnDescription = true;
@@ -41,7 +42,7 @@ export async function confirmBatch(title: string, plan: readonly PlannedTask[], 
   pick.buttons = [DETAILS];
   pick.onDidTriggerButton(() => {
     output.appendLine(`Preview: ${pick.title}`);
-    for (const p of plan) output.appendLine(`  ${p.task.data.id} ${p.task.data.name}: ${p.decision.status === 'change' ? `changes: ${p.decision.summary}` : `${p.decision.status}: ${p.decision.reason}`}`);
+    for (const p of plan) output.appendLine(`  ${p.task.data.id} ${p.task.data.name}${hidden?.has(p.task.data.id) ? ' (hidden by the list\'s filters)' : ''}: ${p.decision.status === 'change' ? `changes: ${p.decision.summary}` : `${p.decision.status}: ${p.decision.reason}`}`);
     output.show(true);
   });
   // Ticking a skipped or refused task does nothing: there is nothing to apply to it.

@@ -40,6 +40,8 @@ export interface Preset extends Record<string, unknown> {
 /** Tasks named by id, as the task-list panel names them. */
 export interface TaskIdsRequest {
   taskIds: string[];
+  /** Those of them the list's filters hide (the preview says so). */
+  hiddenIds?: string[];
 }
 
 /** Asks for what the preset does not give; returns the operation's arguments, or undefined when cancelled. */
@@ -50,7 +52,7 @@ function withoutUndefined(args: object): object {
   return Object.fromEntries(Object.entries(args).filter(([, v]) => v !== undefined));
 }
 
-const PENDING_LABEL: Record<PendingAction, string> = { unpublish: 'Unpublish', 'unpublish-and-delete': 'Unpublish and delete', delete: 'Delete' };
+const PENDING_LABEL: Record<PendingAction, string> = { publish: 'Publish', unpublish: 'Unpublish', 'unpublish-and-delete': 'Unpublish and delete', delete: 'Delete' };
 
 export function registerTaskCommands(indexer: WorkspaceIndexer, view: vscode.TreeView<TreeNode>, user: () => string): vscode.Disposable[] {
   const output = vscode.window.createOutputChannel('Nightshift Operations');
@@ -136,6 +138,7 @@ export function registerTaskCommands(indexer: WorkspaceIndexer, view: vscode.Tre
       );
       return pick ? { version: pick.version } : undefined;
     },
+    submitTasks: async (_tasks, p) => withRemark(p, false),
     unpublish: async (_tasks, p) => withRemark(p, false),
     unpublishAndDelete: async (_tasks, p) => withRemark(p, false),
     deleteTasks: async (_tasks, p) => withRemark(p, true),
@@ -154,9 +157,11 @@ export function registerTaskCommands(indexer: WorkspaceIndexer, view: vscode.Tre
       registerCommand(`nightshift.${key}`, async (node?: TreeNode | MoveRequest | TaskIdsRequest, selected?: TreeNode[], preset: Preset = {}) => {
         let tasks: Task[] | undefined;
         let where: string | undefined;
+        let hidden: ReadonlySet<string> | undefined;
         if (node && 'taskIds' in node) {
           // From the task-list panel: its row or its selection.
           tasks = selectByIds(indexer.index, node.taskIds).tasks;
+          if (node.hiddenIds?.length) hidden = new Set(node.hiddenIds);
         } else if (node && 'taskFiles' in node) {
           // From drag and drop: the dragged task files onto a folder.
           tasks = node.taskFiles.map((f) => indexer.index.taskByFile(f)).filter((t): t is Task => !!t);
@@ -177,7 +182,7 @@ export function registerTaskCommands(indexer: WorkspaceIndexer, view: vscode.Tre
           void vscode.window.showErrorMessage(`${operationInfo(key).label}: ${error.message}`);
           return undefined;
         }
-        return executeBatch(indexer, output, operation, tasks, user(), preset.confirm ?? true, where);
+        return executeBatch(indexer, output, operation, tasks, user(), preset.confirm ?? true, where, hidden);
       }),
     );
   }

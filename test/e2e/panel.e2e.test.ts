@@ -130,14 +130,14 @@ describe('Task list and timeline panel in the browser (end to end)', function ()
     // A narrower search hides one of them: the bar says so, as the batch acts on both.
     await frame.locator('.search input').fill('ads_spend_hourly');
     await frame.locator('.selected-count', { hasText: '2 selected · 1 hidden by the filters' }).waitFor({ timeout: 15_000 });
-    await frame.locator('.search input').fill('ads_spend');
-    await frame.locator('.selected-count', { hasText: /^2 selected$/ }).waitFor({ timeout: 15_000 });
     await frame.locator('.selection-bar vscode-button[data-action="changeOwner"]').click();
     await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: 'frank' }).click();
-    // The preview lists each task with its change, ticked; unticking one leaves it out.
+    // The preview lists each task with its change, ticked, and names the one the filters hide; unticking one leaves it out.
     const row = (name: string) => wb.page.locator('.quick-input-list .monaco-list-row', { hasText: name });
-    await wb.page.locator('.quick-input-widget .quick-input-title', { hasText: 'Change Development Owner (2 tasks): 2 will change' }).waitFor({ timeout: 15_000 });
+    await wb.page.locator('.quick-input-widget .quick-input-title', { hasText: "Change Development Owner (2 tasks): 2 will change, 0 skipped, 0 refused · 1 hidden by the list's filters" }).waitFor({ timeout: 15_000 });
     assert.match(await row('ads_spend_hourly').innerText(), /owner \w+ → frank/);
+    assert.doesNotMatch(await row('ads_spend_hourly').innerText(), /hidden/);
+    assert.match(await row('ads_spend_sync_10min').innerText(), /hidden by the list's filters/);
     await row('ads_spend_sync_10min').locator('.monaco-checkbox').click();
     await wb.page.locator('.quick-input-list .monaco-list-row[aria-checked=false]', { hasText: 'ads_spend_sync_10min' }).waitFor();
     await shot('e2e-panel-preview-dark.png');
@@ -147,6 +147,8 @@ describe('Task list and timeline panel in the browser (end to end)', function ()
     for (let i = 0; i < 60 && !file('ads_spend_hourly.task.yaml').includes('owner: frank'); i++) await wb.page.waitForTimeout(250);
     assert.match(file('ads_spend_hourly.task.yaml'), /^owner: frank$/m);
     assert.equal(file('ads_spend_sync_10min.task.yaml'), untouched);
+    await frame.locator('.search input').fill('ads_spend');
+    await frame.locator('.selected-count', { hasText: /^2 selected$/ }).waitFor({ timeout: 15_000 });
     // The list follows the files.
     await frame.locator('.grid-row[data-task] .cell.owner', { hasText: 'frank' }).first().waitFor({ timeout: 30_000 });
     // A selected task deleted on disk leaves the selection; restored, it is back in the list, unselected.

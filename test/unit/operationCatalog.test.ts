@@ -12,6 +12,7 @@ const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.me
 
 /** Arguments that build each operation, as a front end would gather them. */
 const GOOD: Record<OperationKey, (projectDir: string) => unknown> = {
+  submitTasks: () => ({ remark: 'first version' }),
   acquireLock: () => ({}),
   changeOwner: () => ({ owner: 'bob' }),
   modifyTags: () => ({ mode: 'append', tags: ['x'] }),

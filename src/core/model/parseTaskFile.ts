@@ -1,3 +1,4 @@
+import { changedSinceSubmission } from './submittedContent';
 import type { FieldSpans } from '../yaml/fieldSpans';
 import { YamlSource } from '../yaml/yamlSource';
 import type { Diagnostic } from '../validation/diagnostic';
@@ -32,7 +33,14 @@ export function parseTaskFile(file: string, text: string): ParsedFile<TaskFile> 
       const schema = result.success ? [] : schemaProblems(result.error).filter((p) => !flagged.has(p.path.join('.')));
       return { problems: [...schema, ...ids, ...loose] };
     }
-    return { data: result.data, problems: [...checkSchedule(result.data.schedule), ...checkParameters(result.data.parameters), ...loose] };
+    const data = result.data;
+    const edited: FieldProblem[] = [];
+    if (changedSinceSubmission(data)) {
+      // As in the console: an edit makes a submitted task developing until it is submitted again.
+      data.status = 'developing';
+      edited.push({ path: ['status'], severity: 'warning', code: 'changed-since-submit', message: 'status: changed since it was submitted (submittedHash); it reads as developing until it is submitted again' });
+    }
+    return { data, problems: [...checkSchedule(data.schedule), ...checkParameters(data.parameters), ...loose, ...edited] };
   });
 }
 

@@ -70,6 +70,11 @@ export const taskFileSchema = z.looseObject({
   status: taskStatusSchema.default('draft'),
   published: z.boolean().default(false),
   lastSubmission: submissionSchema.default('none'),
+  submission: z
+    .looseObject({ at: timestampSchema, by: z.string().min(1), reasons: z.array(z.string()).default([]) })
+    .optional()
+    .describe('The last submission: when, by whom, and why it failed or warned.'),
+  submittedHash: z.string().min(1).optional().describe("Hash of the task's content as last submitted; an edit since makes it developing again."),
   createdAt: timestampSchema.optional(),
   updatedAt: timestampSchema.optional(),
   tags: z.array(z.string().min(1)).default([]),

@@ -113,7 +113,7 @@ export async function runBatch(operation: TaskOperation, tasks: readonly Task[],
         const problem = pendingOk.get(projectDir);
         if (problem) throw new ConflictError(problem);
       }
-      const result: TaskResult = { ...base, status: 'succeeded', reason: decision.summary };
+      const result: TaskResult = { ...base, status: decision.failed ? 'failed' : 'succeeded', reason: decision.summary };
       results.push(result);
       prepared.push({ result, change: p.change, newText: p.newText });
     } catch (error) {
@@ -290,7 +290,7 @@ function prepare(task: Task, c: TaskChange, context: OperationContext, locks: Lo
     const to = resolve(dirname(after), task.data.code!);
     if (to !== code) moved = { from: code, to };
   }
-  return { change: { task: id, before: task.file, after, beforeText: current, afterHash: textHash(text), ...(moved ? { code: moved } : {}), edit: { ...edit, via } }, newText: text };
+  return { change: { task: id, before: task.file, after, beforeText: current, afterHash: textHash(text), ...(moved ? { code: moved } : {}), ...(c.pending ? entry(c.pending.action, c.pending.remark) : {}), edit: { ...edit, via } }, newText: text };
 }
 
 /** The task's code file, refused (never followed) when `code:` leaves its folder or a link leads out. */

@@ -131,6 +131,8 @@ export function undoChange(c: FileChange, origin: ChangeOrigin): string {
     }
     if (state === 'before') return 'not reached by the batch; nothing to undo';
     if (state === 'after') writeFileAtomic(c.before, c.beforeText);
+    // A submission's edit also put the task on the pending-publish list.
+    if (c.pending) removePending(origin.root, c.pending.projectDir, new Set([c.task]), sameSubmission);
     return 'reverted';
   });
 }

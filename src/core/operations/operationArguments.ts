@@ -9,6 +9,7 @@ import { modifyProjectOwnershipOperation } from './projectOwnershipOperation';
 import { deleteTaskOperation, MAX_REMARK, unpublishAndDeleteOperation, unpublishOperation } from './publishOperations';
 import { configureScheduleOperation } from './scheduleOperation';
 import { acquireLockOperation, changeOwnerOperation, configureParametersOperation, configureRunOperation, modifyTagsOperation, modifyTemplateVersionOperation } from './simpleOperations';
+import { submitOperation } from './submitOperation';
 import type { TaskOperation } from './taskOperation';
 
 /**
@@ -29,6 +30,7 @@ const basicSchedule = scheduleSchema
   .strict();
 
 const schemas = {
+  submitTasks: z.object({ remark: remark.default('') }).strict(),
   acquireLock: z.object({}).strict(),
   changeOwner: z.object({ owner: name }).strict(),
   modifyTags: z
@@ -97,6 +99,7 @@ export type OperationArguments<K extends OperationKey> = z.input<(typeof schemas
 type Built = { [K in OperationKey]: (args: z.output<(typeof schemas)[K]>, selection: readonly Task[]) => TaskOperation };
 
 const builders: Built = {
+  submitTasks: (a, selection) => submitOperation(a.remark, selection),
   acquireLock: () => acquireLockOperation(),
   changeOwner: (a) => changeOwnerOperation(a.owner),
   modifyTags: (a) => modifyTagsOperation(a.mode, a.tags),

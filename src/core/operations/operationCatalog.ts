@@ -28,6 +28,7 @@ export interface OperationDescriptor {
 }
 
 export const OPERATIONS = [
+  { key: 'submitTasks', label: 'Submit', shortLabel: 'Submit', record: 'submit', cliVerb: 'submit', cliOptions: '[--remark R]', help: 'check each task as the server would and submit it (published at once in a basic project; pending publish in dev-prod)', recordKind: 'submit', asks: true, onRow: true },
   { key: 'acquireLock', label: 'Acquire Edit Lock', shortLabel: 'Acquire Lock', record: 'acquire-lock', cliVerb: 'lock', cliOptions: '', help: 'acquire the edit lock', recordKind: 'other', asks: false, onRow: true },
   { key: 'changeOwner', label: 'Change Development Owner', shortLabel: 'Change Owner', record: 'change-owner', cliVerb: 'owner', cliOptions: '--owner <user>', help: 'change the development owner', recordKind: 'other', asks: true, onRow: true },
   { key: 'modifyTags', label: 'Modify Tags', shortLabel: 'Modify Tags', record: 'modify-tags', cliVerb: 'tags', cliOptions: '--mode replace|append --tag <t,..>', help: 'replace the tags or append to them', recordKind: 'other', asks: true, onRow: false },

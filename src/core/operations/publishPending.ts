@@ -5,7 +5,7 @@ import type { OperationContext } from './taskOperation';
 import { saveRecord, type BatchRecord } from './batchRecords';
 
 /**
- * Publishes a project's pending-publish list: unpublished tasks become unpublished (`published:
+ * Publishes a project's pending-publish list: submitted tasks become published, unpublished tasks become unpublished (`published:
  * false`), unpublished-and-deleted ones are deleted, and entries for objects already deleted in
  * development are simply done. Published entries leave the list. With `only`, just those tasks' entries
  * are published (the console publishes the objects picked from the list); the rest stay pending.
@@ -21,6 +21,9 @@ export async function publishPending(projectDir: string, context: OperationConte
     decide(task) {
       const entry = byTask.get(task.data.id);
       if (!entry) return skip('nothing pending for it');
+      if (entry.action === 'publish') {
+        return change(`published (${entry.remark || 'no remark'})`, { kind: 'edit', fields: { published: true } });
+      }
       if (entry.action === 'unpublish') {
         return change(`unpublished (${entry.remark || 'no remark'})`, { kind: 'edit', fields: { published: false } });
       }

@@ -2,7 +2,7 @@ import type { DocEdit } from './taskDocument';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import type { Task } from '../workspace/workspaceModel';
 
-export type PendingAction = 'unpublish' | 'unpublish-and-delete' | 'delete';
+export type PendingAction = 'publish' | 'unpublish' | 'unpublish-and-delete' | 'delete';
 
 export type TaskChange =
   /**
@@ -11,7 +11,7 @@ export type TaskChange =
    * the batch's intent record, so that an interrupted batch can derive the same text again. With
    * `moveTo`, the file also moves there (its code file with it).
    */
-  | { kind: 'edit'; fields?: Readonly<Record<string, unknown>>; edits?: readonly DocEdit[]; moveTo?: string }
+  | { kind: 'edit'; fields?: Readonly<Record<string, unknown>>; edits?: readonly DocEdit[]; moveTo?: string; pending?: { action: PendingAction; remark: string } }
   | { kind: 'delete'; pending?: { action: PendingAction; remark: string } }
   | { kind: 'lock' }
   /** Nothing changes in the task file; the project's pending-publish list gets an entry. */
@@ -19,7 +19,8 @@ export type TaskChange =
 
 export type Decision =
   | { status: 'skipped' | 'failed'; reason: string }
-  | { status: 'change'; summary: string; change: TaskChange };
+  /** `failed`: the change is made, and the task still reports as failed (a submission that records why it failed). */
+  | { status: 'change'; summary: string; change: TaskChange; failed?: boolean };
 
 export interface OperationContext {
   index: WorkspaceIndex;

@@ -196,9 +196,12 @@ export class TaskPanel implements vscode.Disposable {
         return;
       case 'rowAction':
         return this.rowAction(message.action, message.id);
-      case 'batchAction':
-        await vscode.commands.executeCommand(`nightshift.${message.action}`, { taskIds: message.ids });
+      case 'batchAction': {
+        // The preview names the selected tasks the list's filters hide: the user is not looking at them.
+        const matching = new Set(this.list.matchingIds());
+        await vscode.commands.executeCommand(`nightshift.${message.action}`, { taskIds: message.ids, hiddenIds: message.ids.filter((id) => !matching.has(id)) });
         return;
+      }
       case 'timeline': {
         const { layout, focusNote, engineMs } = this.timeline.view(message.request);
         const { ids: _ids, ...columns } = layout;
