@@ -1,4 +1,5 @@
 import { runBackfill } from './backfillCommand';
+import { runCreate } from './createCommand';
 import { stopQuietlyWhenReaderCloses } from './closedPipe';
 import { OPERATION_COMMANDS, runOperation } from './operationCommand';
 import { runList } from './listCommand';
@@ -38,6 +39,10 @@ Commands:
   backfill <dir> --task <id> --from <bizdate> [--to <bizdate>] [--downstream] [--exclude <ids>] [--json]
                           The instances a data backfill over those business dates runs, in order.
 
+  create <dir> --project <p> [--folder <path>] --name <n> --type <t> --as <user> [--owner <user>]
+          [--cycle C and the schedule flags of \`schedule\`] [--template name:version] [--json]
+                          Create a compute task (and its code file); prints its id and file.
+
 Task operations (the Dataphin task list's, single and batch):
   <operation> <dir> (--tasks <ids> | --folder <project>/<folder> [--recursive]) --as <user>
           [--dry-run] [--json] [--lock-dir <shared lock folder>] [operation options]
@@ -65,6 +70,8 @@ export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
     switch (command) {
+      case 'create':
+        return await runCreate(rest);
       case 'validate':
         return runValidate(rest);
       case 'tree':

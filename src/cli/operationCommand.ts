@@ -8,12 +8,14 @@ import type { TaskOperation } from '../core/operations/taskOperation';
 import type { Task } from '../core/workspace/workspaceModel';
 import type { WorkspaceIndex } from '../core/workspace/workspaceIndex';
 import { writeBatchResults } from './batchOutput';
+import { basicScheduleFlags, SCHEDULE_FLAGS, wholeNumber } from './scheduleFlags';
 import { UsageError } from './usageError';
 import { commaList, parseWorkspaceArgs } from './workspaceArgs';
 
 export const OPERATION_COMMANDS: readonly string[] = OPERATIONS.map((o) => o.cliVerb);
 
 const OPTIONS = {
+  ...SCHEDULE_FLAGS,
   tasks: { type: 'string' },
   folder: { type: 'string' },
   recursive: { type: 'boolean' },
@@ -25,15 +27,6 @@ const OPTIONS = {
   mode: { type: 'string' },
   tag: { type: 'string', multiple: true },
   to: { type: 'string' },
-  method: { type: 'string' },
-  cycle: { type: 'string' },
-  start: { type: 'string' },
-  end: { type: 'string' },
-  interval: { type: 'string' },
-  time: { type: 'string' },
-  weekdays: { type: 'string' },
-  days: { type: 'string' },
-  months: { type: 'string' },
   conditional: { type: 'string' },
   'effective-from': { type: 'string' },
   'effective-to': { type: 'string' },
@@ -95,20 +88,11 @@ function selectTasks(index: WorkspaceIndex, values: Values): Task[] {
   return tasks;
 }
 
-function int(value: string | undefined, flag: string): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isInteger(n)) throw new UsageError(`--${flag} "${value}" is not a whole number`);
-  return n;
-}
+const int = wholeNumber;
 
 function need(value: string | undefined, flag: string): string {
   if (value === undefined) throw new UsageError(`missing --${flag}`);
   return value;
-}
-
-function numbers(value: string | undefined): (number | string)[] | undefined {
-  return value === undefined ? undefined : commaList(value)!.map((d) => (d === 'L' ? 'L' : Number(d)));
 }
 
 /** The flags of one verb as the catalog's arguments for it; the schema then checks them as it checks a dialog's. */
@@ -126,20 +110,7 @@ function operationArguments(key: OperationKey, v: Values, index: WorkspaceIndex)
       return { projectDir: where.projectDir, folder: where.folder };
     }
     case 'configureSchedule': {
-      const basicKeys = ['method', 'cycle', 'start', 'end', 'interval', 'time', 'weekdays', 'days', 'months'] as const;
-      const basic = basicKeys.some((k) => v[k] !== undefined)
-        ? {
-            ...(v.method ? { method: v.method } : {}),
-            ...(v.cycle ? { cycle: v.cycle } : {}),
-            ...(v.start ? { start: v.start } : {}),
-            ...(v.end ? { end: v.end } : {}),
-            ...(v.interval ? { interval: int(v.interval, 'interval') } : {}),
-            ...(v.time ? { time: v.time } : {}),
-            ...(v.weekdays ? { weekdays: numbers(v.weekdays) } : {}),
-            ...(v.days ? { days: numbers(v.days) } : {}),
-            ...(v.months ? { months: numbers(v.months) } : {}),
-          }
-        : undefined;
+      const basic = basicScheduleFlags(v);
       if (v.conditional !== undefined && v.conditional !== 'on' && v.conditional !== 'off') throw new UsageError('--conditional must be on or off');
       return {
         ...(basic ? { basic } : {}),

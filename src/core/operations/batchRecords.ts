@@ -34,6 +34,11 @@ export interface FileChange {
   lock?: string;
   /** The pending-publish entry the change submitted (older records name only the project). */
   pending?: { projectDir: string; entry?: PendingEntry };
+  /**
+   * A new task (Create, Clone): `before` and `after` name the file that did not exist, `afterText`
+   * holds its text, and `code`/`codeText` the code file created beside it.
+   */
+  created?: boolean;
   /** The edit as data, and how its text was made, so that an interrupted batch can be finished. */
   edit?: TextEdit & { via: TextVia };
 }

@@ -1,3 +1,5 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { ConflictError, createFileExclusive, unlinkQuietly, writeFileAtomic } from './atomicFile';
 import { textHash, type FileChange } from './batchRecords';
 import { codeFileState, changeKind, moveNoClobber, readIfExists, taskFileState } from './fileChangeState';
@@ -33,7 +35,9 @@ export function finishChange(c: FileChange, newText: string | undefined, origin:
   if (kind === 'pending') return;
   withWriteLock(origin.root, () => {
     const state = taskFileState(c);
+    if (state === 'changed' && kind === 'create') throw new ConflictError(`${c.before} already exists; not overwritten`);
     if (state === 'changed') throw new ConflictError(readIfExists(c.before) === undefined && (c.after === undefined || readIfExists(c.after) === undefined) ? 'the file was deleted or moved on disk since it was read' : 'the file changed on disk since it was read; not overwritten');
+    if (kind === 'create') return createFiles(c, state);
     if (kind === 'delete') {
       if (c.code && c.codeText !== undefined) {
         const code = readIfExists(c.code.from);
@@ -71,6 +75,26 @@ export function finishChange(c: FileChange, newText: string | undefined, origin:
   });
 }
 
+/** A new task's file and its code file, each created only where nothing is (never replacing a file). */
+function createFiles(c: FileChange, state: string): void {
+  let created = false;
+  if (state === 'before') {
+    // A new folder (a new task in a folder not yet made) is created on the way; the scope check
+    // already put the path inside its project.
+    mkdirSync(dirname(c.before), { recursive: true });
+    if (!createFileExclusive(c.before, c.afterText ?? '')) throw new ConflictError(`${c.before} already exists; not overwritten`);
+    created = true;
+  }
+  if (!c.code || c.codeText === undefined) return;
+  const code = readIfExists(c.code.to);
+  if (code === c.codeText) return;
+  if (code !== undefined || !createFileExclusive(c.code.to, c.codeText)) {
+    // Nothing half-made: the task file goes again if this call made it.
+    if (created) unlinkQuietly(c.before);
+    throw new ConflictError(`its code file ${c.code.to} already exists; not overwritten`);
+  }
+}
+
 /** Brings a moved code file to one side, whatever step a kill stopped its move at. */
 function settleCode(code: { from: string; to: string }, side: 'from' | 'to'): void {
   const state = codeFileState(code);
@@ -83,6 +107,10 @@ function settleCode(code: { from: string; to: string }, side: 'from' | 'to'): vo
 /** The text an interrupted edit or move would have written, derived again and checked against its hash. */
 export function recordedNewText(c: FileChange): string | undefined {
   const kind = changeKind(c);
+  if (kind === 'create') {
+    if (c.afterText === undefined || textHash(c.afterText) !== c.afterHash) throw new ConflictError('the record keeps no text for the new task, or another one than it hashed');
+    return c.afterText;
+  }
   if (kind !== 'edit' && kind !== 'move') return undefined;
   if (!c.edit) throw new ConflictError('the record keeps no edit to finish this change with');
   const text = rederivedText(c.beforeText, c.edit, c.edit.via);
@@ -117,6 +145,13 @@ export function undoChange(c: FileChange, origin: ChangeOrigin): string {
   return withWriteLock(origin.root, () => {
     const state = taskFileState(c);
     if (state === 'changed') throw new ConflictError(kind === 'delete' ? `a file now exists at ${c.before}` : 'the file changed since the batch; not reverted');
+    if (kind === 'create') {
+      const code = c.code && c.codeText !== undefined ? readIfExists(c.code.to) : undefined;
+      if (code !== undefined && code !== c.codeText) throw new ConflictError(`its code file ${c.code!.to} changed since it was created; not removed`);
+      if (state === 'after') unlinkQuietly(c.before);
+      if (code !== undefined) unlinkQuietly(c.code!.to);
+      return state === 'after' ? 'removed the created task' : 'not reached by the batch; nothing to undo';
+    }
     if (kind === 'delete') {
       if (state === 'after' && !createFileExclusive(c.before, c.beforeText)) throw new ConflictError(`a file now exists at ${c.before}`);
       if (c.code && c.codeText !== undefined && readIfExists(c.code.from) === undefined) createFileExclusive(c.code.from, c.codeText);

@@ -3,11 +3,12 @@ import { dirname } from 'node:path';
 import { ConflictError } from './atomicFile';
 import { isAfterText, type FileChange } from './batchRecords';
 
-export type ChangeKind = 'edit' | 'move' | 'delete' | 'lock' | 'pending';
+export type ChangeKind = 'create' | 'edit' | 'move' | 'delete' | 'lock' | 'pending';
 
 /** What kind of change a record entry is (records before `kind` existed say it by their fields). */
 export function changeKind(c: FileChange): ChangeKind {
   if (c.lock) return 'lock';
+  if (c.created) return 'create';
   if (c.after === undefined) return 'delete';
   if (c.pending && c.after === c.before && !c.edit) return 'pending';
   return c.after !== c.before ? 'move' : 'edit';
@@ -36,6 +37,7 @@ export function taskFileState(c: FileChange): TaskFileState {
   const atBefore = readIfExists(c.before);
   const kind = changeKind(c);
   if (kind === 'delete') return atBefore === undefined ? 'after' : atBefore === c.beforeText ? 'before' : 'changed';
+  if (kind === 'create') return atBefore === undefined ? 'before' : isAfterText(c, atBefore) ? 'after' : 'changed';
   // An edit always changes the text (updatedAt at least): the old text is 'before', and only
   // another text is worth hashing.
   if (kind !== 'move') return atBefore === undefined ? 'changed' : atBefore === c.beforeText ? 'before' : isAfterText(c, atBefore) ? 'after' : 'changed';
