@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import { logError, nightshiftLog, registerCommand } from './errorPolicy';
 import { createProject } from './createProject';
+import { cloneTaskCommand, createTaskCommand, type CreatePreset } from './createTaskCommand';
+import { tasksForCommand } from './taskSelectionUi';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
 import { findTask } from './findTask';
 import { offerRecovery } from './interruptedBatches';
@@ -55,6 +57,16 @@ export function activate(context: vscode.ExtensionContext): NightshiftApi {
     registerCommand('nightshift.refresh', () => indexer.reindex()),
     registerCommand('nightshift.undoLastBatch', (preset?: { confirm?: boolean }) => undoLastBatch(indexer, me, preset?.confirm ?? true)),
     registerCommand('nightshift.createProject', () => createProject(user)),
+    registerCommand('nightshift.createTask', (node?: TreeNode, preset?: CreatePreset) => createTaskCommand(indexer, me(), node && 'kind' in node ? node : undefined, preset)),
+    registerCommand('nightshift.cloneTask', async (node?: TreeNode | { taskIds: string[] }, _selected?: unknown, preset?: Parameters<typeof cloneTaskCommand>[3]) => {
+      const source =
+        node && 'taskIds' in node
+          ? indexer.index.task(node.taskIds[0] ?? '')
+          : node?.kind === 'task'
+            ? indexer.index.taskByFile(node.file)
+            : (await tasksForCommand(indexer, undefined, undefined, false))?.tasks[0];
+      return cloneTaskCommand(indexer, me(), source, preset);
+    }),
     registerCommand('nightshift.findTask', () => findTask(indexer, tree, view)),
     registerCommand('nightshift.copyTaskId', async (node?: TreeNode, selected?: TreeNode[]) => {
       const nodes = selected?.length ? selected : node ? [node] : [];

@@ -30,6 +30,48 @@ async function many<T>(title: string, options: { label: string; value: T }[]): P
 }
 
 /**
+ * Basic scheduling: the method, the recurrence and every field that recurrence has (the minute and
+ * hour window and interval, offered only within their valid range; weekdays; days of month including
+ * L; months; the time of day). Undefined when cancelled.
+ */
+export async function promptBasicSchedule(title = 'Scheduling'): Promise<ScheduleSettings['basic'] | undefined> {
+  const method = await vscode.window.showQuickPick(['normal', 'dry-run', 'paused'], { title: `${title}: scheduling method` });
+  if (!method) return undefined;
+  const cycle = await vscode.window.showQuickPick(['minute', 'hour', 'day', 'week', 'month', 'year'], { title: `${title}: recurrence` });
+  if (!cycle) return undefined;
+  const basic: Record<string, unknown> = { method, cycle };
+  if (cycle === 'minute' || cycle === 'hour') {
+    const start = await clock(`Runs from (the window's start)`, '00:00');
+    if (start === undefined) return undefined;
+    const end = await clock(`Runs until (the window's end, inclusive)`, '23:59');
+    if (end === undefined) return undefined;
+    const interval = cycle === 'minute' ? await whole('Every how many minutes (5 to 59)', 5, 5, 59) : await whole('Every how many hours (1 to 23)', 1, 1, 23);
+    if (interval === undefined) return undefined;
+    Object.assign(basic, { start, end, interval });
+  } else {
+    if (cycle === 'week') {
+      const weekdays = await many('On which weekdays', WEEKDAYS.map((label, i) => ({ label, value: i + 1 })));
+      if (!weekdays) return undefined;
+      basic.weekdays = weekdays;
+    }
+    if (cycle === 'year') {
+      const months = await many('In which months', MONTHS.map((label, i) => ({ label, value: i + 1 })));
+      if (!months) return undefined;
+      basic.months = months;
+    }
+    if (cycle === 'month' || cycle === 'year') {
+      const days = await many<number | 'L'>('On which days of the month', [...Array.from({ length: 31 }, (_, i) => ({ label: String(i + 1), value: i + 1 })), { label: 'L', value: 'L' as const, description: 'the last day of the month' } as { label: string; value: 'L' }]);
+      if (!days) return undefined;
+      basic.days = days;
+    }
+    const time = await clock('At what time of day', '00:00');
+    if (time === undefined) return undefined;
+    basic.time = time;
+  }
+  return basic as ScheduleSettings['basic'];
+}
+
+/**
  * The console's Batch Scheduling Configuration as prompts: what to change (basic scheduling,
  * conditional scheduling, effective dates), then for basic scheduling the method, the cycle and every
  * field that cycle has (the minute and hour window and interval, offered only within their valid
@@ -47,40 +89,9 @@ export async function promptSchedule(): Promise<ScheduleSettings | undefined> {
   if (!parts?.length) return undefined;
   const settings: ScheduleSettings = {};
   if (parts.some((p) => p.id === 'basic')) {
-    const method = await vscode.window.showQuickPick(['normal', 'dry-run', 'paused'], { title: 'Scheduling method' });
-    if (!method) return undefined;
-    const cycle = await vscode.window.showQuickPick(['minute', 'hour', 'day', 'week', 'month', 'year'], { title: 'Recurrence' });
-    if (!cycle) return undefined;
-    const basic: Record<string, unknown> = { method, cycle };
-    if (cycle === 'minute' || cycle === 'hour') {
-      const start = await clock(`Runs from (the window's start)`, '00:00');
-      if (start === undefined) return undefined;
-      const end = await clock(`Runs until (the window's end, inclusive)`, '23:59');
-      if (end === undefined) return undefined;
-      const interval = cycle === 'minute' ? await whole('Every how many minutes (5 to 59)', 5, 5, 59) : await whole('Every how many hours (1 to 23)', 1, 1, 23);
-      if (interval === undefined) return undefined;
-      Object.assign(basic, { start, end, interval });
-    } else {
-      if (cycle === 'week') {
-        const weekdays = await many('On which weekdays', WEEKDAYS.map((label, i) => ({ label, value: i + 1 })));
-        if (!weekdays) return undefined;
-        basic.weekdays = weekdays;
-      }
-      if (cycle === 'year') {
-        const months = await many('In which months', MONTHS.map((label, i) => ({ label, value: i + 1 })));
-        if (!months) return undefined;
-        basic.months = months;
-      }
-      if (cycle === 'month' || cycle === 'year') {
-        const days = await many<number | 'L'>('On which days of the month', [...Array.from({ length: 31 }, (_, i) => ({ label: String(i + 1), value: i + 1 })), { label: 'L', value: 'L' as const, description: 'the last day of the month' } as { label: string; value: 'L' }]);
-        if (!days) return undefined;
-        basic.days = days;
-      }
-      const time = await clock('At what time of day', '00:00');
-      if (time === undefined) return undefined;
-      basic.time = time;
-    }
-    settings.basic = basic as ScheduleSettings['basic'];
+    const basic = await promptBasicSchedule('Batch Scheduling Configuration');
+    if (!basic) return undefined;
+    settings.basic = basic;
   }
   if (parts.some((p) => p.id === 'conditional')) {
     const on = await vscode.window.showQuickPick([{ label: 'On', value: true }, { label: 'Off', value: false }], { title: 'Conditional scheduling' });

@@ -70,6 +70,7 @@ describe('timeline layout and session (src/core/timeline)', () => {
     assert.equal(focused.focusNote, 'dws_orders_stats_6h: 2 tasks within 1 level upstream');
     const deep = session.view({ date: DATE, grouping: 'project', focus: { task: '10005', depth: 1, direction: 'downstream' } });
     assert.match(deep.focusNote, /^ods_payments_hi: 3 tasks within 1 level downstream; \d+ more beyond that depth$/);
+    assert.equal(session.view({ date: DATE, grouping: 'project', focus: { task: 'no_such_task', depth: 1, direction: 'both' } }).focusNote, 'no task is named or has the id "no_such_task"');
   });
 
   it('details an instance: parameters resolved, upstream and downstream by index, the critical path', () => {
@@ -78,10 +79,23 @@ describe('timeline layout and session (src/core/timeline)', () => {
     const detail = session.detail(i)!;
     assert.deepEqual(detail.params, { window_end: '2017-01-11-06:00', bizdate: '20170110' });
     const up = focused.ids.indexOf('10003@2017-01-11T06:00');
-    assert.deepEqual(detail.upstream, [{ index: up, id: '10003@2017-01-11T06:00', crossCycle: false }]);
-    assert.deepEqual(detail.criticalPath, [{ index: up, id: '10003@2017-01-11T06:00' }, { index: i, id: '10004@2017-01-11T06:00' }]);
+    const upName = index.task('10003')!.data.name;
+    assert.deepEqual(detail.upstream, [{ index: up, id: '10003@2017-01-11T06:00', name: upName, at: '2017-01-11T06:00', crossCycle: false }]);
+    assert.deepEqual(
+      detail.criticalPath.map((c) => [c.index, c.name, c.at]),
+      [
+        [up, upName, '2017-01-11T06:00'],
+        [i, 'dws_orders_stats_6h', '2017-01-11T06:00'],
+      ],
+    );
+    // Why it starts when it does, by name along that path.
+    assert.match(detail.explanation, new RegExp(`^dws_orders_stats_6h starts at \\d\\d:\\d\\d, not at its scheduled 06:00: it waits for ${upName} \\(scheduled 06:00\\), which ends at \\d\\d:\\d\\d`));
     const upDetail = session.detail(up)!;
-    assert.deepEqual(upDetail.downstream.map((d) => d.id).sort(), ['10003@2017-01-11T06:30', '10004@2017-01-11T06:00']);
+    assert.deepEqual(upDetail.downstream.map((d) => [d.id, d.index !== undefined]).sort(), [['10003@2017-01-11T06:30', true], ['10004@2017-01-11T06:00', true]]);
+    // Downstream from the whole day: a focus upstream of 10003 draws none of its downstream, yet they are listed.
+    const upward = session.view({ date: DATE, grouping: 'project', focus: { task: '10003', depth: 1, direction: 'upstream' } }).layout;
+    const lone = session.detail(upward.ids.indexOf('10003@2017-01-11T06:00'))!;
+    assert.ok(lone.downstream.some((d) => d.id === '10004@2017-01-11T06:00' && d.index === undefined && d.name === 'dws_orders_stats_6h'), JSON.stringify(lone.downstream));
     assert.equal(session.detail(10_000), undefined);
   });
 

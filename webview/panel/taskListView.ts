@@ -89,6 +89,9 @@ export class TaskListView {
       this.columnsMenu.hidden = !this.columnsMenu.hidden;
       columns.setAttribute('aria-expanded', String(!this.columnsMenu.hidden));
     });
+    // The console's "+ Create Computing Task", first in its toolbar.
+    const create = h('vscode-button', { icon: 'add', class: 'create-task' }, 'Create Computing Task');
+    create.addEventListener('click', () => this.host.post({ type: 'createTask' }));
     const refresh = h('vscode-toolbar-button', { icon: 'refresh', label: 'Refresh', title: 'Refresh' });
     refresh.addEventListener('click', () => this.host.post({ type: 'refresh' }));
     this.filters.element.id = 'filters';
@@ -110,7 +113,7 @@ export class TaskListView {
     this.element = h(
       'section',
       { class: 'task-list', 'aria-label': 'Task list' },
-      h('div', { class: 'toolbar', role: 'toolbar', 'aria-label': 'Task list' }, this.search, this.mine, filterToggle, reset, h('span', { class: 'spacer' }), this.count, columns, refresh),
+      h('div', { class: 'toolbar', role: 'toolbar', 'aria-label': 'Task list' }, create, this.search, this.mine, filterToggle, reset, h('span', { class: 'spacer' }), this.count, columns, refresh),
       this.columnsMenu,
       this.filters.element,
       this.grid,

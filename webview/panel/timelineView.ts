@@ -342,15 +342,19 @@ export class TimelineView {
     if (detail.index !== this.highlight.selected) return;
     this.highlight = { ...this.highlight, critical: new Set(detail.criticalPath.flatMap((c) => (c.index === undefined ? [] : [c.index]))) };
     this.schedule();
-    const link = (item: { index?: number; id: string }, extra = '') =>
-      item.index === undefined
-        ? h('li', {}, `${item.id}${extra} (not shown)`)
-        : h('li', {}, h('a', { href: '#', onclick: (e: Event) => (e.preventDefault(), this.select(item.index!, true)) }, item.id), extra);
+    // Each instance by its task's name and scheduled time; the id stays in the tooltip.
+    const link = (item: { index?: number; id: string; name: string; at: string }, extra = '') => {
+      const text = `${item.name} · ${displayStamp(item.at)}`;
+      return item.index === undefined
+        ? h('li', { title: item.id }, `${text}${extra} (not shown)`)
+        : h('li', { title: item.id }, h('a', { href: '#', onclick: (e: Event) => (e.preventDefault(), this.select(item.index!, true)) }, text), extra);
+    };
     const times = detail.blocked ? `Will not run: ${detail.blocked.replace('-', ' ')}` : `Predicted ${clock(detail.start!)} – ${clock(detail.end!)}`;
     const params = Object.entries(detail.params);
     this.detailPane.replaceChildren(
       h('h2', {}, detail.name),
       h('p', { class: 'meta' }, `${displayStamp(detail.scheduledAt)} · ${detail.kind} · ${times}`),
+      h('p', { class: 'why' }, detail.explanation),
       h(
         'div',
         { class: 'detail-actions' },

@@ -40,6 +40,7 @@ export const webviewMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('rowAction'), action: z.enum(ROW_ACTIONS as [RowAction, ...RowAction[]]), id: taskIdSchema }),
   z.object({ type: z.literal('batchAction'), action: z.enum(BATCH_ACTIONS as [BatchAction, ...BatchAction[]]), ids: z.array(taskIdSchema).min(1).max(100_000) }),
   z.object({ type: z.literal('refresh') }),
+  z.object({ type: z.literal('createTask') }),
   z.object({ type: z.literal('timeline'), seq: z.number().int(), request: timelineRequestSchema }),
   z.object({ type: z.literal('instance'), seq: z.number().int(), index: z.number().int().min(0) }),
   z.object({ type: z.literal('openTask'), id: taskIdSchema }),
@@ -66,10 +67,21 @@ export interface InstanceDetail {
   end?: number;
   blocked?: string;
   params: Record<string, string>;
-  /** Indexes of drawn instances; the others by id. */
-  upstream: { index?: number; id: string; crossCycle: boolean }[];
-  downstream: { index: number; id: string; crossCycle: boolean }[];
-  criticalPath: { index?: number; id: string }[];
+  /** Indexes of drawn instances (the others are not shown); each by its task's name and scheduled time. */
+  upstream: InstanceRef[];
+  downstream: InstanceRef[];
+  criticalPath: Omit<InstanceRef, 'crossCycle'>[];
+  /** Why it starts when it does, along the critical path, by name. */
+  explanation: string;
+}
+
+/** An instance a detail names: its id, its task's name, its scheduled time, and where it is drawn. */
+export interface InstanceRef {
+  index?: number;
+  id: string;
+  name: string;
+  at: string;
+  crossCycle: boolean;
 }
 
 /** The timeline's layout without instance ids (details are asked for by index), and what it took. */

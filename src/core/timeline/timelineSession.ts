@@ -1,6 +1,7 @@
 import { criticalPath, buildTimeline, type Timeline } from '../engine/timelineModel';
 import { instanceParams, planDay } from '../engine/dayPlan';
 import { buildSchedulingGraph, type SchedulingGraph } from '../engine/schedulingGraph';
+import { startExplanation, instanceName } from '../engine/startExplanation';
 import { taskClosure } from '../engine/taskClosure';
 import type { InstanceDetail, TimelineRequest } from '../panel/panelProtocol';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
@@ -58,8 +59,7 @@ export class TimelineSession {
       const parts = [`${name}: ${closure.ids.size} task${closure.ids.size === 1 ? '' : 's'} within ${depth} level${depth === 1 ? '' : 's'} ${direction === 'both' ? 'up and down' : direction}`];
       if (closure.beyondDepth) parts.push(`${closure.beyondDepth} more beyond that depth`);
       if (closure.cut) parts.push(`${closure.cut} cut by the cap of ${FOCUS_CAP}`);
-      if (!graph.tasks.has(task)) parts.push('this task has no schedule');
-      focusNote = parts.join('; ');
+      focusNote = graph.tasks.has(task) ? parts.join('; ') : this.unscheduledNote(request.focus.task, task);
     }
     const layout = layoutTimeline(this.index(), graph, timeline, { grouping: request.grouping, ...(tasks ? { tasks } : {}) });
     this.current = { layout, timeline };
@@ -75,14 +75,17 @@ export class TimelineSession {
     const position = (current.position ??= new Map(layout.ids.map((x, i) => [x, i])));
     const instance = timeline.plan.byId.get(id)!;
     const timing = timeline.timing.get(id);
-    const downstream: InstanceDetail['downstream'] = [];
-    for (let e = 0; e < layout.edgeTo.length; e++) {
-      if (layout.edgeFrom[e] === index) downstream.push({ index: layout.edgeTo[e]!, id: layout.ids[layout.edgeTo[e]!]!, crossCycle: layout.edgeCross[e] === 1 });
-    }
+    const graph = this.graph!;
     const at = (x: string) => {
       const i = position.get(x);
-      return i === undefined ? {} : { index: i };
+      const { name, at: scheduledAt } = instanceName(graph, x);
+      return { ...(i === undefined ? {} : { index: i }), name, at: scheduledAt };
     };
+    // Downstream from the whole day, not the drawing: a focus on the upstream side draws none of them.
+    const downstream: InstanceDetail['downstream'] = [];
+    for (const other of timeline.plan.instances) {
+      for (const e of other.upstream) if (e.id === id) downstream.push({ ...at(other.id), id: other.id, crossCycle: e.crossCycle });
+    }
     return {
       index,
       id,
@@ -96,7 +99,16 @@ export class TimelineSession {
       upstream: instance.upstream.map((e) => ({ ...at(e.id), id: e.id, crossCycle: e.crossCycle })),
       downstream,
       criticalPath: criticalPath(timeline, id).map((x) => ({ ...at(x), id: x })),
+      explanation: startExplanation(graph, timeline, id),
     };
+  }
+
+  /** Why a focus shows nothing: no such task, or a task with no scheduled instances. */
+  private unscheduledNote(text: string, task: string): string {
+    const known = this.index().task(task) ?? [...this.index().tasks()].find((t) => t.data.name === text);
+    if (!known) return `no task is named or has the id "${text}"`;
+    const excluded = this.graph!.excluded.find((x) => x.task === known.data.id);
+    return `${known.data.name} has no scheduled instances${excluded ? `: ${excluded.reason}` : known.data.schedule.method === 'one-time' ? ': it is a one-time task' : ''}`;
   }
 
   /** A focus names a task by id or, failing that, by name. */

@@ -194,6 +194,9 @@ export class TaskPanel implements vscode.Disposable {
       case 'refresh':
         await indexer.reindex();
         return;
+      case 'createTask':
+        await vscode.commands.executeCommand('nightshift.createTask');
+        return;
       case 'rowAction':
         return this.rowAction(message.action, message.id);
       case 'batchAction': {
