@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import { logError, nightshiftLog, registerCommand } from './errorPolicy';
 import { createProject } from './createProject';
+import { OpsView } from './opsView';
+import type { Task } from '../core/workspace/workspaceModel';
 import { cloneTaskCommand, createTaskCommand, type CreatePreset } from './createTaskCommand';
 import { tasksForCommand } from './taskSelectionUi';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
@@ -42,6 +44,15 @@ export function activate(context: vscode.ExtensionContext): NightshiftApi {
     view.badge = count ? { value: count, tooltip: `${count} task file problem${count === 1 ? '' : 's'}` } : undefined;
   };
 
+  const ops = new OpsView(indexer);
+  /** The one task a command names: a tree item, the list's row, else the active editor's task or a pick. */
+  const oneTask = async (node?: TreeNode | { taskIds: string[] }): Promise<Task | undefined> =>
+    node && 'taskIds' in node
+      ? indexer.index.task(node.taskIds[0] ?? '')
+      : node?.kind === 'task'
+        ? indexer.index.taskByFile(node.file)
+        : (await tasksForCommand(indexer, undefined, undefined, false))?.tasks[0];
+
   context.subscriptions.push(
     indexer,
     view,
@@ -57,15 +68,23 @@ export function activate(context: vscode.ExtensionContext): NightshiftApi {
     registerCommand('nightshift.refresh', () => indexer.reindex()),
     registerCommand('nightshift.undoLastBatch', (preset?: { confirm?: boolean }) => undoLastBatch(indexer, me, preset?.confirm ?? true)),
     registerCommand('nightshift.createProject', () => createProject(user)),
+    ops,
+    registerCommand('nightshift.goToOps', async (node?: TreeNode | { taskIds: string[] }, _selected?: unknown, range?: { from?: string; to?: string }) => {
+      const task = await oneTask(node);
+      return task ? ops.show(task, range) : undefined;
+    }),
+    registerCommand('nightshift.ops.changeRange', (preset?: { from?: string; to?: string }) => ops.changeRange(preset)),
+    registerCommand('nightshift.ops.backfill', async (node?: TreeNode | { taskIds: string[] }, _selected?: unknown, preset?: Parameters<OpsView['backfill']>[1]) => {
+      const task = node ? await oneTask(node) : undefined;
+      return ops.backfill(task, preset);
+    }),
+    registerCommand('nightshift.ops.showOnTimeline', () => {
+      const id = ops.current?.task;
+      return id ? openTimeline(services, { task: id }) : undefined;
+    }),
     registerCommand('nightshift.createTask', (node?: TreeNode, preset?: CreatePreset) => createTaskCommand(indexer, me(), node && 'kind' in node ? node : undefined, preset)),
     registerCommand('nightshift.cloneTask', async (node?: TreeNode | { taskIds: string[] }, _selected?: unknown, preset?: Parameters<typeof cloneTaskCommand>[3]) => {
-      const source =
-        node && 'taskIds' in node
-          ? indexer.index.task(node.taskIds[0] ?? '')
-          : node?.kind === 'task'
-            ? indexer.index.taskByFile(node.file)
-            : (await tasksForCommand(indexer, undefined, undefined, false))?.tasks[0];
-      return cloneTaskCommand(indexer, me(), source, preset);
+      return cloneTaskCommand(indexer, me(), await oneTask(node), preset);
     }),
     registerCommand('nightshift.findTask', () => findTask(indexer, tree, view)),
     registerCommand('nightshift.copyTaskId', async (node?: TreeNode, selected?: TreeNode[]) => {

@@ -360,6 +360,8 @@ export class TimelineView {
         { class: 'detail-actions' },
         h('vscode-button', { icon: 'go-to-file', onclick: () => this.host.post({ type: 'openTask', id: detail.task }) }, 'Open Task'),
         h('vscode-button', { secondary: true, icon: 'target', onclick: () => this.host.post({ type: 'revealTask', id: detail.task }) }, 'Reveal in Tree'),
+        h('vscode-button', { secondary: true, icon: 'pulse', onclick: () => this.host.post({ type: 'rowAction', action: 'ops', id: detail.task }) }, 'Go to O&M'),
+        h('vscode-button', { secondary: true, icon: 'history', onclick: () => this.host.post({ type: 'rowAction', action: 'backfill', id: detail.task }) }, 'Backfill…'),
       ),
       h('h3', {}, 'Parameters'),
       params.length ? h('dl', { class: 'params' }, ...params.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)])) : h('p', { class: 'hint' }, 'None'),

@@ -241,6 +241,12 @@ export class TaskPanel implements vscode.Disposable {
       case 'timeline':
         this.post({ type: 'showTimeline', request: dayScheduleRequest(indexer.index, task) });
         return;
+      case 'ops':
+        await vscode.commands.executeCommand('nightshift.goToOps', { taskIds: [id] });
+        return;
+      case 'backfill':
+        await vscode.commands.executeCommand('nightshift.ops.backfill', { taskIds: [id] });
+        return;
       default:
         await vscode.commands.executeCommand(`nightshift.${action}`, { taskIds: [id] });
     }

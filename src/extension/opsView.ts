@@ -1,0 +1,240 @@
+import * as vscode from 'vscode';
+import { dateOfDay, dayNumber, displayStamp } from '../core/engine/civilTime';
+import { planBackfill, type Backfill } from '../core/engine/backfill';
+import { buildSchedulingGraph, type SchedulingGraph } from '../core/engine/schedulingGraph';
+import { taskClosure } from '../core/engine/taskClosure';
+import { taskInstances, type OpsDay, type OpsInstance } from '../core/engine/taskInstances';
+import { todayIn } from '../core/engine/wallClock';
+import type { Task } from '../core/workspace/workspaceModel';
+import type { WorkspaceIndexer } from './workspaceIndexer';
+
+type OpsNode =
+  | { kind: 'day'; day: OpsDay }
+  | { kind: 'instance'; instance: OpsInstance }
+  | { kind: 'line'; label: string; description?: string; icon?: string; tooltip?: string }
+  | { kind: 'backfill'; backfill: Backfill; title: string }
+  | { kind: 'step'; instance: Backfill['instances'][number]; name: string };
+
+const KIND_ICON: Record<string, string> = { normal: 'circle-filled', 'dry-run': 'circle-outline', paused: 'debug-pause' };
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** What the O&M view shows: one task's instances over a date range, and a backfill preview of it. */
+interface OpsState {
+  task: Task;
+  from: string;
+  to: string;
+  today: string;
+  days: OpsDay[];
+  backfill?: { backfill: Backfill; title: string };
+}
+
+/**
+ * "Go to O&M", the editor's way: a view of one task's instances over a date range (by default the
+ * last 7 and the next 7 days), each with its kind, scheduled time, predicted start and end, what it
+ * waits for by name and its resolved parameters; and Backfill…, which previews the instances a data
+ * backfill would run, in order, with their parameters.
+ */
+export class OpsView implements vscode.TreeDataProvider<OpsNode> {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private state?: OpsState;
+  private graph?: SchedulingGraph;
+  readonly view: vscode.TreeView<OpsNode>;
+
+  constructor(private readonly indexer: WorkspaceIndexer) {
+    this.view = vscode.window.createTreeView('nightshift.ops', { treeDataProvider: this, showCollapseAll: true });
+    indexer.onDidChange(() => {
+      this.graph = undefined;
+      if (this.state) this.refresh();
+    });
+  }
+
+  dispose(): void {
+    this.view.dispose();
+    this.changed.dispose();
+  }
+
+  /** The instances shown now (for tests and scripts). */
+  get current(): { task: string; from: string; to: string; days: OpsDay[]; backfill?: Backfill } | undefined {
+    const s = this.state;
+    return s && { task: s.task.data.id, from: s.from, to: s.to, days: s.days, ...(s.backfill ? { backfill: s.backfill.backfill } : {}) };
+  }
+
+  private scheduling(): SchedulingGraph {
+    return (this.graph ??= buildSchedulingGraph(this.indexer.index));
+  }
+
+  private zoneOf(task: Task): string {
+    return (task.projectDir ? this.indexer.index.project(task.projectDir)?.config.timezone : undefined) ?? 'UTC';
+  }
+
+  /** Shows `task`'s instances from `from` to `to` (default: the last 7 and the next 7 days in its project's zone). */
+  async show(task: Task, range: { from?: string; to?: string } = {}): Promise<OpsDay[] | undefined> {
+    const today = todayIn(this.zoneOf(task));
+    const from = range.from ?? dateOfDay(dayNumber(today) - 7);
+    const to = range.to ?? dateOfDay(dayNumber(today) + 7);
+    let days: OpsDay[];
+    try {
+      days = taskInstances(this.scheduling(), task.data.id, from, to);
+    } catch (error) {
+      void vscode.window.showWarningMessage(`Go to O&M: ${task.data.name}: ${error instanceof Error ? error.message : String(error)}`);
+      return undefined;
+    }
+    this.state = { task, from, to, today, days };
+    this.view.title = `O&M: ${task.data.name}`;
+    this.view.description = `${from} → ${to}`;
+    this.changed.fire();
+    await vscode.commands.executeCommand('nightshift.ops.focus');
+    return days;
+  }
+
+  private refresh(): void {
+    const s = this.state!;
+    const task = this.indexer.index.task(s.task.data.id);
+    if (!task) {
+      this.state = undefined;
+      this.view.title = 'O&M';
+      this.view.description = undefined;
+      this.changed.fire();
+      return;
+    }
+    try {
+      this.state = { ...s, task, days: taskInstances(this.scheduling(), task.data.id, s.from, s.to) };
+    } catch {
+      this.state = { ...s, task, days: [] };
+    }
+    this.changed.fire();
+  }
+
+  async changeRange(preset: { from?: string; to?: string } = {}): Promise<OpsDay[] | undefined> {
+    const s = this.state;
+    if (!s) return void vscode.window.showInformationMessage('Run Go to O&M on a task first.');
+    const ask = (title: string, value: string) => vscode.window.showInputBox({ title, value, validateInput: (v) => (DATE.test(v) && !Number.isNaN(dayNumber(v)) ? undefined : 'A date, YYYY-MM-DD') });
+    const from = preset.from ?? (await ask(`O&M of ${s.task.data.name}: from (scheduled date)`, s.from));
+    if (!from) return undefined;
+    const to = preset.to ?? (await ask(`O&M of ${s.task.data.name}: to (scheduled date)`, s.to));
+    if (!to) return undefined;
+    return this.show(s.task, { from, to });
+  }
+
+  /**
+   * Backfill…: a business-date range, with or without the downstream tasks, and tasks to exclude
+   * (they run dry); the preview lists the instances in the order they would run, with parameters.
+   */
+  async backfill(task: Task | undefined, preset: { from?: string; to?: string; downstream?: boolean; exclude?: string[] } = {}): Promise<Backfill | undefined> {
+    task ??= this.state?.task;
+    if (!task) return void vscode.window.showInformationMessage('Run Go to O&M on a task first, or start Backfill from a task.');
+    const graph = this.scheduling();
+    const yesterday = dateOfDay(dayNumber(todayIn(this.zoneOf(task))) - 1);
+    const ask = (title: string, value: string) => vscode.window.showInputBox({ title, value, validateInput: (v) => (DATE.test(v) && !Number.isNaN(dayNumber(v)) ? undefined : 'A business date, YYYY-MM-DD') });
+    const title = `Backfill ${task.data.name}`;
+    const from = preset.from ?? (await ask(`${title}: first business date`, yesterday));
+    if (!from) return undefined;
+    const to = preset.to ?? (await ask(`${title}: last business date`, from));
+    if (!to) return undefined;
+    const downstream =
+      preset.downstream ??
+      (await vscode.window.showQuickPick([{ label: 'This task only', value: false }, { label: 'With its downstream tasks', value: true }], { title: `${title}: which tasks` }))?.value;
+    if (downstream === undefined) return undefined;
+    let exclude = preset.exclude;
+    if (!exclude && downstream) {
+      const others = [...taskClosure(graph, [task.data.id], { downstream: true }).ids].filter((id) => id !== task!.data.id);
+      if (others.length) {
+        const picked = await vscode.window.showQuickPick(
+          others.map((id) => ({ label: graph.tasks.get(id)?.name ?? id, description: id, id })),
+          { title: `${title}: tasks to exclude (they run dry); none ticked: run them all`, canPickMany: true, matchOnDescription: true },
+        );
+        if (!picked) return undefined;
+        exclude = picked.map((p) => p.id);
+      }
+    }
+    let backfill: Backfill;
+    try {
+      backfill = planBackfill(graph, { task: task.data.id, from, to, downstream, exclude: new Set(exclude ?? []) });
+    } catch (error) {
+      void vscode.window.showErrorMessage(`${title}: ${error instanceof Error ? error.message : String(error)}`);
+      return undefined;
+    }
+    if (!this.state || this.state.task.data.id !== task.data.id) await this.show(task);
+    const range = from === to ? from : `${from} → ${to}`;
+    this.state!.backfill = {
+      backfill,
+      title: `Backfill preview: ${range}${downstream ? `, with ${backfill.tasks.length - 1} downstream task(s)` : ''}${exclude?.length ? `, ${exclude.length} excluded` : ''}: ${backfill.instances.length} instance(s)`,
+    };
+    this.changed.fire();
+    await vscode.commands.executeCommand('nightshift.ops.focus');
+    return backfill;
+  }
+
+  getTreeItem(node: OpsNode): vscode.TreeItem {
+    switch (node.kind) {
+      case 'day': {
+        const { day } = node;
+        const isToday = day.date === this.state?.today;
+        const item = new vscode.TreeItem(`${day.date}${isToday ? ' (today)' : ''}`, day.instances.length ? (isToday ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed) : vscode.TreeItemCollapsibleState.None);
+        item.description = `business date ${day.bizdate} · ${day.instances.length} instance${day.instances.length === 1 ? '' : 's'}`;
+        item.iconPath = new vscode.ThemeIcon(isToday ? 'calendar' : 'blank');
+        item.id = `day:${day.date}`;
+        return item;
+      }
+      case 'instance': {
+        const i = node.instance;
+        const item = new vscode.TreeItem(displayStamp(i.scheduledAt).slice(-5), vscode.TreeItemCollapsibleState.Collapsed);
+        item.description = `${i.kind} · ${i.blocked ? `will not run (${i.blocked.replace('-', ' ')})` : `predicted ${i.start} – ${i.end}`}${i.waitsFor.length ? ` · waits for ${i.waitsFor.length}` : ''}`;
+        item.iconPath = new vscode.ThemeIcon(KIND_ICON[i.kind] ?? 'circle-filled');
+        const params = Object.entries(i.params).map(([k, v]) => `\`${k}\` = \`${v}\``).join('  \n');
+        item.tooltip = new vscode.MarkdownString(`**${displayStamp(i.scheduledAt)}** · ${i.kind}\n\n${i.explanation}${params ? `\n\n${params}` : ''}`);
+        item.id = `instance:${i.id}`;
+        return item;
+      }
+      case 'line': {
+        const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.None);
+        item.description = node.description;
+        if (node.icon) item.iconPath = new vscode.ThemeIcon(node.icon);
+        if (node.tooltip) item.tooltip = node.tooltip;
+        return item;
+      }
+      case 'backfill': {
+        const item = new vscode.TreeItem(node.title, vscode.TreeItemCollapsibleState.Expanded);
+        item.iconPath = new vscode.ThemeIcon('history');
+        item.id = `backfill:${node.title}`;
+        return item;
+      }
+      case 'step': {
+        const i = node.instance;
+        const item = new vscode.TreeItem(`${i.step + 1}. ${node.name}`, Object.keys(i.params).length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+        item.description = `business date ${i.bizdate} · ${displayStamp(i.scheduledAt)} · ${i.kind}`;
+        item.iconPath = new vscode.ThemeIcon(KIND_ICON[i.kind] ?? 'circle-filled');
+        item.tooltip = `${i.id}${i.upstream.length ? `\nafter: ${i.upstream.join(', ')}` : ''}`;
+        return item;
+      }
+    }
+  }
+
+  getChildren(node?: OpsNode): OpsNode[] {
+    const s = this.state;
+    if (!s) return [];
+    if (!node) {
+      const days: OpsNode[] = s.days.map((day) => ({ kind: 'day', day }));
+      return s.backfill ? [{ kind: 'backfill', ...s.backfill }, ...days] : days;
+    }
+    switch (node.kind) {
+      case 'day':
+        return node.day.instances.map((instance) => ({ kind: 'instance', instance }));
+      case 'instance': {
+        const i = node.instance;
+        return [
+          { kind: 'line', label: 'Why this start', description: i.explanation, icon: 'question', tooltip: i.explanation },
+          ...i.waitsFor.map((w): OpsNode => ({ kind: 'line', label: `Waits for ${w.name}`, description: `${displayStamp(w.at)}${w.crossCycle ? ' · cross-cycle' : ''}`, icon: 'arrow-up', tooltip: w.id })),
+          ...Object.entries(i.params).map(([k, v]): OpsNode => ({ kind: 'line', label: k, description: v, icon: 'symbol-variable' })),
+        ];
+      }
+      case 'backfill':
+        return node.backfill.instances.map((instance) => ({ kind: 'step', instance, name: this.scheduling().tasks.get(instance.task)?.name ?? instance.task }));
+      case 'step':
+        return Object.entries(node.instance.params).map(([k, v]) => ({ kind: 'line', label: k, description: v, icon: 'symbol-variable' }));
+      case 'line':
+        return [];
+    }
+  }
+}
