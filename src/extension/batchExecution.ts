@@ -92,7 +92,10 @@ export async function executeBatch(
   // Editors following a move are a convenience: a failure there never hides the batch's report.
   await followMovedFiles(record).catch((error) => output.appendLine(`Could not move an editor along: ${error instanceof Error ? error.message : String(error)}`));
   const n = (s: string) => record.results.filter((r) => r.status === s).length;
-  const summary = `${record.title}: ${n('succeeded')} succeeded, ${n('skipped')} skipped, ${n('failed')} failed.`;
+  // The first failure's reason in the notification itself: one refused task is the common case.
+  const failures = record.results.filter((r) => r.status === 'failed');
+  const why = failures.length ? ` ${failures[0]!.name ?? failures[0]!.task}: ${failures[0]!.reason}${failures.length > 1 ? ` (and ${failures.length - 1} more in the details)` : ''}` : '';
+  const summary = `${record.title}: ${n('succeeded')} succeeded, ${n('skipped')} skipped, ${n('failed')} failed.${why}`;
   const show = n('failed') || n('skipped') ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
   void show(summary, 'Show Details').then((a) => a && output.show(true));
   return record;

@@ -19,7 +19,7 @@ export async function confirmBatch(title: string, plan: readonly PlannedTask[], 
   const changing = plan.filter((p) => p.decision.status === 'change');
   const others = plan.filter((p) => p.decision.status !== 'change');
   const item = (p: PlannedTask): PreviewItem => ({
-    label: `${p.decision.status === 'change' ? '$(edit)' : p.decision.status === 'skipped' ? '$(debug-step-over)' : '$(circle-slash)'} ${p.task.data.name}`,
+    label: `${p.decision.status === 'change' ? (p.decision.failed ? '$(error)' : '$(edit)') : p.decision.status === 'skipped' ? '$(debug-step-over)' : '$(circle-slash)'} ${p.task.data.name}`,
     description: `${p.task.data.id} · /${p.task.folder}${hiddenNote(p.task)}`,
     detail: p.decision.status === 'change' ? p.decision.summary : `${p.decision.status === 'skipped' ? 'skipped' : 'refused'}: ${p.decision.reason}`,
     ...(p.decision.status === 'change' ? { task: p.task } : {}),
@@ -31,7 +31,8 @@ export async function confirmBatch(title: string, plan: readonly PlannedTask[], 
     ...others.map(item),
   ];
   const pick = vscode.window.createQuickPick<PreviewItem>();
-  pick.title = `${title}: ${changing.length} will change, ${plan.filter((p) => p.decision.status === 'skipped').length} skipped, ${plan.filter((p) => p.decision.status === 'failed').length} refused${hidden?.size ? ` · ${hidden.size} hidden by the list's filters` : ''}`;
+  const failing = changing.filter((p) => p.decision.status === 'change' && p.decision.failed).length;
+  pick.title = `${title}: ${changing.length} will change${failing ? ` (${failing} of them fail${failing === 1 ? 's' : ''}, and record why)` : ''}, ${plan.filter((p) => p.decision.status === 'skipped').length} skipped, ${plan.filter((p) => p.decision.status === 'failed').length} refused${hidden?.size ? ` · ${hidden.size} hidden by the list's filters` : ''}`;
   pick.placeholder = changing.length ? 'Untick the tasks to leave out, then OK (Enter) applies the ticked ones' : 'Nothing to do: every task is skipped or refused (reasons below)';
   pick.canSelectMany = true;
   pick.matchOnDescription = true;

@@ -181,12 +181,14 @@ describe('Task list and timeline panel in the browser (end to end)', function ()
     await detail.locator('h2', { hasText: 'dws_orders_stats_6h' }).waitFor();
     await detail.locator('.meta', { hasText: '2017-01-11 06:00 · normal' }).waitFor();
     assert.match(await detail.locator('.params').innerText(), /window_end\s+2017-01-11-06:00/);
-    assert.equal(await detail.locator('.upstream li').innerText(), '10003@2017-01-11T06:00');
-    assert.deepEqual(await detail.locator('.critical li').allInnerTexts(), ['10003@2017-01-11T06:00', '10004@2017-01-11T06:00']);
+    // Instances by task name and time, never by id; the start explained along the critical path.
+    assert.equal(await detail.locator('.upstream li').innerText(), 'ods_orders_sync_30min · 2017-01-11 06:00');
+    assert.deepEqual(await detail.locator('.critical li').allInnerTexts(), ['ods_orders_sync_30min · 2017-01-11 06:00', 'dws_orders_stats_6h · 2017-01-11 06:00']);
+    assert.match(await detail.locator('.why').innerText(), /^dws_orders_stats_6h starts at \d\d:\d\d, not at its scheduled 06:00: it waits for ods_orders_sync_30min \(scheduled 06:00\)/);
     // Following the upstream link selects the half-hourly instance, self-dependent (cross-cycle) on the one before.
     await detail.locator('.upstream a').click();
     await detail.locator('h2', { hasText: 'ods_orders_sync_30min' }).waitFor();
-    assert.equal(await detail.locator('.upstream li').innerText(), '10003@2017-01-11T05:30 · cross-cycle');
+    assert.equal(await detail.locator('.upstream li').innerText(), 'ods_orders_sync_30min · 2017-01-11 05:30 · cross-cycle');
     await shot('e2e-panel-timeline-dark.png');
   });
 

@@ -38,9 +38,14 @@ describe('effective dates in batch scheduling', function () {
     assert.match(run.stdout, /effective …\.\.… → 2027-01-01\.\.2027-12-31/);
     const { readFileSync } = await import('node:fs');
     assert.match(readFileSync(`${root}/fin/tasks/src/t000.task.yaml`, 'utf8'), /effective:\n\s+from: 2027-01-01\n\s+to: 2027-12-31/);
+    // Both sides given reversed: bad usage, as the dialog refuses it.
     const bad = nightshift('schedule', root, '--tasks', 't001', '--effective-from', '2027-12-31', '--effective-to', '2027-01-01', '--as', 'alice');
-    assert.equal(bad.code, 1);
-    assert.match(bad.stdout, /the effective dates would end \(2027-01-01\) before they start \(2027-12-31\)/);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /effective\.to: the effective start is after its end/);
+    // One side given, past the task's other side: that task is refused.
+    const past = nightshift('schedule', root, '--tasks', 't000', '--effective-from', '2028-06-01', '--as', 'alice');
+    assert.equal(past.code, 1);
+    assert.match(past.stdout, /the effective dates would end \(2027-12-31\) before they start \(2028-06-01\)/);
     assert.equal(nightshift('schedule', root, '--tasks', 't001', '--effective-from', 'tomorrow', '--as', 'alice').code, 2);
   });
 });
