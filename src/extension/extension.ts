@@ -53,6 +53,11 @@ export function activate(context: vscode.ExtensionContext): NightshiftApi {
         ? indexer.index.taskByFile(node.file)
         : (await tasksForCommand(indexer, undefined, undefined, false))?.tasks[0];
 
+  const goToOps = async (node?: TreeNode | { taskIds: string[] }, _selected?: unknown, range?: { from?: string; to?: string }) => {
+    const task = await oneTask(node);
+    return task ? ops.show(task, range) : undefined;
+  };
+
   context.subscriptions.push(
     indexer,
     view,
@@ -69,10 +74,9 @@ export function activate(context: vscode.ExtensionContext): NightshiftApi {
     registerCommand('nightshift.undoLastBatch', (preset?: { confirm?: boolean }) => undoLastBatch(indexer, me, preset?.confirm ?? true)),
     registerCommand('nightshift.createProject', () => createProject(user)),
     ops,
-    registerCommand('nightshift.goToOps', async (node?: TreeNode | { taskIds: string[] }, _selected?: unknown, range?: { from?: string; to?: string }) => {
-      const task = await oneTask(node);
-      return task ? ops.show(task, range) : undefined;
-    }),
+    registerCommand('nightshift.goToOps', goToOps),
+    // The same under a menu title: a menu reads a lone & as a mnemonic ("Go to OM"), the palette does not.
+    registerCommand('nightshift.goToOps.menu', goToOps),
     registerCommand('nightshift.ops.changeRange', (preset?: { from?: string; to?: string }) => ops.changeRange(preset)),
     registerCommand('nightshift.ops.backfill', async (node?: TreeNode | { taskIds: string[] }, _selected?: unknown, preset?: Parameters<OpsView['backfill']>[1]) => {
       const task = node ? await oneTask(node) : undefined;

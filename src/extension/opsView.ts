@@ -81,8 +81,8 @@ export class OpsView implements vscode.TreeDataProvider<OpsNode> {
       return undefined;
     }
     this.state = { task, from, to, today, days };
-    this.view.title = `O&M: ${task.data.name}`;
-    this.view.description = `${from} → ${to}`;
+    // The name in the description: a view title gets its first letter capitalized.
+    this.view.description = `${task.data.name} · ${from} → ${to}`;
     this.changed.fire();
     await vscode.commands.executeCommand('nightshift.ops.focus');
     return days;
@@ -93,7 +93,6 @@ export class OpsView implements vscode.TreeDataProvider<OpsNode> {
     const task = this.indexer.index.task(s.task.data.id);
     if (!task) {
       this.state = undefined;
-      this.view.title = 'O&M';
       this.view.description = undefined;
       this.changed.fire();
       return;

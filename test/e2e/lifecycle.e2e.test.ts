@@ -20,12 +20,27 @@ describe('the lifecycle in the browser', function () {
     await page.keyboard.press('Enter');
   }
   async function menu(page: Page, label: string): Promise<void> {
-    await page.locator('.context-view .monaco-menu .action-label', { hasText: label }).first().click();
+    const item = page.locator('.context-view .monaco-menu .action-label', { hasText: label }).first();
+    await item.waitFor();
+    // A click while the menu still animates in is lost: hover, let it settle, then click.
+    await item.hover();
+    await page.waitForTimeout(300);
+    await item.click();
+  }
+  /** Opens a folder or project row (a click toggles it, so only when it is closed). */
+  async function expand(page: Page, label: string): Promise<void> {
+    const item = treeRow(page, label).first();
+    await item.waitFor({ timeout: 30_000 });
+    for (let i = 0; i < 5 && (await item.getAttribute('aria-expanded')) !== 'true'; i++) {
+      await item.click();
+      await page.waitForTimeout(300);
+    }
   }
   const toast = (page: Page, text: string | RegExp) => page.locator('.notifications-toasts .notification-toast', { hasText: text });
 
   before(async () => {
-    wb = await openWorkbench();
+    // As installed: without the smoke-test driver, which hides the notification toasts this test reads.
+    wb = await openWorkbench({ asInstalled: true });
     await wb.page.locator('.activitybar [aria-label^="Nightshift"]').first().click();
     await treeRow(wb.page, 'marketing_dw').waitFor({ timeout: 60_000 });
   });
@@ -39,7 +54,7 @@ describe('the lifecycle in the browser', function () {
 
   it('creates a compute task from a folder\'s menu: the task file and its code file exist, the tree shows it, validate is clean', async () => {
     const { page, workspace } = wb;
-    await treeRow(page, 'marketing_dw').click();
+    await expand(page, 'marketing_dw');
     await treeRow(page, 'sandbox').click({ button: 'right' });
     await menu(page, 'Create Compute Task…');
     await answer(page, 'task type', 'SQL');
@@ -59,6 +74,7 @@ describe('the lifecycle in the browser', function () {
     await page.locator('.tabs-container .tab', { hasText: 'e2e_created.task.yaml' }).waitFor();
     assert.ok(existsSync(file) && existsSync(join(workspace, 'marketing_dw/tasks/sandbox/e2e_created.sql')));
     assert.deepEqual(parse(readFileSync(file, 'utf8')).schedule, { method: 'normal', cycle: 'day', time: '02:00' });
+    await expand(page, 'sandbox');
     await treeRow(page, 'e2e_created').waitFor({ timeout: 30_000 });
     await shot('e2e-lifecycle-created.png');
     const validate = spawnSync(process.execPath, ['--import', 'tsx', join(REPO, 'src/cli/main.ts'), 'validate', workspace], { encoding: 'utf8', cwd: REPO });
@@ -72,8 +88,8 @@ describe('the lifecycle in the browser', function () {
     // It now depends on a draft nobody submits with it: the server would refuse it.
     writeFileSync(file, readFileSync(file, 'utf8').replace('dependencies: []', 'dependencies:\n  - task: "20012"'));
     await page.locator('.view-lines', { hasText: 'task: "20012"' }).waitFor({ timeout: 30_000 });
-    await treeRow(page, 'reports').click();
-    await treeRow(page, 'monthly').click();
+    await expand(page, 'reports');
+    await expand(page, 'monthly');
     await treeRow(page, 'yearly_budget_review').click();
     await treeRow(page, 'e2e_created').click({ modifiers: ['Control'] });
     await treeRow(page, 'e2e_created').click({ button: 'right' });
@@ -104,17 +120,19 @@ describe('the lifecycle in the browser', function () {
 
   it('Go to O&M shows a task\'s instances over two weeks; Backfill previews three business dates with its downstream tasks', async () => {
     const { page } = wb;
-    await treeRow(page, 'finance_dw').click();
-    await treeRow(page, 'dws').click();
-    await treeRow(page, 'daily').click();
-    await treeRow(page, 'dws_log_daily').click({ button: 'right' });
+    await expand(page, 'finance_dw');
+    await expand(page, 'ods');
+    await expand(page, 'logs');
+    await treeRow(page, 'ods_log_hourly').click({ button: 'right' });
+    // A menu reads a lone & as a mnemonic: the menu's command is titled "O&&M", and must read "O&M".
     await menu(page, 'Go to O&M');
     const ops = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'O&M' }) });
-    await ops.locator('.pane-header', { hasText: 'dws_log_daily' }).waitFor({ timeout: 30_000 });
-    // Fifteen days, today's open: one instance, with its predicted run.
-    const days = ops.locator('.monaco-list-row', { hasText: 'business date' });
-    await days.first().waitFor();
-    assert.equal(await days.count(), 15);
+    await ops.locator('.pane-header', { hasText: 'ods_log_hourly' }).waitFor({ timeout: 30_000 });
+    // Fifteen days, today's open: its hourly instances, each with its predicted run.
+    await ops.locator('.monaco-list-row', { hasText: 'business date' }).first().waitFor();
+    const range = /ods_log_hourly · (\d{4}-\d{2}-\d{2}) → (\d{4}-\d{2}-\d{2})/.exec(await ops.locator('.pane-header').innerText())!;
+    assert.ok(range, 'the view names the task and its range');
+    assert.equal((Date.parse(range[2]!) - Date.parse(range[1]!)) / 86_400_000, 14);
     await ops.locator('.monaco-list-row', { hasText: /\(today\)/ }).waitFor();
     await ops.locator('.monaco-list-row', { hasText: /normal · predicted \d\d:\d\d – \d\d:\d\d · waits for/ }).first().waitFor();
     await shot('e2e-lifecycle-ops.png');
@@ -127,7 +145,8 @@ describe('the lifecycle in the browser', function () {
     await page.locator('.quick-input-widget .monaco-button', { hasText: 'OK' }).click();
     const preview = ops.locator('.monaco-list-row', { hasText: /^Backfill preview: 2017-01-08 → 2017-01-10, with \d+ downstream task\(s\): \d+ instance\(s\)/ });
     await preview.waitFor({ timeout: 30_000 });
-    await ops.locator('.monaco-list-row', { hasText: /^1\. dws_log_daily/ }).first().waitFor();
+    await ops.locator('.monaco-list-row', { hasText: /^1\. ods_log_hourly/ }).first().waitFor();
+    await ops.locator('.monaco-list-row', { hasText: /^\d+\. dws_log_daily/ }).first().waitFor();
     await shot('e2e-lifecycle-backfill.png');
   });
 });

@@ -75,23 +75,27 @@ export function finishChange(c: FileChange, newText: string | undefined, origin:
   });
 }
 
-/** A new task's file and its code file, each created only where nothing is (never replacing a file). */
+/**
+ * A new task's code file, then its task file, each created only where nothing is (never replacing a
+ * file). The code first: a task that appeared without its code would read, for that moment, as
+ * naming a missing file.
+ */
 function createFiles(c: FileChange, state: string): void {
-  let created = false;
-  if (state === 'before') {
-    // A new folder (a new task in a folder not yet made) is created on the way; the scope check
-    // already put the path inside its project.
-    mkdirSync(dirname(c.before), { recursive: true });
-    if (!createFileExclusive(c.before, c.afterText ?? '')) throw new ConflictError(`${c.before} already exists; not overwritten`);
-    created = true;
+  // A new folder (a new task in a folder not yet made) is created on the way; the scope check
+  // already put the path inside its project.
+  mkdirSync(dirname(c.before), { recursive: true });
+  let madeCode = false;
+  if (c.code && c.codeText !== undefined) {
+    const code = readIfExists(c.code.to);
+    if (code === undefined) {
+      if (!createFileExclusive(c.code.to, c.codeText)) throw new ConflictError(`its code file ${c.code.to} already exists; not overwritten`);
+      madeCode = true;
+    } else if (code !== c.codeText) throw new ConflictError(`its code file ${c.code.to} already exists; not overwritten`);
   }
-  if (!c.code || c.codeText === undefined) return;
-  const code = readIfExists(c.code.to);
-  if (code === c.codeText) return;
-  if (code !== undefined || !createFileExclusive(c.code.to, c.codeText)) {
-    // Nothing half-made: the task file goes again if this call made it.
-    if (created) unlinkQuietly(c.before);
-    throw new ConflictError(`its code file ${c.code.to} already exists; not overwritten`);
+  if (state === 'before' && !createFileExclusive(c.before, c.afterText ?? '')) {
+    // Nothing half-made: the code file goes again if this call made it.
+    if (madeCode) unlinkQuietly(c.code!.to);
+    throw new ConflictError(`${c.before} already exists; not overwritten`);
   }
 }
 
