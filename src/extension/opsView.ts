@@ -81,8 +81,10 @@ export class OpsView implements vscode.TreeDataProvider<OpsNode> {
       return undefined;
     }
     this.state = { task, from, to, today, days };
-    // The name in the description: a view title gets its first letter capitalized.
+    // The name in the description (a view title gets its first letter capitalized) and in the message,
+    // which shows where the view is the only one of its container and has no header of its own.
     this.view.description = `${task.data.name} · ${from} → ${to}`;
+    this.view.message = `${task.data.name} · ${from} → ${to} (scheduled dates, ${this.zoneOf(task)})`;
     this.changed.fire();
     await vscode.commands.executeCommand('nightshift.ops.focus');
     return days;
@@ -94,6 +96,7 @@ export class OpsView implements vscode.TreeDataProvider<OpsNode> {
     if (!task) {
       this.state = undefined;
       this.view.description = undefined;
+      this.view.message = undefined;
       this.changed.fire();
       return;
     }
@@ -179,7 +182,9 @@ export class OpsView implements vscode.TreeDataProvider<OpsNode> {
       case 'instance': {
         const i = node.instance;
         const item = new vscode.TreeItem(displayStamp(i.scheduledAt).slice(-5), vscode.TreeItemCollapsibleState.Collapsed);
-        item.description = `${i.kind} · ${i.blocked ? `will not run (${i.blocked.replace('-', ' ')})` : `predicted ${i.start} – ${i.end}`}${i.waitsFor.length ? ` · waits for ${i.waitsFor.length}` : ''}`;
+        const names = [...new Set(i.waitsFor.map((w) => w.name))];
+        const waits = names.length ? ` · waits for ${names.slice(0, 2).join(', ')}${names.length > 2 ? ` and ${names.length - 2} more` : ''}` : '';
+        item.description = `${i.kind} · ${i.blocked ? `will not run (${i.blocked.replace('-', ' ')})` : `predicted ${i.start} – ${i.end}`}${waits}`;
         item.iconPath = new vscode.ThemeIcon(KIND_ICON[i.kind] ?? 'circle-filled');
         const params = Object.entries(i.params).map(([k, v]) => `\`${k}\` = \`${v}\``).join('  \n');
         item.tooltip = new vscode.MarkdownString(`**${displayStamp(i.scheduledAt)}** · ${i.kind}\n\n${i.explanation}${params ? `\n\n${params}` : ''}`);
