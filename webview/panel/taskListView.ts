@@ -23,7 +23,7 @@ const ROW_BUTTONS: [RowAction, string, string][] = [
   ['timeline', 'calendar', "Go to the day's schedule"],
 ];
 /** The row's "More" menu: the catalog's row operations that ask first (Acquire Lock is a button). */
-const MORE: [RowAction, string][] = [['ops', 'Go to O&M'], ['backfill', 'Backfill…'], ...OPERATIONS.filter((o) => o.onRow && o.asks).map((o): [RowAction, string] => [o.key, commandTitle(o)])];
+const MORE: [RowAction, string][] = [['ops', 'Go to O&M'], ['backfill', 'Backfill…'], ['clone', 'Clone Task…'], ...OPERATIONS.filter((o) => o.onRow && o.asks).map((o): [RowAction, string] => [o.key, commandTitle(o)])];
 
 /**
  * The offline computing task list: search, "Developed by me", the filters, column configuration,

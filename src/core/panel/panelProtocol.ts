@@ -6,11 +6,11 @@ import type { TaskRow } from '../taskList/taskRow';
 import type { TimelineLayout } from '../timeline/timelineLayout';
 
 /** What a row's Actions column offers: its own actions, then the catalog's row operations. */
-export const ROW_ACTIONS: readonly RowAction[] = ['open', 'reveal', 'timeline', 'ops', 'backfill', ...OPERATIONS.filter((o) => o.onRow).map((o) => o.key)];
+export const ROW_ACTIONS: readonly RowAction[] = ['open', 'reveal', 'timeline', 'ops', 'backfill', 'clone', ...OPERATIONS.filter((o) => o.onRow).map((o) => o.key)];
 /** What the selection bar offers: every batch operation of the catalog. */
 export const BATCH_ACTIONS = OPERATION_KEYS;
 
-export type RowAction = 'open' | 'reveal' | 'timeline' | 'ops' | 'backfill' | OperationKey;
+export type RowAction = 'open' | 'reveal' | 'timeline' | 'ops' | 'backfill' | 'clone' | OperationKey;
 export type BatchAction = OperationKey;
 
 const taskIdSchema = z.string().min(1).max(200);

@@ -247,6 +247,9 @@ export class TaskPanel implements vscode.Disposable {
       case 'backfill':
         await vscode.commands.executeCommand('nightshift.ops.backfill', { taskIds: [id] });
         return;
+      case 'clone':
+        await vscode.commands.executeCommand('nightshift.cloneTask', { taskIds: [id] });
+        return;
       default:
         await vscode.commands.executeCommand(`nightshift.${action}`, { taskIds: [id] });
     }
