@@ -74,6 +74,21 @@ describe('Create Compute Task and Clone Task', function () {
     assert.ok(!existsSync(join(root, 'finance_dw/tasks/mine.task.yaml')));
   });
 
+  it('creations at once, from two processes, never hand out one id twice', async () => {
+    const root = copyOfSamples();
+    const { spawn } = await import('node:child_process');
+    const run = (name: string) =>
+      new Promise<string>((done, fail) => {
+        const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, '../../src/cli/main.ts'), 'create', root, '--project', 'finance_dw', '--name', name, '--type', 'SQL', '--as', 'alice', '--json'], { cwd: join(__dirname, '../..') });
+        let out = '';
+        child.stdout.on('data', (d) => (out += d));
+        child.on('close', (code) => (code === 0 ? done((JSON.parse(out) as { task: string }).task) : fail(new Error(`exit ${code}`))));
+      });
+    const ids = await Promise.all(['race_a', 'race_b', 'race_c', 'race_d'].map(run));
+    assert.equal(new Set(ids).size, 4, ids.join(', '));
+    assert.equal(nightshift('validate', root).code, 0);
+  });
+
   it('revert removes a created task and its code file, unless they changed since', () => {
     const root = copyOfSamples();
     const made = JSON.parse(nightshift('create', root, '--project', 'finance_dw', '--name', 'tmp_a', '--type', 'SQL', '--as', 'alice', '--json').stdout) as { file: string; code: string };

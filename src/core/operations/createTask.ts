@@ -1,10 +1,12 @@
 import { hostname } from 'node:os';
-import { join } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { Document } from 'yaml';
 import { scheduleSchema, TASK_FILE_SUFFIX, type Schedule } from '../model/taskSchema';
 import { checkSchedule } from '../validation/scheduleRules';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import type { Project, Task } from '../workspace/workspaceModel';
+import { writeFileAtomic } from './atomicFile';
 import { newRecordId, saveRecord, textHash, type BatchRecord, type FileChange } from './batchRecords';
 import { finishChange } from './changeApply';
 import { checkChangeScope, type ChangeScope } from './changeScope';
@@ -12,6 +14,7 @@ import { failureReason } from './failureReason';
 import { folderNameProblem, folderPathProblem, normalizeFolderPath } from './folderNames';
 import { readIfExists } from './fileChangeState';
 import { editYaml, timestamp } from './taskDocument';
+import { withWriteLock } from './writeLock';
 
 /** What Create Compute Task asks for. */
 export interface NewTaskSpec {
@@ -70,12 +73,25 @@ export function newTaskProblems(spec: NewTaskSpec, index: WorkspaceIndex): SpecP
   return problems;
 }
 
-/** A fresh id: one above the highest numeric id of the workspace, as the console numbers nodes. */
-export function freshTaskId(index: WorkspaceIndex): string {
+/** `<workspace>/.nightshift/last-task-id`: the last id handed out, so two creations at once get two ids. */
+export function lastTaskIdFile(root: string): string {
+  return join(root, '.nightshift', 'last-task-id');
+}
+
+/**
+ * A fresh id, as the console numbers nodes: one above both the highest numeric id of the workspace
+ * and the last id handed out here. Called under the workspace's write lock, which makes reading and
+ * advancing the counter one step: two processes creating at once never take the same id.
+ */
+export function freshTaskId(index: WorkspaceIndex, root: string): string {
   let highest = 0;
   for (const t of index.tasks()) if (/^\d{1,15}$/.test(t.data.id)) highest = Math.max(highest, Number(t.data.id));
+  const last = Number((readIfExists(lastTaskIdFile(root)) ?? '').trim());
+  if (Number.isSafeInteger(last) && last > highest) highest = last;
   let id = highest + 1;
   while (index.task(String(id))) id++;
+  mkdirSync(dirname(lastTaskIdFile(root)), { recursive: true });
+  writeFileAtomic(lastTaskIdFile(root), `${id}\n`);
   return String(id);
 }
 
@@ -138,7 +154,15 @@ export interface Creation {
  * file, each created only where nothing is, under the workspace's write lock. Revert removes both
  * (if unchanged since); recover finishes or removes an interrupted one.
  */
-function writeNewTask(operation: 'create' | 'clone', title: string, parameters: Record<string, unknown>, change: FileChange, name: string, context: { user: string; now: Date }, root: string, scope: ChangeScope): Creation {
+function writeNewTask(operation: 'create' | 'clone', title: string, parameters: Record<string, unknown>, make: (id: string) => FileChange, name: string, context: { index: WorkspaceIndex; user: string; now: Date }, root: string, scope: ChangeScope): Creation {
+  // The id is handed out, recorded and its files created under one hold of the write lock.
+  return withWriteLock(root, () => {
+    const change = make(freshTaskId(context.index, root));
+    return writeLocked(operation, title, parameters, change, name, context, root, scope);
+  });
+}
+
+function writeLocked(operation: 'create' | 'clone', title: string, parameters: Record<string, unknown>, change: FileChange, name: string, context: { user: string; now: Date }, root: string, scope: ChangeScope): Creation {
   const base = { task: change.task, name };
   const record: BatchRecord = {
     id: newRecordId(context.now, operation),
@@ -184,11 +208,12 @@ export function createTask(spec: NewTaskSpec, context: { index: WorkspaceIndex; 
   const problems = newTaskProblems(spec, context.index);
   if (problems.length) throw new SpecError(problems);
   const project = context.index.project(spec.projectDir)!;
-  const id = freshTaskId(context.index);
   const { file, code, codeName } = taskPaths(project, spec.folder, spec.name, spec.type);
-  const text = newTaskText(spec, id, codeName, context.now);
-  const change: FileChange = { task: id, before: file, after: file, beforeText: '', created: true, afterText: text, afterHash: textHash(text), code: { from: code, to: code }, codeText: codeHeader(spec.name, spec.type, spec.owner, context.now) };
-  return writeNewTask('create', 'Create Compute Task', { ...spec }, change, spec.name, context, root, scope);
+  const make = (id: string): FileChange => {
+    const text = newTaskText(spec, id, codeName, context.now);
+    return { task: id, before: file, after: file, beforeText: '', created: true, afterText: text, afterHash: textHash(text), code: { from: code, to: code }, codeText: codeHeader(spec.name, spec.type, spec.owner, context.now) };
+  };
+  return writeNewTask('create', 'Create Compute Task', { ...spec }, make, spec.name, context, root, scope);
 }
 
 export class SpecError extends Error {
@@ -212,10 +237,10 @@ export function cloneTask(source: Task, target: { name: string; folder?: string;
   const nameProblem = taskNameProblem(target.name, project, context.index);
   if (nameProblem) problems.push({ field: 'name', message: nameProblem });
   if (problems.length) throw new SpecError(problems);
-  const id = freshTaskId(context.index);
   const { file, code, codeName } = taskPaths(project, folder, target.name, source.data.type);
   const sourceText = context.index.textOf(source.file) ?? readIfExists(source.file) ?? '';
   const sourceCode = source.data.code ? readIfExists(join(source.file, '..', source.data.code)) : undefined;
+  const make = (id: string): FileChange => {
   const text = editYaml(sourceText, (doc) => {
     doc.set('id', doc.createNode(id));
     (doc.get('id', true) as { type?: string }).type = 'QUOTE_DOUBLE';
@@ -230,6 +255,7 @@ export function cloneTask(source: Task, target: { name: string; folder?: string;
     doc.set('code', codeName);
   });
   const codeText = sourceCode ?? codeHeader(target.name, source.data.type, target.owner ?? source.data.owner ?? context.user, context.now);
-  const change: FileChange = { task: id, before: file, after: file, beforeText: '', created: true, afterText: text, afterHash: textHash(text), code: { from: code, to: code }, codeText };
-  return writeNewTask('clone', `Clone Task ${source.data.name}`, { source: source.data.id, ...target }, change, target.name, context, root, scope);
+  return { task: id, before: file, after: file, beforeText: '', created: true, afterText: text, afterHash: textHash(text), code: { from: code, to: code }, codeText };
+  };
+  return writeNewTask('clone', `Clone Task ${source.data.name}`, { source: source.data.id, ...target }, make, target.name, context, root, scope);
 }
