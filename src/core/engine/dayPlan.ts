@@ -1,5 +1,6 @@
 import { dateOfDay, dayNumber, DAY_MS, MINUTE_MS, MINUTES_PER_DAY, stampOf } from './civilTime';
 import { previousCycleEdges, sameCycleEdges, selfEdges, type Emit, type RuleSide } from './dependencyRules';
+import { dataphinEdges, type DayEmit } from './dataphinRules';
 import type { ScheduledTask, SchedulingGraph } from './schedulingGraph';
 import type { InstanceKind } from './taskCalendar';
 
@@ -52,11 +53,17 @@ export function planDay(graph: SchedulingGraph, date: string, options: PlanOptio
   const minutesOn = (task: ScheduledTask, d: number): readonly number[] =>
     task.calendar.kindOn(d) === undefined ? NONE : task.calendar.minutes;
   // A day has at most 1440 distinct times: format each once.
-  const stamps = [new Array<string>(MINUTES_PER_DAY), new Array<string>(MINUTES_PER_DAY)];
-  const stamp = (offset: 0 | -1, m: number) => (stamps[-offset]![m] ??= stampOf(day + offset, m));
-  const idCache = [new Map<string, string[]>(), new Map<string, string[]>()];
-  const idsOn = (task: ScheduledTask, offset: 0 | -1): string[] => {
-    const cache = idCache[-offset]!;
+  const stamps = new Map<number, string[]>();
+  const stamp = (offset: number, m: number) => {
+    let list = stamps.get(offset);
+    if (!list) stamps.set(offset, (list = new Array<string>(MINUTES_PER_DAY)));
+    return (list[m] ??= stampOf(day + offset, m));
+  };
+  // Days back from the plan day: 0 and -1 for DataWorks; Dataphin's "N days back" reaches further.
+  const idCache = new Map<number, Map<string, string[]>>();
+  const idsOn = (task: ScheduledTask, offset: number): string[] => {
+    let cache = idCache.get(offset);
+    if (!cache) idCache.set(offset, (cache = new Map()));
     let ids = cache.get(task.id);
     if (!ids) {
       ids = minutesOn(task, day + offset).map((m) => `${task.id}@${stamp(offset, m)}`);
@@ -66,7 +73,7 @@ export function planDay(graph: SchedulingGraph, date: string, options: PlanOptio
   };
   // Many downstream instances name the same upstream instance: share one edge object for it.
   const edgeCache = new Map<string, UpstreamEdge[]>();
-  const edgeOf = (up: ScheduledTask, offset: 0 | -1, j: number, crossCycle: boolean): UpstreamEdge => {
+  const edgeOf = (up: ScheduledTask, offset: number, j: number, crossCycle: boolean): UpstreamEdge => {
     const key = `${offset}${crossCycle ? 'c' : 's'}${up.id}`;
     let edges = edgeCache.get(key);
     if (!edges) edgeCache.set(key, (edges = []));
@@ -106,11 +113,16 @@ export function planDay(graph: SchedulingGraph, date: string, options: PlanOptio
     const edgeTo = (up: ScheduledTask, crossCycle: boolean): Emit => (k, upDay, j) => {
       own[k]!.upstream.push(edgeOf(up, upDay, j, crossCycle));
     };
+    // Dataphin: an edge to an earlier day is drawn as cross-cycle, one into the same day is not.
+    const dayEdgeTo = (up: ScheduledTask): DayEmit => (k, upDay, j) => {
+      own[k]!.upstream.push(edgeOf(up, upDay, j, upDay < 0));
+    };
     if (task.selfDependent) selfEdges(own.length, minutesOn(task, day - 1).length, edgeTo(task, true));
     for (const link of task.links) {
       const up = graph.tasks.get(link.task);
       if (!up) continue;
-      if (link.previous) previousCycleEdges(down, side(up), minutesOn(up, day - 1), edgeTo(up, true));
+      if (link.dataphin) dataphinEdges(down, side(up), link.dataphin, (offset) => minutesOn(up, day + offset), dayEdgeTo(up));
+      else if (link.previous) previousCycleEdges(down, side(up), minutesOn(up, day - 1), edgeTo(up, true));
       else sameCycleEdges(down, side(up), edgeTo(up, false));
     }
     if (task.links.length + (task.selfDependent ? 1 : 0) > 1) for (const instance of own) dedupe(instance);

@@ -1,5 +1,6 @@
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { compileParameter, type CompiledParameter } from './parameterExpression';
+import type { DataphinLink } from './dataphinRules';
 import { taskCalendar, type TaskCalendar } from './taskCalendar';
 
 export const DEFAULT_EXPECTED_MINUTES = 10;
@@ -8,6 +9,8 @@ export interface UpstreamLink {
   task: string;
   /** On the upstream's previous cycle (a `cycle: previous` dependency, or crossCycle children / ids). */
   previous: boolean;
+  /** In a Dataphin project: the dependency's window and policy, resolved by Dataphin's rules. */
+  dataphin?: DataphinLink;
 }
 
 /** A task as the engine sees it: its calendar, its upstream links and its compiled parameters. */
@@ -68,17 +71,22 @@ export function buildSchedulingGraph(index: WorkspaceIndex): SchedulingGraph {
       if (result.ok) parameters.push({ name, evaluate: result.evaluate });
       else parameterProblems.push({ task: data.id, file: task.file, name, error: result.error });
     }
+    const project = task.projectDir ? index.project(task.projectDir) : undefined;
+    const dataphin = project?.config.scheduler === 'dataphin';
     const links: UpstreamLink[] = data.dependencies
       .filter((d) => d.task !== data.id)
-      .map((d) => ({ task: d.task, previous: d.cycle === 'previous' }));
+      .map((d) => ({
+        task: d.task,
+        previous: d.cycle !== 'same',
+        ...(dataphin ? { dataphin: { window: d.cycle, ...(d.daysBack !== undefined ? { daysBack: d.daysBack } : {}), ...(d.policy ? { policy: d.policy } : {}) } } : {}),
+      }));
     const cross = data.schedule.crossCycle;
-    if (Array.isArray(cross)) for (const id of cross) if (id !== data.id) links.push({ task: id, previous: true });
+    if (Array.isArray(cross)) for (const id of cross) if (id !== data.id) links.push({ task: id, previous: true, ...(dataphin ? { dataphin: { window: 'previous' as const } } : {}) });
     for (const d of data.dependencies) {
       const list = sameCycleDownstream.get(d.task);
       if (list) list.push(data.id);
       else sameCycleDownstream.set(d.task, [data.id]);
     }
-    const project = task.projectDir ? index.project(task.projectDir) : undefined;
     const scheduled: ScheduledTask = {
       id: data.id,
       name: data.name,

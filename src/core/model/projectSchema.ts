@@ -4,6 +4,9 @@ export const PROJECT_FILE_NAME = 'nightshift.yaml';
 
 export const projectModeSchema = z.enum(['basic', 'dev-prod']);
 
+export const schedulerSchema = z.enum(['dataworks', 'dataphin']);
+export type Scheduler = z.output<typeof schedulerSchema>;
+
 export const templateSchema = z.object({
   name: z.string().min(1),
   taskType: z.string().min(1),
@@ -14,6 +17,7 @@ export const projectFileSchema = z.looseObject({
   project: z.string().min(1).describe('Project name, unique in the workspace.'),
   mode: projectModeSchema.default('basic').describe('basic: one environment; dev-prod: development and production.'),
   engine: z.string().min(1).default('maxcompute').describe('Compute engine type.'),
+  scheduler: schedulerSchema.default('dataworks').describe("Whose scheduling rules the project follows: DataWorks' or Dataphin's (dependency cycle and policy, parameter syntax)."),
   timezone: z.string().min(1).default('UTC').describe('IANA time zone for every schedule time of the project.'),
   taskRoot: z.string().min(1).default('tasks').describe('Folder, relative to this file, that holds the task tree.'),
   taskTypes: z.array(z.string().min(1)).default(['SQL', 'Python', 'Shell']),

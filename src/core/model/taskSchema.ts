@@ -45,9 +45,18 @@ export const scheduleSchema = z.looseObject({
   conditional: z.looseObject({ enabled: z.boolean().default(false) }).optional(),
 });
 
+/** Dataphin's dependency policies (依赖策略): which instances of the window a dependency waits for. */
+export const dependencyPolicySchema = z.enum(['all', 'first', 'last', 'nearest-after', 'last-before']);
+export type DependencyPolicy = z.output<typeof dependencyPolicySchema>;
+
 export const dependencySchema = z.looseObject({
   task: taskIdSchema.describe('Upstream task id.'),
-  cycle: z.enum(['same', 'previous']).default('same').describe('previous: depend on the upstream\'s previous-cycle instances.'),
+  cycle: z
+    .enum(['same', 'previous', 'last24h'])
+    .default('same')
+    .describe("The window of upstream instances: same (本周期), previous (上周期; with daysBack, day D-N), last24h (最近24小时, Dataphin)."),
+  policy: dependencyPolicySchema.optional().describe('Dataphin: which instances of the window (依赖策略); without it the dialect default applies.'),
+  daysBack: z.number().int().min(1).max(366).optional().describe('Dataphin, with cycle: previous: the window is day D-N (N = 1 is the previous day).'),
 });
 
 export const runSchema = z.looseObject({

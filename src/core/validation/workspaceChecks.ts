@@ -39,6 +39,7 @@ export function checkTask(task: Task, project: Project | undefined, tasksById: T
   }
   checkAgainstProject(task, project, sink);
   checkReferences(task, tasksById, sink);
+  checkDialect(task, project, tasksById, sink);
   checkCode(task, sink);
 }
 
@@ -146,6 +147,36 @@ function checkAgainstProject(task: Task, project: Project, sink: ProblemSink): v
       }
     }
   }
+}
+
+const MULTI = new Set(['minute', 'hour']);
+
+/**
+ * A dependency's cycle and policy as the project's scheduler has them: policies, `last24h` and
+ * `daysBack` are Dataphin's, and a policy on a window that holds one upstream instance means nothing.
+ */
+function checkDialect(task: Task, project: Project, tasksById: TasksById, sink: ProblemSink): void {
+  const dataphin = project.config.scheduler === 'dataphin';
+  task.data.dependencies.forEach((dep, i) => {
+    const at = (field: string) => ['dependencies', i, field];
+    if (!dataphin) {
+      if (dep.policy !== undefined) sink.report(task.file, at('policy'), 'dialect', `dependencies.${i}.policy: a dependency policy is Dataphin's; project ${project.config.project} follows DataWorks (set scheduler: dataphin in nightshift.yaml)`);
+      if (dep.daysBack !== undefined) sink.report(task.file, at('daysBack'), 'dialect', `dependencies.${i}.daysBack: "N days back" is Dataphin's; project ${project.config.project} follows DataWorks`);
+      if (dep.cycle === 'last24h') sink.report(task.file, at('cycle'), 'dialect', `dependencies.${i}.cycle: last24h (最近24小时) is Dataphin's; project ${project.config.project} follows DataWorks (same or previous)`);
+      return;
+    }
+    if (dep.daysBack !== undefined && dep.cycle !== 'previous') sink.report(task.file, at('daysBack'), 'dialect', `dependencies.${i}.daysBack: goes with cycle: previous (the window of day D-N)`);
+    const up = tasksById.get(dep.task)?.[0];
+    const upCycle = up?.data.schedule.cycle;
+    if (dep.policy !== undefined && upCycle) {
+      const upMulti = MULTI.has(upCycle);
+      const downMulti = MULTI.has(task.data.schedule.cycle ?? 'day');
+      const several = upMulti && !(dep.cycle === 'previous' && dep.daysBack === undefined && downMulti);
+      if (!several) {
+        sink.report(task.file, at('policy'), 'policy-without-choice', `dependencies.${i}.policy: the window holds one instance of ${up!.data.name} (${upMulti ? 'the previous cycle of an hourly or minute task' : `a ${upCycle} task`}), so a policy chooses nothing; remove it`);
+      }
+    }
+  });
 }
 
 function checkReferences(task: Task, tasksById: TasksById, sink: ProblemSink): void {
