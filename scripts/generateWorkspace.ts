@@ -2,7 +2,9 @@
 //   npm run generate -- --tasks 10000 --out /tmp/ws [--seed 1]
 // Several projects; folders layer/domain/subject; cycles: ~5% minute, ~25% hour, ~57% day, the rest
 // week/month/year; ~10% dry-run, paused or one-time; self-dependent minute/hour tasks; a layered DAG
-// (ods → dwd → dws → ads) of same-cycle dependencies plus a few previous-cycle ones.
+// (ods → dwd → dws → ads) of same-cycle dependencies plus a few previous-cycle ones. The second project
+// follows Dataphin's scheduler: dependency policies, last-24-hours and N-days-back windows, and
+// Java-style parameters.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -56,6 +58,7 @@ export function generateWorkspace({ tasks: count, out, seed = 1 }: GenerateOptio
       `mode: ${p % 2 ? 'dev-prod' : 'basic'}`,
       'engine: maxcompute',
       'timezone: Asia/Shanghai',
+      ...(p === 1 ? ['scheduler: dataphin', 'globals: {region: cn-hangzhou}'] : []),
       'taskRoot: tasks',
       'taskTypes: [SQL, Python, Shell]',
       `users: [${USERS.join(', ')}]`,
@@ -141,16 +144,29 @@ export function generateWorkspace({ tasks: count, out, seed = 1 }: GenerateOptio
         if (upstream?.cycle && !deps.includes(upstream.id)) deps.push(upstream.id);
       }
     }
+    const dataphin = t.project === 1;
     if (deps.length) {
       lines.push('dependencies:');
       for (const d of deps) {
         lines.push(`  - task: "${d}"`);
-        if (random() < 0.03) lines.push('    cycle: previous');
+        const upMulti = ['minute', 'hour'].includes(planned[Number(d) - 100000]!.cycle ?? '');
+        const w = random();
+        if (dataphin && upMulti && w < 0.05) lines.push('    cycle: last24h');
+        else if (dataphin && w < 0.08) lines.push('    cycle: previous', `    daysBack: ${1 + Math.floor(random() * 7)}`);
+        else if (w < 0.11) lines.push('    cycle: previous');
+        const window = lines[lines.length - 1]!;
+        const onePrevious = window === '    cycle: previous' && fast;
+        if (dataphin && upMulti && !onePrevious && random() < 0.3) lines.push(`    policy: ${pick(['all', 'first', 'last', 'nearest-after', 'last-before'])}`);
       }
     }
     lines.push('parameters:');
-    lines.push(fast ? `  slot: $[yyyy-mm-dd-hh24:mi-${t.cycle === 'minute' ? '30/24/60' : '1/24'}]` : '  bizdate: ${bdp.system.bizdate}');
-    if (random() < 0.3) lines.push('  last_week: ${yyyymmdd-7}');
+    if (dataphin) {
+      lines.push(fast ? `  slot: $[yyyy-MM-dd HH:mm-${t.cycle === 'minute' ? '30/24/60' : '1/24'}]` : '  bizdate: ${bizdate}');
+      if (random() < 0.3) lines.push('  last_week: ${yyyyMMdd-7}', '  region: ${region}');
+    } else {
+      lines.push(fast ? `  slot: $[yyyy-mm-dd-hh24:mi-${t.cycle === 'minute' ? '30/24/60' : '1/24'}]` : '  bizdate: ${bdp.system.bizdate}');
+      if (random() < 0.3) lines.push('  last_week: ${yyyymmdd-7}');
+    }
     lines.push('run:', `  timeoutMinutes: ${pick([30, 60, 120, 180])}`);
     if (random() < 0.3) lines.push(`  autoRerun: {times: ${1 + Math.floor(random() * 3)}, intervalMinutes: ${pick([2, 5, 10])}}`);
     lines.push(`expectedMinutes: ${t.cycle === 'minute' ? 2 : t.cycle === 'hour' ? 8 : 5 + Math.floor(random() * 40)}`);

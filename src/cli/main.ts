@@ -34,7 +34,7 @@ Commands:
           [--depth N] [--json]
                           The instances a day runs, their upstream instances and parameters
                           (default: today in the first project's time zone).
-  param --at YYYY-MM-DDTHH:mm[:ss] <expression>...
+  param --at YYYY-MM-DDTHH:mm[:ss] [--scheduler dataworks|dataphin] <expression>...
                           Evaluate scheduling parameters for an instance scheduled at that time.
   backfill <dir> --task <id> --from <bizdate> [--to <bizdate>] [--downstream] [--exclude <ids>] [--json]
                           The instances a data backfill over those business dates runs, in order.

@@ -121,9 +121,11 @@ function operationArguments(key: OperationKey, v: Values, index: WorkspaceIndex)
       };
     }
     case 'configureDependencies': {
+      // <id>[:same|previous|last24h[:<policy>]]; Dataphin's N days back as previous-N.
       const spec = (s: string) => {
-        const [task, cycle = 'same'] = s.split(':');
-        return { task, cycle };
+        const [task, window = 'same', policy] = s.split(':');
+        const back = /^previous-(\d+)$/.exec(window);
+        return { task, cycle: back ? 'previous' : window, ...(back ? { daysBack: Number(back[1]) } : {}), ...(policy ? { policy } : {}) };
       };
       return { add: (v.add ?? []).map(spec), remove: v.remove ?? [], edit: (v.edit ?? []).map(spec) };
     }

@@ -3,16 +3,18 @@ import { compileParameter } from '../core/engine/parameterExpression';
 import { UsageError } from './usageError';
 import { parseCommandArgs } from './workspaceArgs';
 
-/** `nightshift param --at <time> <expression>...`: each value on its own line. */
+/** `nightshift param --at <time> [--scheduler dataworks|dataphin] <expression>...`: each value on its own line. */
 export function runParam(args: string[]): number {
-  const parsed = parseCommandArgs(args, { at: { type: 'string' }, task: { type: 'string' } });
+  const parsed = parseCommandArgs(args, { at: { type: 'string' }, task: { type: 'string' }, scheduler: { type: 'string' } });
+  const scheduler = parsed.values.scheduler ?? 'dataworks';
+  if (scheduler !== 'dataworks' && scheduler !== 'dataphin') throw new UsageError('--scheduler must be dataworks or dataphin');
   const at = parsed.values.at;
   if (!at) throw new UsageError('missing --at YYYY-MM-DDTHH:mm[:ss] (the instance\'s scheduled time)');
   const cycMs = parseStamp(at);
   if (Number.isNaN(cycMs)) throw new UsageError(`--at "${at}" is not a time YYYY-MM-DDTHH:mm[:ss]`);
   if (parsed.positionals.length === 0) throw new UsageError('missing the expression(s) to evaluate');
   const compiled = parsed.positionals.map((expression) => {
-    const result = compileParameter(expression);
+    const result = compileParameter(expression, { scheduler });
     if (!result.ok) throw new UsageError(`invalid expression ${result.error}`);
     return result.evaluate;
   });

@@ -4,7 +4,6 @@ import { displayStamp } from '../core/engine/civilTime';
 import { listRecords, type BatchRecord } from '../core/operations/batchRecords';
 import { revertBatch } from '../core/operations/batchRevert';
 import { scopeOf } from '../core/operations/changeScope';
-import { commonDependencies } from '../core/operations/dependencyOperation';
 import { buildOperation, fieldProblem, OperationArgumentError } from '../core/operations/operationArguments';
 import { operation as operationInfo, OPERATIONS, type OperationKey } from '../core/operations/operationCatalog';
 import { readPending } from '../core/operations/pendingPublish';
@@ -16,6 +15,7 @@ import type { Task } from '../core/workspace/workspaceModel';
 import { executeBatch, lockStore, recordsRoot } from './batchExecution';
 import { revertDetail } from './interruptedBatches';
 import type { MoveRequest } from './taskDragAndDrop';
+import { promptDependencies } from './dependencyPrompt';
 import { promptRunSettings } from './runPrompt';
 import { promptSchedule } from './schedulePrompt';
 import { pickFolder } from './folderPicker';
@@ -95,17 +95,7 @@ export function registerTaskCommands(indexer: WorkspaceIndexer, view: vscode.Tre
     },
     configureDependencies: async (tasks, p) => {
       if (p.add || p.remove || p.edit) return { add: p.add, remove: p.remove, edit: p.edit };
-      const common = commonDependencies(tasks);
-      const action = await vscode.window.showQuickPick(
-        [{ label: '$(add) Add Dependency…', id: '+' }, ...common.map((d) => ({ label: `$(remove) Remove ${d.task}`, description: indexer.index.task(d.task)?.data.name, id: d.task }))],
-        { title: `Upstream dependencies common to the ${tasks.length} selected task(s)` },
-      );
-      if (!action) return undefined;
-      if (action.id !== '+') return { remove: [action.id] };
-      const pick = await vscode.window.showQuickPick([...indexer.index.tasks()].map((t) => ({ label: t.data.name, description: t.data.id, id: t.data.id })), { title: 'Upstream task', matchOnDescription: true });
-      if (!pick) return undefined;
-      const cycle = await vscode.window.showQuickPick([{ label: 'Same cycle', value: 'same' as const }, { label: 'Previous cycle', value: 'previous' as const }], { title: 'Depend on' });
-      return cycle ? { add: [{ task: pick.id, cycle: cycle.value }] } : undefined;
+      return promptDependencies(indexer.index, tasks);
     },
     configureParameters: async (_tasks, p) => {
       if (p.values) return { values: p.values };

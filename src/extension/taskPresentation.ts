@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { dependencyText } from '../core/operations/dependencyOperation';
 import { elapsedText } from '../core/text/elapsedText';
 import { escapeMarkdownInline as escape } from '../core/text/markdownEscape';
 import type { Task, TaskLock } from '../core/workspace/workspaceModel';
@@ -60,7 +61,7 @@ export function taskTooltip(task: Task, lock: TaskLock | undefined, now = Date.n
   ];
   if (t.template) rows.push(['Template', `${t.template.name} v${t.template.version}`]);
   if (t.tags.length) rows.push(['Tags', t.tags.join(', ')]);
-  if (t.dependencies.length) rows.push(['Depends on', t.dependencies.map((d) => (d.cycle === 'previous' ? `${d.task} (previous cycle)` : d.task)).join(', ')]);
+  if (t.dependencies.length) rows.push(['Depends on', t.dependencies.map(dependencyText).join(', ')]);
   if (lock) rows.push(['Locked by', lockText(lock, now)]);
   const md = new vscode.MarkdownString(`**${escape(t.name)}**${t.description ? ` — ${escape(t.description)}` : ''}\n\n`);
   md.appendMarkdown(`| | |\n|---|---|\n${rows.map(([k, v]) => `| ${k} | ${escape(v)} |`).join('\n')}\n`);

@@ -132,3 +132,31 @@ describe("Dataphin's dependency rules (scheduler: dataphin)", function () {
     assert.deepEqual(json.instances.find((i) => i.id === `2@${DAY}T00:05`)!.upstream, [`1@${DAY}T01:00`]);
   });
 });
+
+describe('Dependency Configuration with Dataphin settings', function () {
+  this.timeout(60_000);
+  it('adds a dependency with its cycle and policy, compares settings when it lists common ones, and refuses them in a DataWorks project', async () => {
+    const { configureDependenciesOperation, commonDependencies } = await import('../../src/core/operations/dependencyOperation');
+    const { runBatch } = await import('../../src/core/operations/batchRunner');
+    const { LockStore } = await import('../../src/core/operations/lockStore');
+    const { readFileSync } = await import('node:fs');
+    const root = project('dataphin', HOURLY(), DAILY('05:00'), 'cycle: last24h, policy: first');
+    const index = loadWorkspace(root);
+    const down = index.task('2')!;
+    assert.deepEqual(commonDependencies([down]), [{ task: '1', cycle: 'last24h', policy: 'first' }]);
+    const op = configureDependenciesOperation({ edit: [{ task: '1', cycle: 'previous', daysBack: 2, policy: 'last' }] }, [down]);
+    const record = await runBatch(op, [down], { index, user: 'alice', now: new Date() }, { root, locks: new LockStore() });
+    assert.equal(record.results[0]!.status, 'succeeded', record.results[0]!.reason);
+    assert.match(record.results[0]!.reason, /\[1 \(last 24 hours, first\)\] → \[1 \(2 days back, last\)\]/);
+    assert.match(readFileSync(down.file, 'utf8'), /- task: "1"\n\s+cycle: previous\n\s+policy: last\n\s+daysBack: 2/);
+    assert.deepEqual(links(root)['05:00'], ['-2d 23:00']);
+    // The CLI's form: <id>:<cycle>[:<policy>], previous-N for N days back.
+    const cli = nightshift('dependencies', root, '--tasks', '2', '--as', 'alice', '--edit', '1:last24h:last');
+    assert.equal(cli.code, 0, cli.stdout + cli.stderr);
+    assert.deepEqual(links(root)['05:00'], ['05:00']);
+    const dw = project('dataworks', HOURLY(), DAILY('05:00'), '');
+    const refused = nightshift('dependencies', dw, '--tasks', '2', '--as', 'alice', '--edit', '1:same:first');
+    assert.equal(refused.code, 1);
+    assert.match(refused.stdout, /a dependency policy is Dataphin's; project p follows DataWorks/);
+  });
+});

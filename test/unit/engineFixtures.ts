@@ -7,15 +7,20 @@ import { PROJECT_YAML } from './fixtures';
 export interface TaskSpec {
   id: string;
   schedule?: Record<string, unknown>;
-  dependencies?: { task: string; cycle?: 'same' | 'previous' }[];
+  dependencies?: { task: string; cycle?: 'same' | 'previous' | 'last24h'; policy?: string; daysBack?: number }[];
   parameters?: Record<string, string>;
   expectedMinutes?: number;
 }
 
 /** An in-memory workspace of one project holding these tasks, prepared for planning. */
 export function graphOf(...tasks: TaskSpec[]): SchedulingGraph {
+  return graphIn(PROJECT_YAML, tasks);
+}
+
+/** The same, in a project of this nightshift.yaml (a Dataphin one, say). */
+export function graphIn(projectYaml: string, tasks: readonly TaskSpec[]): SchedulingGraph {
   const index = new WorkspaceIndex();
-  index.setFile('/ws/demo/nightshift.yaml', PROJECT_YAML);
+  index.setFile('/ws/demo/nightshift.yaml', projectYaml);
   for (const t of tasks) {
     index.setFile(`/ws/demo/tasks/t${t.id}.task.yaml`, stringify({ name: `t${t.id}`, type: 'SQL', owner: 'alice', ...t }));
   }

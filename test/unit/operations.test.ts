@@ -167,7 +167,10 @@ describe('task operations', () => {
       const ws = twoTasks({ 'fin/tasks/c.task.yaml': taskYaml('3', 'c').replace('parameters:\n  bizdate: ${bdp.system.bizdate}\n', '') });
       const r = (await ws.run(configureParametersOperation({ bizdate: '$[yyyymmdd-1]' }), ['1', '3']));
       assert.deepEqual(statuses(r), ['1:succeeded:bizdate=$[yyyymmdd-1]', '3:skipped:the task has no parameter bizdate']);
-      assert.throws(() => configureParametersOperation({ p: '$[yyyy-1]' }), /needs add_months/);
+      // Checked against each task's project (its scheduler's syntax): refused per task, with the reason.
+      const bad = await ws.run(configureParametersOperation({ bizdate: '$[yyyy-1]' }), ['1']);
+      assert.equal(bad.results[0]!.status, 'failed');
+      assert.match(bad.results[0]!.reason, /needs add_months/);
     });
   });
 

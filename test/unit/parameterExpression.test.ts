@@ -81,7 +81,7 @@ describe('scheduling parameters', () => {
 
     it('OC-12: constants concatenate with expressions', () => {
       assert.deepEqual(values('2023-10-28T00:00', '${yyyymm}01'), ['20231001']);
-      assert.deepEqual(values('2023-10-28T00:00', 'dt=${yyyymmdd}/h=$[hh24]'), ['dt=20231027/h=00']);
+      assert.deepEqual(values('2023-10-28T00:00', 'dt${yyyymmdd}/h$[hh24]'), ['dt20231027/h00']);
       assert.deepEqual(values('2023-10-28T00:00', 'plain', '42', ''), ['plain', '42', '']);
     });
 
@@ -148,5 +148,39 @@ describe('scheduling parameters', () => {
   it('hh is the 12-hour clock, hh24 the 24-hour one', () => {
     assert.deepEqual(values('2025-11-01T14:05', '$[hh]', '$[hh24]', '$[hh12]'), ['02', '14', '02']);
     assert.deepEqual(values('2025-11-01T00:05', '$[hh]'), ['12']);
+  });
+
+  describe('spaces and "=" in a DataWorks value', () => {
+    // help.aliyun.com, "Supported formats of scheduling parameters": "Parameter expressions do not support spaces or the = character".
+    it('refuses them outside a bracket as inside one, naming the value', () => {
+      for (const value of ['ds=${yyyymmdd}', '$[yyyy-mm-dd] $[hh24:mi:ss]', 'a b', '$[yyyy mm]']) {
+        const result = compileParameter(value);
+        assert.ok(!result.ok, value);
+        assert.match(result.error, /spaces or "="/);
+      }
+    });
+  });
+
+  describe("Dataphin's syntax (scheduler: dataphin)", () => {
+    // help.aliyun.com/zh/dataphin/.../variable-classification-and-assignment (变量分类与赋值): the worked table for 2018-01-10.
+    const dataphin = (at: string, globals: Record<string, string>, ...expressions: string[]) => {
+      const cycMs = parseStamp(at);
+      return expressions.map((e) => {
+        const r = compileParameter(e, { scheduler: 'dataphin', globals });
+        if (!r.ok) throw new Error(r.error);
+        return r.evaluate({ cycMs });
+      });
+    };
+    it("gives the page's values for 2018-01-10", () => {
+      assert.deepEqual(dataphin('2018-01-10T00:00', {}, '${yyyymmdd}', '$[yyyymmdd]', '${yyyymmdd -7}', '${yyyy-mm -1}', '${yyyy+1}', '${yyyy/MM/dd HH:mm:ss}'), ['20180109', '20180110', '20180102', '2017-12', '2019', '2018/01/09 00:00:00']);
+    });
+    it('reads Java-style tokens, spaces, ${bizdate}, the project\'s globals, and leaves other variables to the run', () => {
+      assert.deepEqual(
+        dataphin('2018-01-10T05:30', { region: 'cn' }, '${yyyyMMdd-1}', '$[yyyyMMddHHmmss-1/24]', '$[yyyy-MM-dd HH:mm:ss]', '${bizdate}', 'ds=${bizdate}', '${region}', '${my_local}'),
+        ['20180108', '20180110043000', '2018-01-10 05:30:00', '20180109', 'ds=20180109', 'cn', '${my_local}'],
+      );
+      const bad = compileParameter('$[foo]', { scheduler: 'dataphin' });
+      assert.ok(!bad.ok && /\$\[foo\]: neither a date format/.test(bad.error));
+    });
   });
 });

@@ -17,6 +17,20 @@ export type CompiledParameter = (context: ParameterContext) => string;
 
 export type CompileResult = { ok: true; evaluate: CompiledParameter; constant: boolean } | { ok: false; error: string };
 
+/**
+ * Whose syntax a value follows. DataWorks: Oracle-style tokens (`yyyymmdd`, `hh24`, `mi`), no space
+ * or "=" anywhere in a value. Dataphin ("变量分类与赋值"): Java-style tokens as well (`yyyyMMdd`,
+ * `HH`, `mm` for minutes beside an hour), spaces inside an expression (`yyyy-MM-dd HH:mm:ss`,
+ * `${yyyymmdd -7}`), the built-in global `${bizdate}`, the project's global variables, and any other
+ * `${name}` is a local or cross-node variable that gets its value when the task runs.
+ */
+export interface ParameterDialect {
+  scheduler: 'dataworks' | 'dataphin';
+  globals?: Readonly<Record<string, string>>;
+}
+
+const DATAWORKS: ParameterDialect = { scheduler: 'dataworks' };
+
 type Token = 'yyyy' | 'yy' | 'mm' | 'dd' | 'hh24' | 'hh12' | 'hh' | 'mi' | 'ss';
 type FormatPart = Token | { literal: string };
 
@@ -37,7 +51,8 @@ const MAX_OFFSET = { year: MAX_OFFSET_YEARS, month: MAX_OFFSET_YEARS * 12, day: 
 
 class ExpressionError extends Error {}
 
-export function compileParameter(value: string): CompileResult {
+export function compileParameter(value: string, dialect: ParameterDialect = DATAWORKS): CompileResult {
+  const dataphin = dialect.scheduler === 'dataphin';
   try {
     const parts: (string | CompiledParameter)[] = [];
     let literal = '';
@@ -52,7 +67,8 @@ export function compileParameter(value: string): CompileResult {
         const inner = value.slice(i + 2, end);
         const text = value.slice(i, end + 1);
         if (literal) parts.push(literal), (literal = '');
-        parts.push(next === '{' ? compileBusinessDate(inner, text) : compileScheduledTime(inner, text));
+        if (dataphin) parts.push(compileDataphin(next, inner, text, dialect.globals ?? {}));
+        else parts.push(next === '{' ? compileBusinessDate(inner, text) : compileScheduledTime(inner, text));
         i = end + 1;
       } else if (ch === '$' && next !== undefined && /[A-Za-z]/.test(next)) {
         const name = /^[A-Za-z_][A-Za-z0-9_]*/.exec(value.slice(i + 1))![0];
@@ -65,6 +81,12 @@ export function compileParameter(value: string): CompileResult {
       }
     }
     if (literal) parts.push(literal);
+    if (!dataphin) {
+      // DataWorks' "Supported formats of scheduling parameters": "Parameter expressions do not
+      // support spaces or the = character", outside a bracket as inside one.
+      const bad = parts.find((p): p is string => typeof p === 'string' && /[\s=]/.test(p));
+      if (bad !== undefined) throw new ExpressionError(`"${value}": a DataWorks parameter value cannot hold spaces or "=" ("${bad.trim() || ' '}"); give each part its own parameter`);
+    }
     if (parts.every((p) => typeof p === 'string')) {
       const constant = parts.join('');
       return { ok: true, constant: true, evaluate: () => constant };
@@ -92,19 +114,74 @@ export function evaluateParameter(value: string, context: ParameterContext): str
   return compiled.evaluate(context);
 }
 
+const JAVA_TOKENS = ['yyyy', 'yy', 'MM', 'dd', 'HH', 'hh', 'mm', 'ss'] as const;
+const DATAPHIN_OFFSET = /^(.*?)\s*((?:[+-]\s*\d+(?:\*\d+)?(?:\/\d+)*\s*)+)$/;
+
+/**
+ * A Dataphin expression: its Java-style format mapped onto the same tokens (an `mm` beside an hour is
+ * minutes, else months; lower-case `yyyymmdd` stays as it is), spaces allowed, then evaluated as
+ * DataWorks evaluates `${…}` (business date) and `$[…]` (scheduled time).
+ */
+function compileDataphin(bracket: '{' | '[', inner: string, text: string, globals: Readonly<Record<string, string>>): CompiledParameter | string {
+  const trimmed = inner.trim();
+  if (trimmed === '') throw new ExpressionError(`${text}: empty expression`);
+  if (bracket === '{') {
+    if (trimmed === 'bizdate') return formatter(parseFormat('yyyymmdd', text), bizMs);
+    if (Object.hasOwn(globals, trimmed)) return globals[trimmed]!;
+  }
+  const match = DATAPHIN_OFFSET.exec(trimmed);
+  const format = match ? match[1]! : trimmed;
+  const offset = match ? match[2]!.replace(/\s+/g, '') : '';
+  const mapped = dataphinFormat(format);
+  if (mapped === undefined) {
+    // Not a date format: in ${…} a variable, which gets its value when the task runs.
+    if (bracket === '{' && /^[\p{L}_][\p{L}\p{N}_]{0,31}$/u.test(trimmed)) return text;
+    throw new ExpressionError(`${text}: neither a date format (yyyy, MM, dd, HH, mm, ss) nor ${bracket === '{' ? 'a variable name (at most 32 letters, digits or _)' : 'allowed in $[…], which is the scheduled time'}`);
+  }
+  const internal = `${mapped}${offset}`;
+  return bracket === '{' ? compileBusinessDate(internal, text, true) : compileScheduledTime(internal, text, true);
+}
+
+/** A Java-style format in the internal tokens, or undefined when it holds a letter no token has. */
+function dataphinFormat(format: string): string | undefined {
+  const hasHour = /HH|hh/.test(format);
+  let out = '';
+  let i = 0;
+  while (i < format.length) {
+    if (format.startsWith('yyyymmdd', i) && !hasHour) {
+      out += 'yyyymmdd';
+      i += 8;
+      continue;
+    }
+    const token = JAVA_TOKENS.find((t) => format.startsWith(t, i));
+    if (token) {
+      out += { yyyy: 'yyyy', yy: 'yy', MM: 'mm', dd: 'dd', HH: 'hh24', hh: 'hh12', mm: hasHour ? 'mi' : 'mm', ss: 'ss' }[token];
+      i += token.length;
+      continue;
+    }
+    const ch = format[i]!;
+    if (/[A-Za-z]/.test(ch)) return undefined;
+    out += ch;
+    i++;
+  }
+  return /[a-z]/.test(out) ? out : undefined;
+}
+
 function bizMs(context: ParameterContext): number {
   return (Math.floor(context.cycMs / DAY_MS) - 1) * DAY_MS;
 }
 
-function compileBusinessDate(inner: string, text: string): CompiledParameter {
+/** `dataphin`: spaces allowed, and time tokens print the business date's midnight. */
+function compileBusinessDate(inner: string, text: string, dataphin = false): CompiledParameter {
   if (inner === 'bdp.system.bizdate') return formatter(parseFormat('yyyymmdd', text), bizMs);
   if (inner === 'bdp.system.cyctime') return formatter(parseFormat('yyyymmddhh24miss', text), (c) => c.cycMs);
   if (inner.startsWith('bdp.')) throw new ExpressionError(`${text}: unknown system variable (known: bdp.system.bizdate, bdp.system.cyctime)`);
-  refuseSpaces(inner, text);
+  if (!dataphin) refuseSpaces(inner, text);
   const { format, offset } = splitOffset(inner, text);
   const parts = parseFormat(format, text);
   const time = parts.find((p): p is Token => typeof p === 'string' && TIME_TOKENS.has(p));
-  if (time) throw new ExpressionError(`${text}: "${time}" is not available in \${...}, which is the business date (day precision); use $[...] for the scheduled time`);
+  // Dataphin prints a business date's time as midnight (${yyyy/MM/dd HH:mm:ss} = 2018/01/09 00:00:00).
+  if (time && !dataphin) throw new ExpressionError(`${text}: "${time}" is not available in \${...}, which is the business date (day precision); use $[...] for the scheduled time`);
   if (offset === '') return formatter(parts, bizMs);
   let total = 0;
   for (const term of offset.match(OFFSET_TERM)!) {
@@ -119,8 +196,8 @@ function compileBusinessDate(inner: string, text: string): CompiledParameter {
   return formatter(parts, (c) => addMonths(bizMs(c), 12 * total));
 }
 
-function compileScheduledTime(inner: string, text: string): CompiledParameter {
-  refuseSpaces(inner, text);
+function compileScheduledTime(inner: string, text: string, spacesAllowed = false): CompiledParameter {
+  if (!spacesAllowed) refuseSpaces(inner, text);
   const months = ADD_MONTHS.exec(inner);
   if (months) {
     const parts = parseFormat(months[1]!, text);

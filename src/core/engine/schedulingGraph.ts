@@ -65,14 +65,16 @@ export function buildSchedulingGraph(index: WorkspaceIndex): SchedulingGraph {
       continue;
     }
     const parameters: ScheduledTask['parameters'] = [];
+    const project = task.projectDir ? index.project(task.projectDir) : undefined;
+    const dataphin = project?.config.scheduler === 'dataphin';
     for (const [name, value] of Object.entries(data.parameters)) {
-      let result = compiled.get(value);
-      if (!result) compiled.set(value, (result = compileParameter(value)));
+      // Compiled once per value and syntax (a Dataphin project's globals make its values its own).
+      const key = dataphin ? `${project!.dir}\u0000${value}` : value;
+      let result = compiled.get(key);
+      if (!result) compiled.set(key, (result = compileParameter(value, dataphin ? { scheduler: 'dataphin', globals: project!.config.globals } : undefined)));
       if (result.ok) parameters.push({ name, evaluate: result.evaluate });
       else parameterProblems.push({ task: data.id, file: task.file, name, error: result.error });
     }
-    const project = task.projectDir ? index.project(task.projectDir) : undefined;
-    const dataphin = project?.config.scheduler === 'dataphin';
     const links: UpstreamLink[] = data.dependencies
       .filter((d) => d.task !== data.id)
       .map((d) => ({

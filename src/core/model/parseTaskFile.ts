@@ -3,7 +3,6 @@ import type { FieldSpans } from '../yaml/fieldSpans';
 import { YamlSource } from '../yaml/yamlSource';
 import type { Diagnostic } from '../validation/diagnostic';
 import { idSpellingProblems } from '../validation/idSpelling';
-import { checkParameters } from '../validation/parameterRules';
 import { checkSchedule, type FieldProblem } from '../validation/scheduleRules';
 import { schemaProblems, unknownKeyProblems } from '../validation/schemaProblems';
 import { KNOWN_SCHEDULE_KEYS, KNOWN_TASK_KEYS, taskFileSchema, type TaskFile } from './taskSchema';
@@ -40,7 +39,7 @@ export function parseTaskFile(file: string, text: string): ParsedFile<TaskFile> 
       data.status = 'developing';
       edited.push({ path: ['status'], severity: 'warning', code: 'changed-since-submit', message: 'status: changed since it was submitted (submittedHash); it reads as developing until it is submitted again' });
     }
-    return { data, problems: [...checkSchedule(data.schedule), ...checkParameters(data.parameters), ...loose, ...edited] };
+    return { data, problems: [...checkSchedule(data.schedule), ...loose, ...edited] };
   });
 }
 

@@ -23,6 +23,10 @@ export const projectFileSchema = z.looseObject({
   taskTypes: z.array(z.string().min(1)).default(['SQL', 'Python', 'Shell']),
   users: z.array(z.string().min(1)).default([]).describe('Who may own tasks; empty means anyone.'),
   templates: z.array(templateSchema).default([]),
+  globals: z
+    .record(z.string().regex(/^[\p{L}_][\p{L}\p{N}_]*$/u, 'a variable name is letters, digits and _'), z.union([z.string(), z.number()]).transform(String))
+    .default({})
+    .describe("Dataphin: the project's global variables, ${name} in a parameter; the prefix dp_glb_ is reserved."),
   settings: z
     .looseObject({
       allowDeletePublishedInDev: z.boolean().default(false),

@@ -1,4 +1,4 @@
-import type { Dependency } from '../model/taskSchema';
+import type { Dependency, DependencyPolicy } from '../model/taskSchema';
 import { loopText } from '../validation/dependencyCycles';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import type { Task } from '../workspace/workspaceModel';
@@ -7,18 +7,35 @@ import { recordIdentity } from './operationCatalog';
 
 export type Cycle = Dependency['cycle'];
 
+/** One upstream and its dependency settings: the cycle, and in a Dataphin project the policy and N days back. */
+export interface DependencySetting {
+  task: string;
+  cycle: Cycle;
+  policy?: DependencyPolicy;
+  daysBack?: number;
+}
+
 export interface DependencyEdits {
-  add?: { task: string; cycle: Cycle }[];
+  add?: DependencySetting[];
   remove?: string[];
-  /** Change the cycle setting of a common upstream dependency. */
-  edit?: { task: string; cycle: Cycle }[];
+  /** Change the settings (cycle, policy) of a common upstream dependency. */
+  edit?: DependencySetting[];
+}
+
+/** A dependency's settings as one key: "the same dependent object and dependency settings" (upstream, cycle, policy). */
+function settingKey(d: DependencySetting): string {
+  return `${d.task}\u0000${d.cycle}\u0000${d.policy ?? ''}\u0000${d.daysBack ?? ''}`;
+}
+
+function settingOf(d: DependencySetting): DependencySetting {
+  return { task: d.task, cycle: d.cycle, ...(d.policy ? { policy: d.policy } : {}), ...(d.daysBack !== undefined ? { daysBack: d.daysBack } : {}) };
 }
 
 /** Upstream dependencies every selected task has, with the same settings (what the dialog lists). */
-export function commonDependencies(tasks: readonly Task[]): { task: string; cycle: Cycle }[] {
+export function commonDependencies(tasks: readonly Task[]): DependencySetting[] {
   if (tasks.length === 0) return [];
-  const key = (d: { task: string; cycle: Cycle }) => `${d.task}\u0000${d.cycle}`;
-  let common = new Map(tasks[0]!.data.dependencies.map((d) => [key(d), { task: d.task, cycle: d.cycle }]));
+  const key = settingKey;
+  let common = new Map(tasks[0]!.data.dependencies.map((d) => [key(d), settingOf(d)]));
   for (const t of tasks.slice(1)) {
     const own = new Set(t.data.dependencies.map(key));
     common = new Map([...common].filter(([k]) => own.has(k)));
@@ -45,30 +62,43 @@ export function configureDependenciesOperation(edits: DependencyEdits, selection
       return undefined;
     },
     decide(task, { index }) {
-      let deps = task.data.dependencies.map((d) => ({ task: d.task, cycle: d.cycle }));
+      const project = task.projectDir ? index.project(task.projectDir) : undefined;
+      if (project?.config.scheduler !== 'dataphin') {
+        const dataphinOnly = [...(edits.add ?? []), ...(edits.edit ?? [])].find((d) => d.policy || d.daysBack !== undefined || d.cycle === 'last24h');
+        if (dataphinOnly) return fail(`${dataphinOnly.cycle === 'last24h' ? 'the last-24-hours cycle' : dataphinOnly.policy ? 'a dependency policy' : 'N days back'} is Dataphin's; project ${project?.config.project ?? '(none)'} follows DataWorks`);
+      }
+      let deps: DependencySetting[] = task.data.dependencies.map(settingOf);
       const removed = new Set([...(edits.remove ?? [])]);
       deps = deps.filter((d) => !removed.has(d.task));
-      for (const e of edits.edit ?? []) deps = deps.map((d) => (d.task === e.task ? { ...d, cycle: e.cycle } : d));
+      for (const e of edits.edit ?? []) deps = deps.map((d) => (d.task === e.task ? settingOf(e) : d));
       for (const a of edits.add ?? []) {
         if (a.task === task.data.id) return fail('a task cannot depend on itself (use crossCycle: self for its previous cycle)');
-        if (!deps.some((d) => d.task === a.task && d.cycle === a.cycle)) deps.push(a);
+        if (!deps.some((d) => settingKey(d) === settingKey(a))) deps.push(settingOf(a));
       }
       const loop = (edits.add ?? []).map((a) => pathBetween(index, a.task, task.data.id)).find((p) => p);
       if (loop) return fail(`depending on ${loop[0]} would close a dependency cycle: ${loopText([task.data.id, ...loop])}`);
-      const before = task.data.dependencies.map((d) => `${d.task}/${d.cycle}`).join(',');
-      const after = deps.map((d) => `${d.task}/${d.cycle}`).join(',');
+      const before = task.data.dependencies.map(settingKey).join(',');
+      const after = deps.map(settingKey).join(',');
       if (before === after) return skip('no change to its dependencies');
       return change(`upstream [${task.data.dependencies.map(show).join(', ')}] → [${deps.map(show).join(', ')}]`, {
         kind: 'edit',
-        edits: [{ path: ['dependencies'], value: deps.map((d) => (d.cycle === 'previous' ? d : { task: d.task })) }],
+        // The default cycle (same) is left out, as users write it.
+        edits: [{ path: ['dependencies'], value: deps.map(({ task, cycle, ...rest }) => (cycle === 'same' ? { task, ...rest } : { task, cycle, ...rest })) }],
       });
     },
   };
 }
 
-function show(d: { task: string; cycle: Cycle }): string {
-  return d.cycle === 'previous' ? `${d.task} (previous cycle)` : d.task;
+/** A dependency as the preview names it: `1001 (previous cycle, last)`. */
+export function dependencyText(d: DependencySetting): string {
+  const settings = [
+    d.cycle === 'previous' ? (d.daysBack !== undefined ? `${d.daysBack} days back` : 'previous cycle') : d.cycle === 'last24h' ? 'last 24 hours' : '',
+    d.policy ?? '',
+  ].filter(Boolean);
+  return settings.length ? `${d.task} (${settings.join(', ')})` : d.task;
 }
+
+const show = dependencyText;
 
 /** Upstream path from `from` to `to` following dependencies (from depends on … depends on to), if any. */
 function pathBetween(index: WorkspaceIndex, from: string, to: string): string[] | undefined {

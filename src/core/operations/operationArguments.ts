@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { compileParameter } from '../engine/parameterExpression';
-import { scheduleSchema } from '../model/taskSchema';
+import { dependencyPolicySchema, scheduleSchema } from '../model/taskSchema';
 import type { Task } from '../workspace/workspaceModel';
 import { configureDependenciesOperation } from './dependencyOperation';
 import { moveTasksOperation } from './moveOperation';
@@ -20,7 +20,8 @@ import type { TaskOperation } from './taskOperation';
 const name = z.string().trim().min(1, 'required');
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'write YYYY-MM-DD');
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'write HH:mm (00:00 to 23:59)');
-const cycle = z.enum(['same', 'previous']);
+const cycle = z.enum(['same', 'previous', 'last24h']);
+const setting = { policy: dependencyPolicySchema.optional(), daysBack: z.number().int().min(1).max(366).optional() };
 const remark = z.string().max(MAX_REMARK, `at most ${MAX_REMARK} characters`);
 
 const basicSchedule = scheduleSchema
@@ -49,9 +50,9 @@ const schemas = {
     .refine((a) => !a.effective?.from || !a.effective.to || a.effective.from <= a.effective.to, { message: 'the effective start is after its end', path: ['effective', 'to'] }),
   configureDependencies: z
     .object({
-      add: z.array(z.object({ task: name, cycle: cycle.default('same') }).strict()).default([]),
+      add: z.array(z.object({ task: name, cycle: cycle.default('same'), ...setting }).strict()).default([]),
       remove: z.array(name).default([]),
-      edit: z.array(z.object({ task: name, cycle }).strict()).default([]),
+      edit: z.array(z.object({ task: name, cycle, ...setting }).strict()).default([]),
     })
     .strict()
     .refine((a) => a.add.length + a.remove.length + a.edit.length > 0, { message: 'add, remove or edit at least one dependency' }),
@@ -63,8 +64,9 @@ const schemas = {
           if (Object.keys(values).length === 0) ctx.addIssue({ code: 'custom', message: 'give at least one name=value' });
           for (const [key, value] of Object.entries(values)) {
             if (!/^[A-Za-z_][\w.]*$/.test(key)) ctx.addIssue({ code: 'custom', message: `"${key}" is not a parameter name (letters, digits, _ and ., not starting with a digit)`, path: [key] });
+            // Refused here only when neither scheduler reads it; each task checks it against its own project.
             const compiled = compileParameter(value);
-            if (!compiled.ok) ctx.addIssue({ code: 'custom', message: compiled.error, path: [key] });
+            if (!compiled.ok && !compileParameter(value, { scheduler: 'dataphin' }).ok) ctx.addIssue({ code: 'custom', message: compiled.error, path: [key] });
           }
         }),
     })

@@ -45,7 +45,7 @@ export const OPERATIONS = [
     asks: true,
     onRow: false,
   },
-  { key: 'configureDependencies', label: 'Dependency Configuration', shortLabel: 'Dependencies', record: 'configure-dependencies', cliVerb: 'dependencies', cliOptions: '[--add <id>[:previous]] [--remove <id>] [--edit <id>:same|previous]', help: 'add, remove or edit upstream dependencies', recordKind: 'other', asks: true, onRow: false },
+  { key: 'configureDependencies', label: 'Dependency Configuration', shortLabel: 'Dependencies', record: 'configure-dependencies', cliVerb: 'dependencies', cliOptions: '[--add <id>[:<cycle>[:<policy>]]] [--remove <id>] [--edit <id>:<cycle>[:<policy>]] (cycle: same, previous, previous-N, last24h)', help: 'add, remove or edit upstream dependencies', recordKind: 'other', asks: true, onRow: false },
   { key: 'configureParameters', label: 'Parameter Configuration', shortLabel: 'Parameters', record: 'configure-parameters', cliVerb: 'parameters', cliOptions: '--set name=value ...', help: 'only on tasks that already have the parameter', recordKind: 'other', asks: true, onRow: false },
   { key: 'configureRun', label: 'Run Configuration', shortLabel: 'Run Configuration', record: 'configure-run', cliVerb: 'run', cliOptions: '[--timeout <min>] [--rerun-times N --rerun-interval <min> | --no-rerun]', help: 'run timeout and auto-rerun', recordKind: 'other', asks: true, onRow: false },
   { key: 'modifyTemplateVersion', label: 'Modify Referenced Template Version', shortLabel: 'Template Version', record: 'modify-template-version', cliVerb: 'template-version', cliOptions: '--version N', help: 'the computing template version the tasks reference', recordKind: 'other', asks: true, onRow: true },

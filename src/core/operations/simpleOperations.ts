@@ -42,15 +42,18 @@ export function modifyTagsOperation(mode: 'replace' | 'append', tags: readonly s
 }
 
 export function configureParametersOperation(values: Readonly<Record<string, string>>): TaskOperation {
-  for (const [name, value] of Object.entries(values)) {
-    const compiled = compileParameter(value);
-    if (!compiled.ok) throw new Error(`parameter ${name}: ${compiled.error}`);
-  }
+  // A value is checked against each task's own project: DataWorks and Dataphin read them differently.
   return {
     ...recordIdentity('configureParameters'),
     title: 'Batch Parameter Configuration',
     parameters: { values },
-    decide(task) {
+    decide(task, { index }) {
+      const project = task.projectDir ? index.project(task.projectDir) : undefined;
+      const dialect = project ? { scheduler: project.config.scheduler, globals: project.config.globals } : undefined;
+      for (const [name, value] of Object.entries(values)) {
+        const compiled = compileParameter(value, dialect);
+        if (!compiled.ok) return fail(`parameter ${name}: ${compiled.error} (the ${dialect?.scheduler ?? 'dataworks'} syntax of its project)`);
+      }
       // Only the task's own (local) parameters, and only those it already has.
       const present = Object.keys(values).filter((name) => name in task.data.parameters);
       const missing = Object.keys(values).filter((name) => !(name in task.data.parameters));

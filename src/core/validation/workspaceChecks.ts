@@ -5,6 +5,8 @@ import { cyclePath, findCycles, loopText } from './dependencyCycles';
 import { existsSync, realpathSync } from 'node:fs';
 import { dirname, isAbsolute, relative } from 'node:path';
 import { codeFilePath, codePathProblem } from '../model/codePath';
+import type { ParameterDialect } from '../engine/parameterExpression';
+import { checkParameters } from './parameterRules';
 
 type TasksById = ReadonlyMap<string, readonly Task[]>;
 
@@ -33,13 +35,15 @@ export class ProblemSink {
 
 /** What one task's file gets wrong against its project and the ids that exist. */
 export function checkTask(task: Task, project: Project | undefined, tasksById: TasksById, sink: ProblemSink): void {
+  // Parameters follow the project's scheduler, so they are checked here, where the project is known.
+  for (const p of checkParameters(task.data.parameters, project ? parameterDialect(project) : undefined)) sink.report(task.file, p.path, p.code, p.message, p.severity);
   if (!project) {
     sink.report(task.file, ['id'], 'outside-project', 'this task file is not inside the task root of any project (no nightshift.yaml above it, or outside its taskRoot)', 'warning');
     return;
   }
   checkAgainstProject(task, project, sink);
   checkReferences(task, tasksById, sink);
-  checkDialect(task, project, tasksById, sink);
+  checkDialect(task, project, sink);
   checkCode(task, sink);
 }
 
@@ -100,6 +104,28 @@ export function checkDuplicates(projects: readonly Project[], sameNames: Iterabl
   }
 }
 
+/**
+ * A Dataphin policy needs a window that can hold several upstream instances: an hourly or minute
+ * upstream, and not the previous cycle of one from an hourly or minute task (one instance back). It
+ * depends on the upstream's cycle, so it is checked with the graph, not with the task alone.
+ */
+export function checkPolicyWindows(tasksById: TasksById, isDataphin: (task: Task) => boolean, sink: ProblemSink): void {
+  for (const [, tasks] of tasksById) {
+    const task = tasks[0]!;
+    if (!isDataphin(task)) continue;
+    task.data.dependencies.forEach((dep, i) => {
+      if (dep.policy === undefined) return;
+      const up = tasksById.get(dep.task)?.[0];
+      const upCycle = up?.data.schedule.cycle;
+      if (!upCycle) return;
+      const upMulti = MULTI.has(upCycle);
+      const downMulti = MULTI.has(task.data.schedule.cycle ?? 'day');
+      if (upMulti && !(dep.cycle === 'previous' && dep.daysBack === undefined && downMulti)) return;
+      sink.report(task.file, ['dependencies', i, 'policy'], 'policy-without-choice', `dependencies.${i}.policy: the window holds one instance of ${up!.data.name} (${upMulti ? 'the previous cycle of an hourly or minute task' : `a ${upCycle} task`}), so a policy chooses nothing; remove it`);
+    });
+  }
+}
+
 /** Same-cycle dependencies must form a DAG; previous-cycle ones point back in time and cannot loop. */
 export function checkCycles(tasksById: TasksById, sink: ProblemSink): void {
   const edges = (id: string): readonly string[] => {
@@ -151,11 +177,24 @@ function checkAgainstProject(task: Task, project: Project, sink: ProblemSink): v
 
 const MULTI = new Set(['minute', 'hour']);
 
+/** The project's parameter syntax and its global variables. */
+export function parameterDialect(project: Project): ParameterDialect {
+  return { scheduler: project.config.scheduler, globals: project.config.globals };
+}
+
+/** Dataphin reserves the prefix dp_glb_ for its own global variables; globals are Dataphin's. */
+export function checkProjectGlobals(project: Project, sink: ProblemSink): void {
+  for (const name of Object.keys(project.config.globals)) {
+    if (project.config.scheduler !== 'dataphin') sink.report(project.file, ['globals', name], 'dialect', `globals.${name}: global variables are Dataphin's; project ${project.config.project} follows DataWorks (set scheduler: dataphin)`);
+    else if (name.startsWith('dp_glb_')) sink.report(project.file, ['globals', name], 'reserved-variable', `globals.${name}: the prefix dp_glb_ is reserved for Dataphin's own global variables`);
+  }
+}
+
 /**
  * A dependency's cycle and policy as the project's scheduler has them: policies, `last24h` and
  * `daysBack` are Dataphin's, and a policy on a window that holds one upstream instance means nothing.
  */
-function checkDialect(task: Task, project: Project, tasksById: TasksById, sink: ProblemSink): void {
+function checkDialect(task: Task, project: Project, sink: ProblemSink): void {
   const dataphin = project.config.scheduler === 'dataphin';
   task.data.dependencies.forEach((dep, i) => {
     const at = (field: string) => ['dependencies', i, field];
@@ -166,16 +205,6 @@ function checkDialect(task: Task, project: Project, tasksById: TasksById, sink: 
       return;
     }
     if (dep.daysBack !== undefined && dep.cycle !== 'previous') sink.report(task.file, at('daysBack'), 'dialect', `dependencies.${i}.daysBack: goes with cycle: previous (the window of day D-N)`);
-    const up = tasksById.get(dep.task)?.[0];
-    const upCycle = up?.data.schedule.cycle;
-    if (dep.policy !== undefined && upCycle) {
-      const upMulti = MULTI.has(upCycle);
-      const downMulti = MULTI.has(task.data.schedule.cycle ?? 'day');
-      const several = upMulti && !(dep.cycle === 'previous' && dep.daysBack === undefined && downMulti);
-      if (!several) {
-        sink.report(task.file, at('policy'), 'policy-without-choice', `dependencies.${i}.policy: the window holds one instance of ${up!.data.name} (${upMulti ? 'the previous cycle of an hourly or minute task' : `a ${upCycle} task`}), so a policy chooses nothing; remove it`);
-      }
-    }
   });
 }
 

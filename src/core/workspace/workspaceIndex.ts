@@ -2,7 +2,7 @@ import { parse as parseYaml } from 'yaml';
 import { parseProjectFile } from '../model/parseProjectFile';
 import { parseTaskFile } from '../model/parseTaskFile';
 import type { Diagnostic } from '../validation/diagnostic';
-import { checkCycles, checkDuplicates, checkTask, ProblemSink } from '../validation/workspaceChecks';
+import { checkCycles, checkPolicyWindows, checkProjectGlobals, checkDuplicates, checkTask, ProblemSink } from '../validation/workspaceChecks';
 import { fileKind, lockedTaskId } from './fileKinds';
 import { buildFolderTree, findFolder, type FolderNode } from './folderTree';
 import { dirname, joinPath, relativeInside, toPosixPath } from './paths';
@@ -35,7 +35,7 @@ export class WorkspaceIndex {
   // Cross-file checks are incremental: a task's own checks are redone when its file, the projects or
   // the set of ids change; cycle detection when the dependency graph changes.
   private readonly taskChecks = new Map<string, { stamp: string; problems: Diagnostic[] }>();
-  private cycleChecks?: { version: number; problems: Map<string, Diagnostic[]> };
+  private cycleChecks?: { version: string; problems: Map<string, Diagnostic[]> };
   private projectsVersion = 0;
   private idsVersion = 0;
   private graphVersion = 0;
@@ -204,10 +204,13 @@ export class WorkspaceIndex {
     const stamp = this.checksStamp();
     for (const task of this.tasksByFile.values()) add(task.file, this.ownChecks(task, stamp, textOf));
 
-    if (this.cycleChecks?.version !== this.graphVersion) {
+    // The graph's checks: cycles, and Dataphin policies, which depend on the upstream's cycle too.
+    const graphStamp = `${this.graphVersion}/${this.projectsVersion}`;
+    if (this.cycleChecks?.version !== graphStamp) {
       const sink = new ProblemSink(textOf);
       checkCycles(this.tasksById, sink);
-      this.cycleChecks = { version: this.graphVersion, problems: sink.byFile };
+      checkPolicyWindows(this.tasksById, (t) => !!t.projectDir && this.projectsByDir.get(t.projectDir)?.config.scheduler === 'dataphin', sink);
+      this.cycleChecks = { version: graphStamp, problems: sink.byFile };
     }
     for (const [file, list] of this.cycleChecks.problems) add(file, list);
 
@@ -215,6 +218,7 @@ export class WorkspaceIndex {
     if (this.duplicateChecks?.stamp !== identities) {
       const sink = new ProblemSink(textOf);
       checkDuplicates([...this.projectsByDir.values()], [...this.duplicateNames].map((k) => this.tasksByName.get(k)!), this.tasksById, sink);
+      for (const project of this.projectsByDir.values()) checkProjectGlobals(project, sink);
       this.duplicateChecks = { stamp: identities, problems: sink.byFile };
     }
     for (const [file, list] of this.duplicateChecks.problems) add(file, list);
@@ -433,8 +437,10 @@ function identity(task: Task): string {
 }
 
 /** A task as a node of the same-cycle dependency graph. */
+/** What the graph's checks read of a task: its id, its dependencies, and whether it runs several times a day. */
 function dependencySignature(task: Task): string {
-  return `${task.data.id}|${task.data.dependencies.map((d) => `${d.task}/${d.cycle}`).join(',')}`;
+  const multi = task.data.schedule.cycle === 'minute' || task.data.schedule.cycle === 'hour';
+  return `${task.data.id}|${multi}|${task.data.dependencies.map((d) => `${d.task}/${d.cycle}/${d.policy ?? ''}/${d.daysBack ?? ''}`).join(',')}`;
 }
 
 function noteTask(change: IndexChange, task: Task): void {

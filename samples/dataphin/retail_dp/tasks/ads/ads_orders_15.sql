@@ -1,0 +1,2 @@
+-- ads_orders_15
+SELECT '${bizdate}' AS ds;

@@ -1,0 +1,2 @@
+-- ads_orders_last24h
+SELECT '${bizdate}' AS ds;

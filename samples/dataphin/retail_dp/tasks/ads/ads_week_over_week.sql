@@ -1,0 +1,2 @@
+-- ads_week_over_week
+SELECT '${bizdate}' AS ds;

@@ -1,0 +1,2 @@
+-- dwd_orders_hourly_05
+SELECT '${bizdate}' AS ds;

@@ -1,0 +1,2 @@
+-- dws_orders_4h
+SELECT '${bizdate}' AS ds;

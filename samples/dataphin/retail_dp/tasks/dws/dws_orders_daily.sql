@@ -1,0 +1,2 @@
+-- dws_orders_daily
+SELECT '${bizdate}' AS ds;

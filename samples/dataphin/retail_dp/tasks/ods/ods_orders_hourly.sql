@@ -1,0 +1,2 @@
+-- ods_orders_hourly
+SELECT '${bizdate}' AS ds;

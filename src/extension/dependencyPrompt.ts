@@ -1,0 +1,85 @@
+import * as vscode from 'vscode';
+import { commonDependencies, dependencyText, type DependencySetting } from '../core/operations/dependencyOperation';
+import type { DependencyPolicy } from '../core/model/taskSchema';
+import type { Task } from '../core/workspace/workspaceModel';
+import type { WorkspaceIndex } from '../core/workspace/workspaceIndex';
+
+const MULTI = new Set(['minute', 'hour']);
+
+const POLICIES: { label: string; value: DependencyPolicy; detail: string }[] = [
+  { label: 'All instances (全部实例)', value: 'all', detail: 'every upstream instance of the window must succeed' },
+  { label: 'First instance (第一个实例)', value: 'first', detail: "the window's first upstream instance" },
+  { label: 'Last instance (最后一个实例)', value: 'last', detail: "the window's last upstream instance" },
+  { label: 'Nearest at or after (向后最近一个实例)', value: 'nearest-after', detail: "the first upstream instance at or after this instance's time" },
+  { label: 'Last at or before (向前最后一个实例)', value: 'last-before', detail: "the last upstream instance at or before this instance's time" },
+];
+
+/**
+ * One dependency's settings, as the console's dependency dialog asks: the dependency cycle, and in a
+ * Dataphin project its window (N days back, the last 24 hours) and the policy, offered only where the
+ * window can hold several upstream instances.
+ */
+async function promptSetting(upstream: Task, downstream: readonly Task[], dataphin: boolean): Promise<DependencySetting | undefined> {
+  const cycles = [
+    { label: 'Same cycle (本周期)', detail: 'the upstream instances of the same day', value: 'same' as const },
+    { label: 'Previous cycle (上周期)', detail: "the upstream's previous cycle", value: 'previous' as const },
+    ...(dataphin
+      ? [
+          { label: 'N days back…', detail: 'the upstream instances of day D-N', value: 'back' as const },
+          { label: 'Last 24 hours (最近24小时)', detail: "the upstream instances of the 24 hours up to this instance's time", value: 'last24h' as const },
+        ]
+      : []),
+  ];
+  const cycle = await vscode.window.showQuickPick(cycles, { title: `Dependency cycle on ${upstream.data.name}` });
+  if (!cycle) return undefined;
+  let daysBack: number | undefined;
+  if (cycle.value === 'back') {
+    const text = await vscode.window.showInputBox({ title: 'How many days back (N)', value: '1', validateInput: (v) => (/^\d+$/.test(v) && +v >= 1 && +v <= 366 ? undefined : 'A whole number from 1 to 366') });
+    if (text === undefined) return undefined;
+    daysBack = Number(text);
+  }
+  const setting: DependencySetting = { task: upstream.data.id, cycle: cycle.value === 'back' ? 'previous' : cycle.value, ...(daysBack !== undefined ? { daysBack } : {}) };
+  const upMulti = MULTI.has(upstream.data.schedule.cycle ?? 'day');
+  const someMulti = downstream.some((t) => MULTI.has(t.data.schedule.cycle ?? 'day'));
+  const several = upMulti && !(setting.cycle === 'previous' && daysBack === undefined && someMulti);
+  if (!dataphin || !several) return setting;
+  const policy = await vscode.window.showQuickPick([{ label: "Dataphin's default", detail: 'nearest at or after on the same day; the last (self-dependent) or all on the previous day; all otherwise', value: undefined }, ...POLICIES], {
+    title: `Dependency policy on ${upstream.data.name}`,
+  });
+  if (!policy) return undefined;
+  return policy.value ? { ...setting, policy: policy.value } : setting;
+}
+
+/**
+ * Batch Dependency Configuration: the upstream dependencies the selected tasks have in common, each
+ * with its settings ("the same dependent object and dependency settings": upstream, cycle, policy),
+ * to edit or remove, and Add Dependency….
+ */
+export async function promptDependencies(index: WorkspaceIndex, tasks: readonly Task[]): Promise<object | undefined> {
+  const project = tasks[0]?.projectDir ? index.project(tasks[0].projectDir) : undefined;
+  const dataphin = project?.config.scheduler === 'dataphin';
+  const common = commonDependencies(tasks);
+  const name = (id: string) => index.task(id)?.data.name ?? id;
+  const action = await vscode.window.showQuickPick(
+    [
+      { label: '$(add) Add Dependency…', id: '+', act: 'add' as const },
+      ...common.flatMap((d) => [
+        { label: `$(edit) ${name(d.task)}`, description: dependencyText(d), detail: 'change its cycle or policy', id: d.task, act: 'edit' as const },
+        { label: `$(remove) Remove ${name(d.task)}`, description: dependencyText(d), id: d.task, act: 'remove' as const },
+      ]),
+    ],
+    { title: `Upstream dependencies common to the ${tasks.length} selected task(s)`, matchOnDescription: true },
+  );
+  if (!action) return undefined;
+  if (action.act === 'remove') return { remove: [action.id] };
+  let upstream: Task | undefined;
+  if (action.act === 'edit') upstream = index.task(action.id);
+  else {
+    const pick = await vscode.window.showQuickPick([...index.tasks()].map((t) => ({ label: t.data.name, description: t.data.id, id: t.data.id })), { title: 'Upstream task', matchOnDescription: true });
+    upstream = pick ? index.task(pick.id) : undefined;
+  }
+  if (!upstream) return undefined;
+  const setting = await promptSetting(upstream, tasks, dataphin);
+  if (!setting) return undefined;
+  return action.act === 'edit' ? { edit: [setting] } : { add: [setting] };
+}
