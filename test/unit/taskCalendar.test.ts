@@ -85,7 +85,7 @@ describe('instances of a day', () => {
     assert.deepEqual(kinds({ cycle: 'day', effective: { from: '2025-11-02', to: '2025-11-03' } }, '2025-11-01', 4), ['-', 'normal', 'normal', '-']);
   });
 
-  it('a DST day has the same wall-clock instances as any other day', () => {
+  it('in a zone without DST every day has the same instances', () => {
     const g = graphOf({ id: '1', schedule: { cycle: 'hour', interval: 1 } });
     assert.equal(plan(g, '2026-03-08').byTask.get('1')!.length, 24);
   });

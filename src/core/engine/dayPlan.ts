@@ -51,7 +51,7 @@ export function planDay(graph: SchedulingGraph, date: string, options: PlanOptio
   const day = dayNumber(date);
   if (Number.isNaN(day)) throw new Error(`"${date}" is not a date (YYYY-MM-DD)`);
   const minutesOn = (task: ScheduledTask, d: number): readonly number[] =>
-    task.calendar.kindOn(d) === undefined ? NONE : task.calendar.minutes;
+    task.calendar.kindOn(d) === undefined ? NONE : task.calendar.minutesOn(d);
   // A day has at most 1440 distinct times: format each once.
   const stamps = new Map<number, string[]>();
   const stamp = (offset: number, m: number) => {
@@ -77,7 +77,7 @@ export function planDay(graph: SchedulingGraph, date: string, options: PlanOptio
     const key = `${offset}${crossCycle ? 'c' : 's'}${up.id}`;
     let edges = edgeCache.get(key);
     if (!edges) edgeCache.set(key, (edges = []));
-    return (edges[j] ??= { id: idsOn(up, offset)[j]!, task: up.id, minute: up.calendar.minutes[j]! + offset * MINUTES_PER_DAY, crossCycle });
+    return (edges[j] ??= { id: idsOn(up, offset)[j]!, task: up.id, minute: minutesOn(up, day + offset)[j]! + offset * MINUTES_PER_DAY, crossCycle });
   };
   const side = (task: ScheduledTask): RuleSide => ({
     minutes: minutesOn(task, day),
@@ -94,7 +94,7 @@ export function planDay(graph: SchedulingGraph, date: string, options: PlanOptio
     const kind = task.calendar.kindOn(day);
     if (kind === undefined) continue;
     const ids = idsOn(task, 0);
-    const own = task.calendar.minutes.map((minute, k): PlannedInstance => ({
+    const own = minutesOn(task, day).map((minute, k): PlannedInstance => ({
       id: ids[k]!,
       task,
       minute,
@@ -138,7 +138,7 @@ export function planDay(graph: SchedulingGraph, date: string, options: PlanOptio
 /** An instance's parameters as resolved at its scheduled time (`day`: the plan's day number). */
 export function instanceParams(instance: PlannedInstance, day: number): Record<string, string> {
   const params: Record<string, string> = {};
-  const context = { cycMs: day * DAY_MS + instance.minute * MINUTE_MS, taskId: instance.task.id, instanceId: instance.id };
+  const context = { cycMs: day * DAY_MS + instance.minute * MINUTE_MS, zone: instance.task.zone, taskId: instance.task.id, instanceId: instance.id };
   for (const p of instance.task.parameters) params[p.name] = p.evaluate(context);
   return params;
 }

@@ -1,4 +1,6 @@
+import { DateTime } from 'luxon';
 import { addMonths, DAY_MS, MINUTE_MS, pad2 } from './civilTime';
+import { dstShift } from './dstShift';
 
 /**
  * DataWorks scheduling-parameter expressions (reference §1.1): `${…}` on the business date, `$[…]` on
@@ -9,6 +11,8 @@ import { addMonths, DAY_MS, MINUTE_MS, pad2 } from './civilTime';
 export interface ParameterContext {
   /** Scheduled time (cyctime) as naive wall-clock milliseconds. */
   cycMs: number;
+  /** The project's zone: on a day its clocks change, hour and minute offsets count real time. */
+  zone?: string;
   taskId?: string;
   instanceId?: string;
 }
@@ -167,6 +171,28 @@ function dataphinFormat(format: string): string | undefined {
   return /[a-z]/.test(out) ? out : undefined;
 }
 
+/**
+ * The scheduled time moved by hours or minutes. On a day the project's clocks change, DataWorks counts
+ * them in real time ("Impact of daylight saving time on scheduling": ten minutes before 03:00 is 01:50
+ * the day the clocks spring forward; ten minutes before the second 02:00 is the first 02:50); on
+ * every other day that is the wall-clock difference.
+ */
+function realTimeOffset(context: ParameterContext, minutes: number): number {
+  const naive = context.cycMs + minutes * MINUTE_MS;
+  const zone = context.zone;
+  if (!zone) return naive;
+  const day = Math.floor(context.cycMs / DAY_MS);
+  const target = Math.floor(naive / DAY_MS);
+  let touched = false;
+  for (let d = Math.min(day, target) - 1; d <= Math.max(day, target) + 1 && !touched; d++) touched = dstShift(zone, d) !== undefined;
+  if (!touched) return naive;
+  const wall = DateTime.fromMillis(context.cycMs, { zone: 'UTC' });
+  // A repeated wall time is its second occurrence (DataWorks keeps that instance); luxon resolves so.
+  const instant = DateTime.fromObject({ year: wall.year, month: wall.month, day: wall.day, hour: wall.hour, minute: wall.minute, second: wall.second }, { zone });
+  const moved = instant.plus({ minutes });
+  return Date.UTC(moved.year, moved.month - 1, moved.day, moved.hour, moved.minute, moved.second);
+}
+
 function bizMs(context: ParameterContext): number {
   return (Math.floor(context.cycMs / DAY_MS) - 1) * DAY_MS;
 }
@@ -230,7 +256,8 @@ function compileScheduledTime(inner: string, text: string, spacesAllowed = false
     }
   }
   withinCalendar(minutes / 1440, 'day', text);
-  return formatter(parts, (c) => c.cycMs + minutes * MINUTE_MS);
+  if (minutes % 1440 === 0) return formatter(parts, (c) => c.cycMs + minutes * MINUTE_MS);
+  return formatter(parts, (c) => realTimeOffset(c, minutes));
 }
 
 function systemParameter(name: string): CompiledParameter {

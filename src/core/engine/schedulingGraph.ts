@@ -59,7 +59,7 @@ export function buildSchedulingGraph(index: WorkspaceIndex): SchedulingGraph {
       excluded.push({ task: data.id, file: task.file, reason: `duplicate id: ${index.task(data.id)!.file} has it too` });
       continue;
     }
-    const calendar = taskCalendar(data.schedule);
+    const calendar = taskCalendar(data.schedule, (task.projectDir ? index.project(task.projectDir)?.config.timezone : undefined) ?? 'UTC');
     if (!calendar.ok) {
       excluded.push({ task: data.id, file: task.file, reason: calendar.reason });
       continue;

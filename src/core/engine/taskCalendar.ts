@@ -1,17 +1,27 @@
 import type { Schedule } from '../model/taskSchema';
 import { checkSchedule } from '../validation/scheduleRules';
 import { civilOfDay, dayNumber, minuteOfClock, weekdayOfDay } from './civilTime';
+import { dstShift } from './dstShift';
 
 export type InstanceKind = 'normal' | 'dry-run' | 'paused';
 
 /**
- * When a task's instances fall. The minutes of a day are the same every day the task runs; what
- * changes from day to day is whether there are instances at all (one-time, effective range) and their
- * kind (week, month and year cycles get a dry-run instance on the days they are not configured for).
+ * When a task's instances fall. The minutes of a day are the same every day the task runs, except on
+ * a day the project's clocks change; what changes from day to day is whether there are instances at
+ * all (one-time, effective range) and their kind (week, month and year cycles get a dry-run instance
+ * on the days they are not configured for).
  */
 export interface TaskCalendar {
-  /** Wall-clock minutes after midnight, ascending. */
+  /** Wall-clock minutes after midnight, ascending, on an ordinary day. */
   readonly minutes: readonly number[];
+  /**
+   * The minutes of `day`, as DataWorks has them on a DST day ("Impact of daylight saving time on
+   * scheduling"): when the clocks spring forward, hour and minute cycles get no instance in the
+   * skipped hour (23 hourly instances), and a day, week or month instance inside it runs an hour
+   * later as a dry-run; when they fall back, the repeated hour's times keep one instance each, the
+   * second occurrence (the wall clock is the same, so the list is too).
+   */
+  minutesOn(day: number): readonly number[];
   /** True for minute and hour cycles: several instances a day. */
   readonly multi: boolean;
   readonly cycle: NonNullable<Schedule['cycle']>;
@@ -21,7 +31,7 @@ export interface TaskCalendar {
 
 export type CalendarResult = { ok: true; calendar: TaskCalendar } | { ok: false; reason: string };
 
-export function taskCalendar(schedule: Schedule): CalendarResult {
+export function taskCalendar(schedule: Schedule, zone = 'UTC'): CalendarResult {
   if (schedule.method === 'one-time') return { ok: false, reason: 'one-time task: it has no scheduled instances' };
   const error = checkSchedule(schedule).find((p) => p.severity === 'error');
   if (error) return { ok: false, reason: error.message };
@@ -31,16 +41,28 @@ export function taskCalendar(schedule: Schedule): CalendarResult {
   const methodKind: InstanceKind = schedule.method === 'dry-run' ? 'dry-run' : schedule.method === 'paused' ? 'paused' : 'normal';
   const scheduledOn = dayFilter(schedule);
   const minutes = minutesOf(schedule);
+  const multi = cycle === 'minute' || cycle === 'hour';
+  // A time inside the hour the clocks skip that day.
+  const skipped = (day: number, m: number) => {
+    const shift = dstShift(zone, day);
+    return shift !== undefined && shift.delta > 0 && m >= shift.at && m < shift.at + shift.delta ? shift : undefined;
+  };
   return {
     ok: true,
     calendar: {
       minutes,
-      multi: cycle === 'minute' || cycle === 'hour',
+      multi,
       cycle,
+      minutesOn(day) {
+        if (multi) return dstShift(zone, day) ? minutes.filter((m) => !skipped(day, m)) : minutes;
+        const shift = skipped(day, minutes[0]!);
+        return shift ? [minutes[0]! + shift.delta] : minutes;
+      },
       kindOn(day) {
         if (day < from || day > to) return undefined;
         // A paused task's instances are all frozen; a dry-run task's all succeed at once.
         if (methodKind !== 'normal') return methodKind;
+        if (!multi && skipped(day, minutes[0]!)) return 'dry-run';
         return scheduledOn(day) ? 'normal' : 'dry-run';
       },
     },

@@ -2,29 +2,17 @@ import { DateTime } from 'luxon';
 import { DAY_MS, MINUTE_MS } from './civilTime';
 
 /**
- * The real instant of a wall-clock schedule time in a zone. On a day the clocks skip an hour, a time
- * inside the gap runs as many minutes after the gap as it was into it (02:30 → 03:30, as Java's
- * ZonedDateTime resolves it); on a day an hour repeats, a time in it runs once, at its first
- * occurrence (the earlier offset). Instances themselves stay on the wall clock, so a DST day has the
- * same instances as any other day.
+ * The real instant of a wall-clock schedule time in a zone. A time inside a skipped hour resolves as
+ * far after the gap as it was into it (02:30 → 03:30; the engine itself gives hour and minute cycles
+ * no instance there and moves a day's instance an hour on); a time in a repeated hour is its second
+ * occurrence, the one DataWorks keeps ("Impact of daylight saving time on scheduling").
  */
 export function wallClockInstant(day: number, minute: number, zone: string): DateTime {
   const naive = new Date(day * DAY_MS + minute * MINUTE_MS);
-  const wall = {
-    year: naive.getUTCFullYear(),
-    month: naive.getUTCMonth() + 1,
-    day: naive.getUTCDate(),
-    hour: naive.getUTCHours(),
-    minute: naive.getUTCMinutes(),
-  };
-  const instant = DateTime.fromObject(wall, { zone });
-  // Luxon resolves a repeated time to its later occurrence; look for an earlier one with the same
-  // wall clock (zones shift by an hour or, like Lord Howe, by half an hour).
-  for (const back of [60, 30]) {
-    const earlier = instant.minus({ minutes: back });
-    if (earlier.hour === wall.hour && earlier.minute === wall.minute && earlier.day === wall.day) return earlier;
-  }
-  return instant;
+  return DateTime.fromObject(
+    { year: naive.getUTCFullYear(), month: naive.getUTCMonth() + 1, day: naive.getUTCDate(), hour: naive.getUTCHours(), minute: naive.getUTCMinutes() },
+    { zone },
+  );
 }
 
 /** Today's date (YYYY-MM-DD) on the wall clock of a zone. */
