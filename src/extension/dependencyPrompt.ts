@@ -1,6 +1,9 @@
 import * as vscode from 'vscode';
 import { commonDependencies, dependencyText, type DependencySetting } from '../core/operations/dependencyOperation';
 import type { DependencyPolicy } from '../core/model/taskSchema';
+import { dependencyPreview } from '../core/engine/dependencyPreview';
+import { buildSchedulingGraph } from '../core/engine/schedulingGraph';
+import { todayIn } from '../core/engine/wallClock';
 import type { Task } from '../core/workspace/workspaceModel';
 import type { WorkspaceIndex } from '../core/workspace/workspaceIndex';
 
@@ -51,6 +54,38 @@ async function promptSetting(upstream: Task, downstream: readonly Task[], dataph
 }
 
 /**
+ * The dependency-cycle preview (节点依赖周期预览): on a day (today by default), each instance of the
+ * first selected task with the upstream instances this setting makes it wait for. Enter applies,
+ * "Another day…" moves the preview, Escape cancels.
+ */
+async function confirmWithPreview(index: WorkspaceIndex, task: Task, setting: DependencySetting, dataphin: boolean, zone: string): Promise<boolean> {
+  const graph = buildSchedulingGraph(index);
+  let date = todayIn(zone);
+  for (;;) {
+    const rows = dependencyPreview(graph, task.data.id, setting, dataphin, date);
+    if (!rows) return true;
+    const upName = index.task(setting.task)?.data.name ?? setting.task;
+    const pick = await vscode.window.showQuickPick(
+      [
+        { label: '$(check) Apply this dependency', id: 'apply' },
+        { label: '$(calendar) Another day…', id: 'day' },
+        { label: `${task.data.name} on ${date}`, kind: vscode.QuickPickItemKind.Separator, id: '' },
+        ...rows.map((r) => ({
+          label: r.at.slice(11),
+          description: r.upstream.length ? `waits for ${upName} ${r.upstream.map((u) => (u.startsWith(date) ? u.slice(11) : u.replace('T', ' '))).join(', ')}` : `waits for no instance of ${upName}`,
+          id: 'row',
+        })),
+      ],
+      { title: `Dependency preview: ${task.data.name} on ${upName} (${dependencyText(setting)})`, placeHolder: 'Enter applies; each line is one instance of the task and what it would wait for' },
+    );
+    if (!pick) return false;
+    if (pick.id === 'apply' || pick.id === 'row') return true;
+    const typed = await vscode.window.showInputBox({ title: 'Preview on which day', value: date, validateInput: (v) => (/^\d{4}-\d{2}-\d{2}$/.test(v) ? undefined : 'YYYY-MM-DD') });
+    if (typed) date = typed;
+  }
+}
+
+/**
  * Batch Dependency Configuration: the upstream dependencies the selected tasks have in common, each
  * with its settings ("the same dependent object and dependency settings": upstream, cycle, policy),
  * to edit or remove, and Add Dependency….
@@ -81,5 +116,6 @@ export async function promptDependencies(index: WorkspaceIndex, tasks: readonly 
   if (!upstream) return undefined;
   const setting = await promptSetting(upstream, tasks, dataphin);
   if (!setting) return undefined;
+  if (!(await confirmWithPreview(index, tasks[0]!, setting, dataphin, project?.config.timezone ?? 'UTC'))) return undefined;
   return action.act === 'edit' ? { edit: [setting] } : { add: [setting] };
 }

@@ -24,7 +24,12 @@ export async function tasksForCommand(
   const nodes: readonly TreeNode[] = selected?.length ? selected : node ? [node] : [];
   if (nodes.length === 0) {
     const active = vscode.window.activeTextEditor?.document;
-    const own = active?.uri.scheme === 'file' ? index.taskByFile(active.uri.fsPath) : undefined;
+    let own = active?.uri.scheme === 'file' ? index.taskByFile(active.uri.fsPath) : undefined;
+    // A task file the index has not caught up with yet (just created, moved or renamed): let it settle.
+    if (!own && active?.uri.scheme === 'file' && active.uri.fsPath.endsWith('.task.yaml')) {
+      await indexer.settled();
+      own = indexer.index.taskByFile(active.uri.fsPath);
+    }
     if (own) return { tasks: [own] };
     const picks = await vscode.window.showQuickPick(
       [...index.tasks()].map((t) => ({ label: t.data.name, description: t.data.id, detail: t.folder ? `/${t.folder}` : '/', task: t })),

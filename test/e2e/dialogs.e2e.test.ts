@@ -35,12 +35,21 @@ describe('operation dialogs say what the core can', function () {
     await page.locator('.quick-input-widget .monaco-button', { hasText: 'OK' }).click();
   }
   async function openTask(page: Page, workspace: string, rel: string): Promise<string> {
-    await page.keyboard.press('Control+P');
-    await input(page).fill(rel.split('/').at(-1)!);
-    await row(page, rel.split('/').at(-1)!).first().waitFor();
-    await page.keyboard.press('Enter');
-    await page.locator('.tabs-container .tab', { hasText: rel.split('/').at(-1)! }).waitFor();
-    return join(workspace, rel);
+    const name = rel.split('/').at(-1)!;
+    // Quick Open, clicking the file's row; once more if the editor did not switch (a keypress that
+    // arrived while the previous dialog was still closing is lost). The palette acts on the active editor.
+    for (let attempt = 0; attempt < 3; attempt++) {
+      await page.keyboard.press('Control+P');
+      await input(page).fill(name);
+      await row(page, name).first().click();
+      try {
+        await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor({ timeout: 5_000 });
+        return join(workspace, rel);
+      } catch {
+        await page.keyboard.press('Escape');
+      }
+    }
+    throw new Error(`could not make ${name} the active editor`);
   }
 
   before(async () => {
@@ -116,5 +125,23 @@ describe('operation dialogs say what the core can', function () {
     // Still asking: the bad answer was not taken.
     await page.locator('.quick-input-widget .quick-input-message', { hasText: '"abc": write name=value' }).waitFor();
     await page.keyboard.press('Escape');
+  });
+
+  it('Dependency Configuration previews which upstream instances each instance would wait for, then applies it', async () => {
+    const { page, workspace } = wb;
+    const file = await openTask(page, workspace, 'finance_dw/tasks/dws/daily/dws_log_daily.task.yaml');
+    await palette(page, 'Dependency Configuration');
+    await title(page, 'Upstream dependencies common to the 1 selected task(s)');
+    await row(page, 'Add Dependency').first().click();
+    await answer(page, 'Upstream task', 'ods_fx_rates_di');
+    await answer(page, 'Dependency cycle on ods_fx_rates_di', 'Same cycle');
+    await title(page, 'Dependency preview: dws_log_daily on ods_fx_rates_di');
+    await row(page, /waits for ods_fx_rates_di \d\d:\d\d/).first().waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, 'e2e-dialog-dependency-preview.png') });
+    await row(page, 'Apply this dependency').first().click();
+    await title(page, 'Batch Dependency Configuration (1 task): 1 will change');
+    await page.locator('.quick-input-widget .monaco-button', { hasText: 'OK' }).click();
+    for (let i = 0; i < 60 && !readFileSync(file, 'utf8').includes('"10016"'); i++) await page.waitForTimeout(250);
+    assert.match(readFileSync(file, 'utf8'), /- task: "10016"/);
   });
 });

@@ -160,3 +160,17 @@ describe('Dependency Configuration with Dataphin settings', function () {
     assert.match(refused.stdout, /a dependency policy is Dataphin's; project p follows DataWorks/);
   });
 });
+
+describe('the dependency-cycle preview (节点依赖周期预览)', () => {
+  it('shows each instance of the task with what a setting not yet written would make it wait for', async () => {
+    const { dependencyPreview } = await import('../../src/core/engine/dependencyPreview');
+    const root = project('dataphin', HOURLY(), HOURLY('00:05'), 'cycle: previous');
+    const graph = buildSchedulingGraph(loadWorkspace(root));
+    const same = dependencyPreview(graph, '2', { task: '1', cycle: 'same' }, true, DAY)!;
+    assert.deepEqual(same[0], { at: `${DAY}T00:05`, upstream: [`${DAY}T01:00`] });
+    const first = dependencyPreview(graph, '2', { task: '1', cycle: 'last24h', policy: 'first' }, true, DAY)!;
+    assert.deepEqual(first[0], { at: `${DAY}T00:05`, upstream: ['2024-03-01T01:00'] });
+    // Under DataWorks' rules the same setting waits for the nearest at or before.
+    assert.deepEqual(dependencyPreview(graph, '2', { task: '1', cycle: 'same' }, false, DAY)![1], { at: `${DAY}T01:05`, upstream: [`${DAY}T01:00`] });
+  });
+});

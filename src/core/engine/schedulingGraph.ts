@@ -1,5 +1,6 @@
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { compileParameter, type CompiledParameter } from './parameterExpression';
+import type { DependencyPolicy } from '../model/taskSchema';
 import type { DataphinLink } from './dataphinRules';
 import { taskCalendar, type TaskCalendar } from './taskCalendar';
 
@@ -45,6 +46,15 @@ export interface SchedulingGraph {
   parameterProblems: readonly { task: string; file: string; name: string; error: string }[];
 }
 
+/** A dependency as the engine follows it, by the project's scheduler. */
+export function linkOf(d: { task: string; cycle: 'same' | 'previous' | 'last24h'; policy?: DependencyPolicy; daysBack?: number }, dataphin: boolean): UpstreamLink {
+  return {
+    task: d.task,
+    previous: d.cycle !== 'same',
+    ...(dataphin ? { dataphin: { window: d.cycle, ...(d.daysBack !== undefined ? { daysBack: d.daysBack } : {}), ...(d.policy ? { policy: d.policy } : {}) } } : {}),
+  };
+}
+
 export function buildSchedulingGraph(index: WorkspaceIndex): SchedulingGraph {
   const tasks = new Map<string, ScheduledTask>();
   const excluded: ExcludedTask[] = [];
@@ -75,13 +85,7 @@ export function buildSchedulingGraph(index: WorkspaceIndex): SchedulingGraph {
       if (result.ok) parameters.push({ name, evaluate: result.evaluate });
       else parameterProblems.push({ task: data.id, file: task.file, name, error: result.error });
     }
-    const links: UpstreamLink[] = data.dependencies
-      .filter((d) => d.task !== data.id)
-      .map((d) => ({
-        task: d.task,
-        previous: d.cycle !== 'same',
-        ...(dataphin ? { dataphin: { window: d.cycle, ...(d.daysBack !== undefined ? { daysBack: d.daysBack } : {}), ...(d.policy ? { policy: d.policy } : {}) } } : {}),
-      }));
+    const links: UpstreamLink[] = data.dependencies.filter((d) => d.task !== data.id).map((d) => linkOf(d, dataphin));
     const cross = data.schedule.crossCycle;
     if (Array.isArray(cross)) for (const id of cross) if (id !== data.id) links.push({ task: id, previous: true, ...(dataphin ? { dataphin: { window: 'previous' as const } } : {}) });
     for (const d of data.dependencies) {
