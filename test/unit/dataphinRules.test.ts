@@ -174,3 +174,49 @@ describe('the dependency-cycle preview (节点依赖周期预览)', () => {
     assert.deepEqual(dependencyPreview(graph, '2', { task: '1', cycle: 'same' }, false, DAY)![1], { at: `${DAY}T01:05`, upstream: [`${DAY}T01:00`] });
   });
 });
+
+describe("Dataphin's conditional scheduling and public calendars", function () {
+  this.timeout(60_000);
+  // help.aliyun.com/zh/dataphin/conditional-scheduling-rule-description (条件调度规则说明): business date
+  // 2022-12-06 is not a Saturday or Sunday (false) OR is a holiday in public calendar text01 (true):
+  // the condition holds, and the instance takes the configured schedule type (暂停调度, paused).
+  function conditional(conditions: string, then = 'paused', logic = 'or') {
+    const root = join(mkdtempSync(join(tmpdir(), 'nightshift-dp-')), 'ws');
+    writeFiles(root, {
+      'p/nightshift.yaml': 'project: p\nscheduler: dataphin\ncalendars:\n  text01:\n    holidays: ["2022-12-06"]\n    workdays: ["2022-12-10"]\n    tags: {close: ["2022-12-30"]}\n',
+      'p/tasks/t.task.yaml': `id: "1"\nname: t\ntype: SQL\nschedule:\n  cycle: day\n  time: "03:00"\n  conditional:\n    enabled: true\n    logic: ${logic}\n    then: ${then}\n    conditions:\n${conditions}`,
+    });
+    return root;
+  }
+  const kindOn = (root: string, date: string) => planDay(buildSchedulingGraph(loadWorkspace(root)), date).byTask.get('1')![0]!;
+
+  it('the page\'s example: not a weekend OR a holiday in text01 holds on 2022-12-06, so the instance is paused, and says why', () => {
+    const root = conditional('      - {weekday: {in: [6, 7]}}\n      - {calendar: text01, dateType: holiday}\n');
+    assert.equal(nightshift('validate', root).code, 0);
+    const instance = kindOn(root, '2022-12-07');
+    assert.equal(instance.kind, 'paused');
+    assert.match(instance.why!, /business date 2022-12-06 \(or\), so it runs as paused/);
+    // The next business date is an ordinary Wednesday: neither condition holds.
+    assert.equal(kindOn(root, '2022-12-08').kind, 'normal');
+  });
+
+  it('and needs every condition; a make-up workday on a weekend is a workday; tags; dry-run as the outcome', () => {
+    const and = conditional('      - {weekday: {in: [6]}}\n      - {calendar: text01, dateType: workday}\n', 'dry-run', 'and');
+    assert.equal(kindOn(and, '2022-12-11').kind, 'dry-run');
+    assert.equal(kindOn(and, '2022-12-04').kind, 'normal');
+    const tags = conditional('      - {calendar: text01, tags: {any: [close]}}\n', 'dry-run');
+    assert.equal(kindOn(tags, '2022-12-31').kind, 'dry-run');
+    assert.equal(kindOn(tags, '2022-12-30').kind, 'normal');
+  });
+
+  it('validate names an unknown calendar, a missing outcome, and conditions in a DataWorks project at their lines', () => {
+    const bad = conditional('      - {calendar: nope, dateType: holiday}\n');
+    const out = nightshift('validate', bad);
+    assert.equal(out.code, 1);
+    assert.match(out.stderr, /conditions\.0\.calendar: project p has no public calendar "nope"/);
+    const root = conditional('      - {weekday: {in: [6, 7]}}\n');
+    const { readFileSync, writeFileSync } = require('node:fs') as typeof import('node:fs');
+    writeFileSync(join(root, 'p/nightshift.yaml'), readFileSync(join(root, 'p/nightshift.yaml'), 'utf8').replace('scheduler: dataphin', 'scheduler: dataworks'));
+    assert.match(nightshift('validate', root).stderr, /conditions on the business date are Dataphin's/);
+  });
+});

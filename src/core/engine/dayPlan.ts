@@ -21,6 +21,8 @@ export interface PlannedInstance {
   minute: number;
   scheduledAt: string;
   kind: InstanceKind;
+  /** Why it is of that kind, when conditional scheduling made it so. */
+  why?: string;
   upstream: UpstreamEdge[];
   params: Record<string, string>;
 }
@@ -94,12 +96,14 @@ export function planDay(graph: SchedulingGraph, date: string, options: PlanOptio
     const kind = task.calendar.kindOn(day);
     if (kind === undefined) continue;
     const ids = idsOn(task, 0);
+    const why = task.calendar.whyOn(day);
     const own = minutesOn(task, day).map((minute, k): PlannedInstance => ({
       id: ids[k]!,
       task,
       minute,
       scheduledAt: ids[k]!.slice(task.id.length + 1),
       kind,
+      ...(why ? { why } : {}),
       upstream: [],
       params: {},
     }));

@@ -69,7 +69,8 @@ export function buildSchedulingGraph(index: WorkspaceIndex): SchedulingGraph {
       excluded.push({ task: data.id, file: task.file, reason: `duplicate id: ${index.task(data.id)!.file} has it too` });
       continue;
     }
-    const calendar = taskCalendar(data.schedule, (task.projectDir ? index.project(task.projectDir)?.config.timezone : undefined) ?? 'UTC');
+    const own = task.projectDir ? index.project(task.projectDir) : undefined;
+    const calendar = taskCalendar(data.schedule, own?.config.timezone ?? 'UTC', own?.config.scheduler === 'dataphin' ? { calendars: own.config.calendars } : undefined);
     if (!calendar.ok) {
       excluded.push({ task: data.id, file: task.file, reason: calendar.reason });
       continue;

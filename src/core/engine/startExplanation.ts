@@ -27,7 +27,9 @@ export function startExplanation(graph: SchedulingGraph, timeline: Timeline, id:
   const timing = timeline.timing.get(id);
   if (!instance || !timing) return '';
   const self = instance.task.name;
-  if (timing.blocked === 'paused') return `${self} is paused on this day: the instance is generated but does not run, and holds back its downstream instances.`;
+  const why = instance.why ? ` (${instance.why})` : '';
+  if (timing.blocked === 'paused') return `${self} is paused on this day${why}: the instance is generated but does not run, and holds back its downstream instances.`;
+  if (instance.why) return `${self} runs as a dry-run on this day (${instance.why}): it succeeds at once without running its code.`;
   if (timing.blocked === 'dependency-cycle') return `${self} is in a dependency cycle: none of the cycle's instances can start.`;
   if (timing.blocked === 'upstream-paused') {
     const up = timing.waitsFor ? instanceName(graph, timing.waitsFor) : undefined;

@@ -1,6 +1,8 @@
 import type { Schedule } from '../model/taskSchema';
 import { checkSchedule } from '../validation/scheduleRules';
-import { civilOfDay, dayNumber, minuteOfClock, weekdayOfDay } from './civilTime';
+import type { PublicCalendar } from '../model/projectSchema';
+import { civilOfDay, dateOfDay, dayNumber, minuteOfClock, weekdayOfDay } from './civilTime';
+import { conditionsHold } from './conditionalScheduling';
 import { dstShift } from './dstShift';
 
 export type InstanceKind = 'normal' | 'dry-run' | 'paused';
@@ -27,11 +29,18 @@ export interface TaskCalendar {
   readonly cycle: NonNullable<Schedule['cycle']>;
   /** The kind of the day's instances, or undefined when the task has none that day. */
   kindOn(day: number): InstanceKind | undefined;
+  /** Why the day's instances are of that kind, when conditional scheduling made them so. */
+  whyOn(day: number): string | undefined;
 }
 
 export type CalendarResult = { ok: true; calendar: TaskCalendar } | { ok: false; reason: string };
 
-export function taskCalendar(schedule: Schedule, zone = 'UTC'): CalendarResult {
+/** A Dataphin project's public calendars, which its conditional scheduling reads. */
+export interface DataphinCalendars {
+  calendars: Readonly<Record<string, PublicCalendar>>;
+}
+
+export function taskCalendar(schedule: Schedule, zone = 'UTC', dataphin?: DataphinCalendars): CalendarResult {
   if (schedule.method === 'one-time') return { ok: false, reason: 'one-time task: it has no scheduled instances' };
   const error = checkSchedule(schedule).find((p) => p.severity === 'error');
   if (error) return { ok: false, reason: error.message };
@@ -47,11 +56,19 @@ export function taskCalendar(schedule: Schedule, zone = 'UTC'): CalendarResult {
     const shift = dstShift(zone, day);
     return shift !== undefined && shift.delta > 0 && m >= shift.at && m < shift.at + shift.delta ? shift : undefined;
   };
+  // Dataphin's conditional scheduling: when the conditions hold on the business date (the day
+  // before), the instances take the configured schedule type.
+  const conditional = schedule.conditional;
+  const then = dataphin && conditional?.enabled && conditional.then && conditional.conditions.length ? conditional.then : undefined;
+  const conditionHolds = (day: number) => then !== undefined && conditionsHold(conditional!.conditions, conditional!.logic, day - 1, dataphin!.calendars);
   return {
     ok: true,
     calendar: {
       minutes,
       multi,
+      whyOn(day) {
+        return conditionHolds(day) ? `conditional scheduling: its conditions hold on the business date ${dateOfDay(day - 1)} (${conditional!.logic}), so it runs as ${then}` : undefined;
+      },
       cycle,
       minutesOn(day) {
         if (multi) return dstShift(zone, day) ? minutes.filter((m) => !skipped(day, m)) : minutes;
@@ -63,7 +80,8 @@ export function taskCalendar(schedule: Schedule, zone = 'UTC'): CalendarResult {
         // A paused task's instances are all frozen; a dry-run task's all succeed at once.
         if (methodKind !== 'normal') return methodKind;
         if (!multi && skipped(day, minutes[0]!)) return 'dry-run';
-        return scheduledOn(day) ? 'normal' : 'dry-run';
+        if (!scheduledOn(day)) return 'dry-run';
+        return conditionHolds(day) ? then! : 'normal';
       },
     },
   };

@@ -7,6 +7,16 @@ export const projectModeSchema = z.enum(['basic', 'dev-prod']);
 export const schedulerSchema = z.enum(['dataworks', 'dataphin']);
 export type Scheduler = z.output<typeof schedulerSchema>;
 
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date "YYYY-MM-DD"');
+
+/** A public calendar (公共日历): holidays, make-up workdays on weekends, and tagged dates. */
+export const publicCalendarSchema = z.looseObject({
+  holidays: z.array(isoDate).default([]),
+  workdays: z.array(isoDate).default([]).describe('Weekend days that are workdays (make-up days).'),
+  tags: z.record(z.string().min(1), z.array(isoDate)).default({}),
+});
+export type PublicCalendar = z.output<typeof publicCalendarSchema>;
+
 export const templateSchema = z.object({
   name: z.string().min(1),
   taskType: z.string().min(1),
@@ -27,6 +37,7 @@ export const projectFileSchema = z.looseObject({
     .record(z.string().regex(/^[\p{L}_][\p{L}\p{N}_]*$/u, 'a variable name is letters, digits and _'), z.union([z.string(), z.number()]).transform(String))
     .default({})
     .describe("Dataphin: the project's global variables, ${name} in a parameter; the prefix dp_glb_ is reserved."),
+  calendars: z.record(z.string().min(1), publicCalendarSchema).default({}).describe("Dataphin: public calendars that conditional scheduling's conditions name."),
   settings: z
     .looseObject({
       allowDeletePublishedInDev: z.boolean().default(false),

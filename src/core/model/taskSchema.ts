@@ -28,6 +28,36 @@ export const submissionSchema = z.enum(['none', 'submitting', 'succeeded', 'fail
 
 export const crossCycleSchema = z.union([z.enum(['none', 'self', 'children']), z.array(taskIdSchema).min(1)]);
 
+const oneOfSets = <T extends z.ZodType>(item: T) =>
+  z
+    .object({ in: z.array(item).min(1).optional(), notIn: z.array(item).min(1).optional() })
+    .strict()
+    .refine((v) => (v.in === undefined) !== (v.notIn === undefined), 'write in: [...] or notIn: [...] (belongs to, does not belong to)');
+
+/**
+ * One condition of Dataphin's conditional scheduling (条件调度) on the business date: the regular
+ * calendar's weekday, month or day of month, or a public calendar's date type or tags.
+ */
+export const conditionSchema = z
+  .object({
+    weekday: oneOfSets(z.number().int().min(1).max(7)).optional(),
+    month: oneOfSets(z.number().int().min(1).max(12)).optional(),
+    day: oneOfSets(z.union([z.number().int().min(1).max(31), z.literal('L')])).optional(),
+    calendar: z.string().min(1).optional(),
+    dateType: z.enum(['workday', 'holiday']).optional(),
+    tags: z
+      .object({ all: z.array(z.string().min(1)).min(1).optional(), any: z.array(z.string().min(1)).min(1).optional(), none: z.array(z.string().min(1)).min(1).optional() })
+      .strict()
+      .refine((t) => [t.all, t.any, t.none].filter(Boolean).length === 1, 'write one of all, any or none')
+      .optional(),
+  })
+  .strict()
+  .refine(
+    (c) => [c.weekday, c.month, c.day, c.dateType, c.tags].filter((x) => x !== undefined).length === 1 && (c.calendar !== undefined) === (c.dateType !== undefined || c.tags !== undefined),
+    'a condition is one of weekday, month, day (the regular calendar), or calendar with dateType or tags (a public calendar)',
+  );
+export type Condition = z.output<typeof conditionSchema>;
+
 export const scheduleSchema = z.looseObject({
   method: methodSchema.default('normal'),
   cycle: cycleSchema.optional().describe('Required unless the method is one-time.'),
@@ -42,7 +72,14 @@ export const scheduleSchema = z.looseObject({
   effective: z
     .looseObject({ from: isoDateSchema.optional(), to: isoDateSchema.optional() })
     .optional(),
-  conditional: z.looseObject({ enabled: z.boolean().default(false) }).optional(),
+  conditional: z
+    .looseObject({
+      enabled: z.boolean().default(false),
+      logic: z.enum(['and', 'or']).default('and').describe('Dataphin: and (与) needs every condition, or (或) any one.'),
+      then: z.enum(['dry-run', 'paused']).optional().describe('Dataphin: the schedule type an instance gets when the conditions hold (执行调度类型).'),
+      conditions: z.array(conditionSchema).default([]).describe("Dataphin: conditions on the instance's business date."),
+    })
+    .optional(),
 });
 
 /** Dataphin's dependency policies (依赖策略): which instances of the window a dependency waits for. */

@@ -40,16 +40,21 @@ export function configureScheduleOperation(settings: ScheduleSettings): TaskOper
       const method = next.method as Schedule['method'];
       const wasConditional = current.conditional?.enabled === true;
       let conditional = current.conditional ? { ...current.conditional } : undefined;
+      // Only the keys the operation sets are written: the task's own conditions (Dataphin's) stay as written.
+      let conditionalChanged: Record<string, unknown> | undefined;
       const notes: string[] = [];
       if (settings.conditional) {
         if (settings.conditional.enabled && method !== 'normal') return fail(`conditional scheduling applies only to normal scheduling (the method would be ${method})`);
         if (settings.conditional.startTime !== undefined && !START_TIME_CYCLES.has(String(next.cycle))) {
           return fail(`a conditional start time applies only to day, week and month cycles (the cycle would be ${String(next.cycle)})`);
         }
-        conditional = { ...settings.conditional };
+        // On and off, and its start time; the task's own conditions (Dataphin's) stay as they are.
+        conditional = { logic: 'and', conditions: [], ...current.conditional, ...settings.conditional };
+        conditionalChanged = { ...settings.conditional };
       }
       if ((method === 'dry-run' || method === 'paused') && conditional?.enabled) {
         conditional = { ...conditional, enabled: false };
+        conditionalChanged = { ...conditionalChanged, enabled: false };
         notes.push(`conditional scheduling disabled (${method})`);
       }
       if (conditional) next.conditional = conditional;
@@ -76,7 +81,7 @@ export function configureScheduleOperation(settings: ScheduleSettings): TaskOper
                 return field !== 'method' ? [{ path: ['schedule', field], delete: true }] : [];
               })
             : []),
-          ...(conditional && (settings.conditional || notes.length) ? [{ path: ['schedule', 'conditional'], value: conditional }] : []),
+          ...Object.entries(conditionalChanged ?? {}).map(([key, value]): DocEdit => ({ path: ['schedule', 'conditional', key], value })),
           ...(effective ? [{ path: ['schedule', 'effective'], value: effective }] : []),
         ],
       });

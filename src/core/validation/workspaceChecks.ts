@@ -196,6 +196,19 @@ export function checkProjectGlobals(project: Project, sink: ProblemSink): void {
  */
 function checkDialect(task: Task, project: Project, sink: ProblemSink): void {
   const dataphin = project.config.scheduler === 'dataphin';
+  const conditional = task.data.schedule.conditional;
+  if (conditional && conditional.conditions.length > 0) {
+    const at = ['schedule', 'conditional', 'conditions'];
+    if (!dataphin) sink.report(task.file, at, 'dialect', `schedule.conditional.conditions: conditions on the business date are Dataphin's; project ${project.config.project} follows DataWorks`);
+    else {
+      if (conditional.enabled && !conditional.then) sink.report(task.file, ['schedule', 'conditional'], 'conditional-without-then', 'schedule.conditional.then: say what an instance becomes when the conditions hold (dry-run or paused)');
+      conditional.conditions.forEach((c, i) => {
+        if (c.calendar !== undefined && !project.config.calendars[c.calendar]) {
+          sink.report(task.file, [...at, i, 'calendar'], 'unknown-calendar', `schedule.conditional.conditions.${i}.calendar: project ${project.config.project} has no public calendar "${c.calendar}" (calendars: ${Object.keys(project.config.calendars).join(', ') || 'none'})`);
+        }
+      });
+    }
+  }
   task.data.dependencies.forEach((dep, i) => {
     const at = (field: string) => ['dependencies', i, field];
     if (!dataphin) {
