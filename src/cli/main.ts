@@ -1,5 +1,7 @@
 import { runBackfill } from './backfillCommand';
 import { runCreate } from './createCommand';
+import { runExport } from './exportCommand';
+import { runImport } from './importCommand';
 import { stopQuietlyWhenReaderCloses } from './closedPipe';
 import { OPERATION_COMMANDS, runOperation } from './operationCommand';
 import { runList } from './listCommand';
@@ -43,6 +45,14 @@ Commands:
           [--cycle C and the schedule flags of \`schedule\`] [--template name:version] [--json]
                           Create a compute task (and its code file); prints its id and file.
 
+  import <file-or-dir> --to <workspace> --project <p> [--folder <path>] [--format flowspec] [--dry-run]
+          [--json] [--as <user>]
+                          DataWorks FlowSpec (YAML or JSON, shapes 1.1 and 1.2) as new tasks, one batch
+                          (revert undoes it), with a report of what was not carried exactly.
+  export <workspace> --format flowspec [--flowspec-version 1.1|1.2] [--project <p>] [--tasks <ids>]
+          --out <file-or-dir> [--json]
+                          The tasks as FlowSpec, one workflow per project, with the same report.
+
 Task operations (the Dataphin task list's, single and batch):
   <operation> <dir> (--tasks <ids> | --folder <project>/<folder> [--recursive]) --as <user>
           [--dry-run] [--json] [--lock-dir <shared lock folder>] [operation options]
@@ -70,6 +80,10 @@ export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
     switch (command) {
+      case 'import':
+        return runImport(rest);
+      case 'export':
+        return runExport(rest);
       case 'create':
         return await runCreate(rest);
       case 'validate':

@@ -7,7 +7,7 @@ import { checkSchedule } from '../validation/scheduleRules';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import type { Project, Task } from '../workspace/workspaceModel';
 import { writeFileAtomic } from './atomicFile';
-import { newRecordId, saveRecord, textHash, type BatchRecord, type FileChange } from './batchRecords';
+import { newRecordId, saveRecord, textHash, type BatchRecord, type FileChange, type TaskResult } from './batchRecords';
 import { finishChange } from './changeApply';
 import { checkChangeScope, type ChangeScope } from './changeScope';
 import { failureReason } from './failureReason';
@@ -103,7 +103,7 @@ export function codeLanguage(type: string): { extension: string; comment: string
   return { extension: 'sql', comment: '--' };
 }
 
-function codeHeader(name: string, type: string, owner: string, now: Date): string {
+export function codeHeader(name: string, type: string, owner: string, now: Date): string {
   const { comment, shebang } = codeLanguage(type);
   return [...(shebang ? [shebang] : []), `${comment} ${name}`, `${comment} type: ${type}, owner: ${owner}, created ${timestamp(now)}`, `${comment} Scheduling parameters such as \${bizdate} are set in ${name}${TASK_FILE_SUFFIX}.`, ''].join('\n');
 }
@@ -133,7 +133,7 @@ function newTaskText(spec: NewTaskSpec, id: string, codeName: string, now: Date)
 }
 
 /** `time: 14:30` reads as a number in YAML 1.1; every clock time and the id are written quoted. */
-function quoteClockTimes(text: string): string {
+export function quoteClockTimes(text: string): string {
   return editYaml(text, (doc) => {
     const quote = (path: (string | number)[]) => {
       const node = doc.getIn(path, true) as { type?: string } | undefined;
@@ -163,38 +163,53 @@ function writeNewTask(operation: 'create' | 'clone', title: string, parameters: 
 }
 
 function writeLocked(operation: 'create' | 'clone', title: string, parameters: Record<string, unknown>, change: FileChange, name: string, context: { user: string; now: Date }, root: string, scope: ChangeScope): Creation {
-  const base = { task: change.task, name };
-  const record: BatchRecord = {
-    id: newRecordId(context.now, operation),
-    who: context.user,
-    when: context.now.toISOString(),
-    operation,
-    title,
-    kind: 'other',
-    parameters,
-    results: [{ ...base, status: 'succeeded', reason: `created ${change.before}` }],
-    changes: [change],
-    state: 'intent',
-    pid: process.pid,
-    host: hostname(),
-  };
+  const record = writeNewFiles(operation, title, parameters, [{ change, name }], context, root, scope);
+  return record.changes.length ? { record, task: { id: change.task, file: change.before, code: change.code!.to } } : { record };
+}
+
+/**
+ * New task files (each with its code file) as one batch: the record's intent first, then each task's
+ * files, created only where nothing is, under the workspace's write lock (taken here, or shared with
+ * a caller that holds it). A task whose files cannot be created fails alone; the record lists what
+ * was created, so revert removes exactly that.
+ */
+export function writeNewFiles(operation: string, title: string, parameters: Record<string, unknown>, items: readonly { change: FileChange; name: string }[], context: { user: string; now: Date }, root: string, scope: ChangeScope): BatchRecord {
+  const results: TaskResult[] = [];
+  const ready: FileChange[] = [];
+  for (const { change, name } of items) {
+    try {
+      checkChangeScope(change, scope, `new task ${change.task}`);
+      results.push({ task: change.task, name, status: 'succeeded', reason: `created ${change.before}` });
+      ready.push(change);
+    } catch (error) {
+      results.push({ task: change.task, name, status: 'failed', reason: `not created: ${failureReason(error)}` });
+    }
+  }
+  const record: BatchRecord = { id: newRecordId(context.now, operation), who: context.user, when: context.now.toISOString(), operation, title, kind: 'other', parameters, results, changes: ready, state: 'intent', pid: process.pid, host: hostname() };
+  if (ready.length === 0) return { ...record, state: 'complete' };
   try {
-    checkChangeScope(change, scope, `new task ${change.task}`);
     saveRecord(root, record);
   } catch (error) {
-    return { record: { ...record, results: [{ ...base, status: 'failed', reason: `not created: ${failureReason(error)}` }], changes: [], state: 'complete' } };
+    for (const r of results) if (r.status === 'succeeded') Object.assign(r, { status: 'failed', reason: `not created: the batch record could not be written (${failureReason(error)})` });
+    return { ...record, changes: [], state: 'complete' };
   }
-  let done: BatchRecord;
-  try {
-    finishChange(change, change.afterText, { root, who: context.user, when: record.when });
-    done = { ...record, state: 'complete' };
-  } catch (error) {
-    done = { ...record, results: [{ ...base, status: 'failed', reason: failureReason(error) }], changes: [], state: 'complete' };
-  }
+  const made: FileChange[] = [];
+  withWriteLock(root, () => {
+    for (const change of ready) {
+      const result = results.find((r) => r.task === change.task && r.status === 'succeeded')!;
+      try {
+        finishChange(change, change.afterText, { root, who: context.user, when: record.when });
+        made.push(change);
+      } catch (error) {
+        Object.assign(result, { status: 'failed', reason: failureReason(error) });
+      }
+    }
+  });
+  const done: BatchRecord = { ...record, changes: made, state: 'complete' };
   delete done.pid;
   delete done.host;
   saveRecord(root, done);
-  return done.changes.length ? { record: done, task: { id: change.task, file: change.before, code: change.code!.to } } : { record: done };
+  return done;
 }
 
 function taskPaths(project: Project, folder: string, name: string, type: string): { file: string; code: string; codeName: string } {

@@ -1,0 +1,58 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { exportFlowSpec, type FlowSpecVersion } from '../core/interchange/flowspecExport';
+import { InterchangeReport } from '../core/interchange/interchangeReport';
+import { writeFileAtomic } from '../core/operations/atomicFile';
+import { UsageError } from './usageError';
+import { commaList, parseWorkspaceArgs } from './workspaceArgs';
+
+/**
+ * `nightshift export <workspace> --format flowspec [--flowspec-version 1.1|1.2] [--project <p>]
+ * [--tasks <ids>] --out <file-or-dir> [--json]`: one FlowSpec document per project (a file when
+ * there is one, `<dir>/<project>.flowspec.json` each otherwise), and a report of what did not map.
+ */
+export function runExport(args: string[]): number {
+  const parsed = parseWorkspaceArgs(args, {
+    format: { type: 'string' },
+    'flowspec-version': { type: 'string' },
+    project: { type: 'string' },
+    tasks: { type: 'string' },
+    out: { type: 'string' },
+    json: { type: 'boolean' },
+  });
+  const v = parsed.values;
+  if (v.format !== 'flowspec') throw new UsageError(v.format === undefined ? 'missing --format flowspec' : `--format "${v.format}": this version exports flowspec (DolphinScheduler is not supported yet)`);
+  const version = (v['flowspec-version'] ?? '1.2') as FlowSpecVersion;
+  if (version !== '1.1' && version !== '1.2') throw new UsageError('--flowspec-version must be 1.1 or 1.2');
+  if (!v.out) throw new UsageError('missing --out <file-or-dir>');
+  const index = parsed.load();
+  let tasks = [...index.tasks()];
+  if (v.project) {
+    const project = index.projects().find((p) => p.config.project === v.project);
+    if (!project) throw new UsageError(`--project "${v.project}": no such project`);
+    tasks = tasks.filter((t) => t.projectDir === project.dir);
+  }
+  if (v.tasks) {
+    const ids = new Set(commaList(v.tasks));
+    const unknown = [...ids].filter((id) => !index.task(id));
+    if (unknown.length) throw new UsageError(`--tasks: no task has the id ${unknown.join(', ')}`);
+    tasks = tasks.filter((t) => ids.has(t.data.id));
+  }
+  const report = new InterchangeReport();
+  const documents = exportFlowSpec(index, tasks, version, report);
+  const single = documents.length === 1 && /\.(json|ya?ml)$/i.test(v.out);
+  const written: string[] = [];
+  for (const d of documents) {
+    const path = single ? v.out : join(v.out, `${d.project}.flowspec.json`);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileAtomic(path, `${JSON.stringify(d.document, null, 2)}\n`);
+    written.push(path);
+  }
+  if (v.json) process.stdout.write(`${JSON.stringify({ files: written, tasks: tasks.length, report: report.entries })}\n`);
+  else {
+    process.stdout.write(`Exported ${tasks.length} task(s) as FlowSpec ${version}: ${written.join(', ')}\n`);
+    const lines = report.lines();
+    process.stdout.write(lines.length ? `Not carried exactly (${lines.length}):\n${lines.map((l) => `  ${l}`).join('\n')}\n` : 'Everything was carried exactly.\n');
+  }
+  return 0;
+}

@@ -1,0 +1,75 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { userInfo } from 'node:os';
+import { scopeOf } from '../core/operations/changeScope';
+import { LockStore } from '../core/operations/lockStore';
+import { importFlowSpec } from '../core/interchange/flowspecImport';
+import { planImport, writeImport } from '../core/interchange/importTasks';
+import { InterchangeError, InterchangeReport } from '../core/interchange/interchangeReport';
+import { loadWorkspace } from '../core/workspace/diskWorkspace';
+import { UsageError } from './usageError';
+import { parseCommandArgs } from './workspaceArgs';
+
+const DOCUMENT = /\.(json|ya?ml)$/i;
+
+/**
+ * `nightshift import <file-or-dir> --to <workspace> --project <p> [--folder <path>] [--format flowspec]
+ * [--dry-run] [--json]`: FlowSpec documents as new tasks, written as one batch (revert undoes it).
+ * Bad input (not FlowSpec, an unknown node type, an id or name the workspace has) is exit 2, naming
+ * the file and the path inside it; nothing is written then.
+ */
+export function runImport(args: string[]): number {
+  const parsed = parseCommandArgs(args, {
+    to: { type: 'string' },
+    project: { type: 'string' },
+    folder: { type: 'string' },
+    format: { type: 'string' },
+    update: { type: 'boolean' },
+    'dry-run': { type: 'boolean' },
+    json: { type: 'boolean' },
+    as: { type: 'string' },
+  });
+  const v = parsed.values;
+  const [source, ...extra] = parsed.positionals;
+  if (!source) throw new UsageError('missing the file or folder to import');
+  if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}"`);
+  if (!v.to) throw new UsageError('missing --to <workspace>');
+  if (!v.project) throw new UsageError('missing --project <project>');
+  if (v.format !== undefined && v.format !== 'flowspec') throw new UsageError(`--format "${v.format}": this version imports flowspec (DolphinScheduler is not supported yet)`);
+  if (v.update) throw new UsageError('--update: this version imports new tasks only; an id the workspace has is refused');
+  let files: string[];
+  try {
+    files = statSync(source).isDirectory() ? readdirSync(source).filter((f) => DOCUMENT.test(f)).sort().map((f) => join(source, f)) : [source];
+  } catch {
+    throw new UsageError(`"${source}" is not a file or folder`);
+  }
+  const index = loadWorkspace(v.to);
+  const project = index.projects().find((p) => p.config.project === v.project);
+  if (!project) throw new UsageError(`--project "${v.project}": no such project in ${v.to} (${index.projects().map((p) => p.config.project).join(', ')})`);
+  const report = new InterchangeReport();
+  const items = [];
+  try {
+    const seen = new Set<string>();
+    for (const file of files) {
+      const imported = importFlowSpec(file, readFileSync(file, 'utf8'), (id) => !!index.task(id) || seen.has(id), report);
+      for (const t of imported) seen.add(t.data.id);
+      items.push(...planImport(file, imported, project, v.folder ?? '', index, new Date()));
+    }
+  } catch (error) {
+    if (error instanceof InterchangeError) throw new UsageError(error.message);
+    throw error;
+  }
+  const user = v.as ?? process.env.USER ?? userInfo().username;
+  const record = v['dry-run'] ? undefined : writeImport(files[0]!, items, { user, now: new Date() }, resolve(v.to), scopeOf(index, new LockStore()));
+  const results = record?.results ?? items.map((i) => ({ task: i.change.task, name: i.name, status: 'succeeded', reason: `would create ${i.change.before}` }));
+  if (v.json) {
+    process.stdout.write(`${JSON.stringify({ tasks: results.map((r) => ({ task: r.task, name: r.name, status: r.status, reason: r.reason })), report: report.entries, ...(v['dry-run'] ? { dryRun: true } : {}) })}\n`);
+  } else {
+    const ok = results.filter((r) => r.status === 'succeeded').length;
+    process.stdout.write(`Import${v['dry-run'] ? ' (dry run: nothing written)' : ''}: ${ok} of ${results.length} task(s) into ${project.config.project}${v.folder ? `/${v.folder}` : ''}\n`);
+    for (const r of results) process.stdout.write(`${r.task}  ${r.status.padEnd(9)}  ${r.reason}\n`);
+    const lines = report.lines();
+    process.stdout.write(lines.length ? `Not carried exactly (${lines.length}):\n${lines.map((l) => `  ${l}`).join('\n')}\n` : 'Everything was carried exactly.\n');
+  }
+  return results.some((r) => r.status === 'failed') ? 1 : 0;
+}
