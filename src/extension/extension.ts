@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { logError, nightshiftLog, registerCommand } from './errorPolicy';
 import { createProject } from './createProject';
 import { OpsView } from './opsView';
+import { exportTasks, importTasks } from './interchangeCommands';
 import type { Task } from '../core/workspace/workspaceModel';
 import { cloneTaskCommand, createTaskCommand, type CreatePreset } from './createTaskCommand';
 import { tasksForCommand } from './taskSelectionUi';
@@ -86,6 +87,8 @@ export function activate(context: vscode.ExtensionContext): NightshiftApi {
       const id = ops.current?.task;
       return id ? openTimeline(services, { task: id }) : undefined;
     }),
+    registerCommand('nightshift.importTasks', (node?: TreeNode, preset?: Parameters<typeof importTasks>[3]) => importTasks(indexer, me(), node && 'kind' in node ? node : undefined, preset)),
+    registerCommand('nightshift.exportTasks', (node?: TreeNode, selected?: TreeNode[], preset?: Parameters<typeof exportTasks>[3]) => exportTasks(indexer, node, selected, preset)),
     registerCommand('nightshift.createTask', (node?: TreeNode, preset?: CreatePreset) => createTaskCommand(indexer, me(), node && 'kind' in node ? node : undefined, preset)),
     registerCommand('nightshift.cloneTask', async (node?: TreeNode | { taskIds: string[] }, _selected?: unknown, preset?: Parameters<typeof cloneTaskCommand>[3]) => {
       return cloneTaskCommand(indexer, me(), await oneTask(node), preset);

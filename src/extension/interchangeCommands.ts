@@ -1,0 +1,102 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import * as vscode from 'vscode';
+import { exportFlowSpec, type FlowSpecVersion } from '../core/interchange/flowspecExport';
+import { importFlowSpec } from '../core/interchange/flowspecImport';
+import { planImport, writeImport } from '../core/interchange/importTasks';
+import { InterchangeError, InterchangeReport } from '../core/interchange/interchangeReport';
+import { writeFileAtomic } from '../core/operations/atomicFile';
+import type { BatchRecord } from '../core/operations/batchRecords';
+import { scopeOf } from '../core/operations/changeScope';
+import { selectByFolder } from '../core/operations/taskSelection';
+import type { Task } from '../core/workspace/workspaceModel';
+import { lockStore, recordsRoot } from './batchExecution';
+import type { TreeNode } from './treeNodes';
+import type { WorkspaceIndexer } from './workspaceIndexer';
+
+let channel: vscode.OutputChannel | undefined;
+
+/** The report in its own output channel: what was not carried exactly, task by task. */
+function showReport(title: string, report: InterchangeReport, summary: string): void {
+  channel ??= vscode.window.createOutputChannel('Nightshift Import and Export');
+  channel.appendLine(`${title}: ${summary}`);
+  const lines = report.lines();
+  channel.appendLine(lines.length ? `Not carried exactly (${lines.length}):` : 'Everything was carried exactly.');
+  for (const line of lines) channel.appendLine(`  ${line}`);
+  const message = `${title}: ${summary}${lines.length ? ` ${lines.length} setting(s) not carried exactly.` : ''}`;
+  void (lines.length ? vscode.window.showWarningMessage(message, 'Show Report') : vscode.window.showInformationMessage(message, 'Show Report')).then((a) => a && channel!.show(true));
+}
+
+/**
+ * Import… on a project or folder (or from the palette): FlowSpec files (YAML or JSON) as new tasks
+ * there, one batch that Undo Last Batch reverts, and the report. `preset.files` skips the file dialog.
+ */
+export async function importTasks(indexer: WorkspaceIndexer, me: string, node?: TreeNode, preset: { files?: string[]; project?: string } = {}): Promise<BatchRecord | undefined> {
+  await indexer.whenReady();
+  const index = indexer.index;
+  let project = node && node.kind !== 'task' ? index.project(node.projectDir) : index.projects().find((p) => p.config.project === preset.project);
+  if (!project) {
+    const pick = await vscode.window.showQuickPick(index.projects().map((p) => ({ label: p.config.project, project: p })), { title: 'Import into which project' });
+    project = pick?.project;
+  }
+  if (!project) return undefined;
+  const folder = node?.kind === 'folder' ? node.path : '';
+  const files =
+    preset.files ??
+    (await vscode.window.showOpenDialog({ title: `Import FlowSpec into ${project.config.project}${folder ? `/${folder}` : ''}`, canSelectMany: true, filters: { FlowSpec: ['json', 'yaml', 'yml'] }, openLabel: 'Import' }))?.map((u) => u.fsPath);
+  if (!files?.length) return undefined;
+  const report = new InterchangeReport();
+  const items = [];
+  try {
+    const seen = new Set<string>();
+    for (const file of files) {
+      const imported = importFlowSpec(file, readFileSync(file, 'utf8'), (id) => !!index.task(id) || seen.has(id), report);
+      for (const t of imported) seen.add(t.data.id);
+      items.push(...planImport(file, imported, project, folder, index, new Date()));
+    }
+  } catch (error) {
+    if (!(error instanceof InterchangeError)) throw error;
+    void vscode.window.showErrorMessage(`Import: ${error.message}`);
+    return undefined;
+  }
+  const record = writeImport(files[0]!, items, { user: me, now: new Date() }, recordsRoot([]), scopeOf(index, lockStore()));
+  await indexer.settled();
+  const ok = record.results.filter((r) => r.status === 'succeeded').length;
+  showReport(record.title, report, `${ok} of ${record.results.length} task(s) imported into ${project.config.project}${folder ? `/${folder}` : ''}.`);
+  return record;
+}
+
+/** Export… on a project, a folder or a selection of tasks: FlowSpec 1.2 or 1.1, one file per project. */
+export async function exportTasks(indexer: WorkspaceIndexer, node?: TreeNode, selected?: readonly TreeNode[], preset: { out?: string; version?: FlowSpecVersion } = {}): Promise<string[] | undefined> {
+  await indexer.whenReady();
+  const index = indexer.index;
+  const nodes = selected?.length ? selected : node ? [node] : [];
+  const tasks: Task[] = nodes.length
+    ? nodes.flatMap((n) => (n.kind === 'task' ? [index.taskByFile(n.file)].filter((t): t is Task => !!t) : (selectByFolder(index, n.projectDir, n.kind === 'folder' ? n.path : '', true) ?? [])))
+    : [...index.tasks()];
+  if (!tasks.length) return void vscode.window.showInformationMessage('Export: no compute tasks there.');
+  const version =
+    preset.version ??
+    (await vscode.window.showQuickPick([{ label: 'FlowSpec 1.2', description: 'workflows, dependencies by output (what DataWorks\' workflow APIs write)', value: '1.2' as const }, { label: 'FlowSpec 1.1', description: 'nodes and flow (the spec\'s examples)', value: '1.1' as const }], { title: `Export ${tasks.length} task(s) as` }))?.value;
+  if (!version) return undefined;
+  const report = new InterchangeReport();
+  const documents = exportFlowSpec(index, tasks, version, report);
+  let out = preset.out;
+  if (!out) {
+    const target =
+      documents.length === 1
+        ? await vscode.window.showSaveDialog({ title: 'Export FlowSpec to', defaultUri: vscode.Uri.file(join(vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? '', `${documents[0]!.project}.flowspec.json`)), filters: { FlowSpec: ['json'] } })
+        : (await vscode.window.showOpenDialog({ title: 'Export FlowSpec into which folder (one file per project)', canSelectFolders: true, canSelectFiles: false, openLabel: 'Export here' }))?.[0];
+    out = target?.fsPath;
+  }
+  if (!out) return undefined;
+  const written: string[] = [];
+  for (const d of documents) {
+    const path = documents.length === 1 && /\.json$/i.test(out) ? out : join(out, `${d.project}.flowspec.json`);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileAtomic(path, `${JSON.stringify(d.document, null, 2)}\n`);
+    written.push(path);
+  }
+  showReport(`Export (FlowSpec ${version})`, report, `${tasks.length} task(s) written to ${written.join(', ')}.`);
+  return written;
+}
