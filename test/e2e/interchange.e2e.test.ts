@@ -58,7 +58,12 @@ describe('FlowSpec import in the browser', function () {
     // code-server's file dialog is a quick input holding a path.
     const input = page.locator('.quick-input-widget input.input');
     await input.waitFor();
+    // Let the dialog put in its starting folder first, or it overwrites what is typed.
+    for (let i = 0; i < 50 && !(await input.inputValue()); i++) await page.waitForTimeout(100);
+    await page.waitForTimeout(300);
     await input.fill(file);
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'from_dataworks.json' }).first().waitFor();
+    await page.waitForTimeout(300);
     await page.keyboard.press('Enter');
     await expand(page, 'sandbox');
     await expand(page, 'etl');
