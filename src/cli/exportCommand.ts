@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { exportDolphin } from '../core/interchange/dolphinExport';
 import { exportFlowSpec, type FlowSpecVersion } from '../core/interchange/flowspecExport';
 import { InterchangeReport } from '../core/interchange/interchangeReport';
 import { writeFileAtomic } from '../core/operations/atomicFile';
@@ -21,7 +22,7 @@ export function runExport(args: string[]): number {
     json: { type: 'boolean' },
   });
   const v = parsed.values;
-  if (v.format !== 'flowspec') throw new UsageError(v.format === undefined ? 'missing --format flowspec' : `--format "${v.format}": this version exports flowspec (DolphinScheduler is not supported yet)`);
+  if (v.format !== 'flowspec' && v.format !== 'dolphinscheduler') throw new UsageError(v.format === undefined ? 'missing --format flowspec|dolphinscheduler' : `--format "${v.format}": write flowspec or dolphinscheduler`);
   const version = (v['flowspec-version'] ?? '1.2') as FlowSpecVersion;
   if (version !== '1.1' && version !== '1.2') throw new UsageError('--flowspec-version must be 1.1 or 1.2');
   if (!v.out) throw new UsageError('missing --out <file-or-dir>');
@@ -39,18 +40,18 @@ export function runExport(args: string[]): number {
     tasks = tasks.filter((t) => ids.has(t.data.id));
   }
   const report = new InterchangeReport();
-  const documents = exportFlowSpec(index, tasks, version, report);
+  const documents = v.format === 'dolphinscheduler' ? exportDolphin(index, tasks, report) : exportFlowSpec(index, tasks, version, report);
   const single = documents.length === 1 && /\.(json|ya?ml)$/i.test(v.out);
   const written: string[] = [];
   for (const d of documents) {
-    const path = single ? v.out : join(v.out, `${d.project}.flowspec.json`);
+    const path = single ? v.out : join(v.out, `${d.project}.${v.format}.json`);
     mkdirSync(dirname(path), { recursive: true });
     writeFileAtomic(path, `${JSON.stringify(d.document, null, 2)}\n`);
     written.push(path);
   }
   if (v.json) process.stdout.write(`${JSON.stringify({ files: written, tasks: tasks.length, report: report.entries })}\n`);
   else {
-    process.stdout.write(`Exported ${tasks.length} task(s) as FlowSpec ${version}: ${written.join(', ')}\n`);
+    process.stdout.write(`Exported ${tasks.length} task(s) as ${v.format === 'dolphinscheduler' ? 'DolphinScheduler workflows' : `FlowSpec ${version}`}: ${written.join(', ')}\n`);
     const lines = report.lines();
     process.stdout.write(lines.length ? `Not carried exactly (${lines.length}):\n${lines.map((l) => `  ${l}`).join('\n')}\n` : 'Everything was carried exactly.\n');
   }

@@ -3,6 +3,8 @@ import { join, resolve } from 'node:path';
 import { userInfo } from 'node:os';
 import { scopeOf } from '../core/operations/changeScope';
 import { LockStore } from '../core/operations/lockStore';
+import { importDolphin } from '../core/interchange/dolphinImport';
+import { formatOf } from '../core/interchange/interchangeFormat';
 import { importFlowSpec } from '../core/interchange/flowspecImport';
 import { planImport, writeImport } from '../core/interchange/importTasks';
 import { InterchangeError, InterchangeReport } from '../core/interchange/interchangeReport';
@@ -13,8 +15,8 @@ import { parseCommandArgs } from './workspaceArgs';
 const DOCUMENT = /\.(json|ya?ml)$/i;
 
 /**
- * `nightshift import <file-or-dir> --to <workspace> --project <p> [--folder <path>] [--format flowspec]
- * [--dry-run] [--json]`: FlowSpec documents as new tasks, written as one batch (revert undoes it).
+ * `nightshift import <file-or-dir> --to <workspace> --project <p> [--folder <path>] [--format flowspec|dolphinscheduler]
+ * [--dry-run] [--json]`: FlowSpec documents or DolphinScheduler workflow exports as new tasks, written as one batch (revert undoes it).
  * Bad input (not FlowSpec, an unknown node type, an id or name the workspace has) is exit 2, naming
  * the file and the path inside it; nothing is written then.
  */
@@ -35,7 +37,7 @@ export function runImport(args: string[]): number {
   if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}"`);
   if (!v.to) throw new UsageError('missing --to <workspace>');
   if (!v.project) throw new UsageError('missing --project <project>');
-  if (v.format !== undefined && v.format !== 'flowspec') throw new UsageError(`--format "${v.format}": this version imports flowspec (DolphinScheduler is not supported yet)`);
+  if (v.format !== undefined && v.format !== 'flowspec' && v.format !== 'dolphinscheduler') throw new UsageError(`--format "${v.format}": write flowspec or dolphinscheduler`);
   if (v.update) throw new UsageError('--update: this version imports new tasks only; an id the workspace has is refused');
   let files: string[];
   try {
@@ -51,7 +53,9 @@ export function runImport(args: string[]): number {
   try {
     const seen = new Set<string>();
     for (const file of files) {
-      const imported = importFlowSpec(file, readFileSync(file, 'utf8'), (id) => !!index.task(id) || seen.has(id), report);
+      const text = readFileSync(file, 'utf8');
+      const known = (id: string) => !!index.task(id) || seen.has(id);
+      const imported = formatOf(file, text, v.format) === 'dolphinscheduler' ? importDolphin(file, text, known, report) : importFlowSpec(file, text, known, report);
       for (const t of imported) seen.add(t.data.id);
       items.push(...planImport(file, imported, project, v.folder ?? '', index, new Date()));
     }

@@ -45,13 +45,15 @@ Commands:
           [--cycle C and the schedule flags of \`schedule\`] [--template name:version] [--json]
                           Create a compute task (and its code file); prints its id and file.
 
-  import <file-or-dir> --to <workspace> --project <p> [--folder <path>] [--format flowspec] [--dry-run]
-          [--json] [--as <user>]
-                          DataWorks FlowSpec (YAML or JSON, shapes 1.1 and 1.2) as new tasks, one batch
-                          (revert undoes it), with a report of what was not carried exactly.
-  export <workspace> --format flowspec [--flowspec-version 1.1|1.2] [--project <p>] [--tasks <ids>]
-          --out <file-or-dir> [--json]
-                          The tasks as FlowSpec, one workflow per project, with the same report.
+  import <file-or-dir> --to <workspace> --project <p> [--folder <path>] [--format flowspec|dolphinscheduler]
+          [--dry-run] [--json] [--as <user>]
+                          DataWorks FlowSpec (YAML or JSON, shapes 1.1 and 1.2) or a DolphinScheduler
+                          workflow export as new tasks, one batch (revert undoes it), with a report of
+                          what was not carried exactly (the format is detected when not given).
+  export <workspace> --format flowspec|dolphinscheduler [--flowspec-version 1.1|1.2] [--project <p>]
+          [--tasks <ids>] --out <file-or-dir> [--json]
+                          The tasks as FlowSpec (one workflow per project) or as DolphinScheduler
+                          workflows (one per shared schedule), with the same report.
 
 Task operations (the Dataphin task list's, single and batch):
   <operation> <dir> (--tasks <ids> | --folder <project>/<folder> [--recursive]) --as <user>

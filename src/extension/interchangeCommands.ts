@@ -1,7 +1,10 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import * as vscode from 'vscode';
+import { exportDolphin } from '../core/interchange/dolphinExport';
+import { importDolphin } from '../core/interchange/dolphinImport';
 import { exportFlowSpec, type FlowSpecVersion } from '../core/interchange/flowspecExport';
+import { formatOf } from '../core/interchange/interchangeFormat';
 import { importFlowSpec } from '../core/interchange/flowspecImport';
 import { planImport, writeImport } from '../core/interchange/importTasks';
 import { InterchangeError, InterchangeReport } from '../core/interchange/interchangeReport';
@@ -43,14 +46,16 @@ export async function importTasks(indexer: WorkspaceIndexer, me: string, node?: 
   const folder = node?.kind === 'folder' ? node.path : '';
   const files =
     preset.files ??
-    (await vscode.window.showOpenDialog({ title: `Import FlowSpec into ${project.config.project}${folder ? `/${folder}` : ''}`, canSelectMany: true, filters: { FlowSpec: ['json', 'yaml', 'yml'] }, openLabel: 'Import' }))?.map((u) => u.fsPath);
+    (await vscode.window.showOpenDialog({ title: `Import FlowSpec or DolphinScheduler into ${project.config.project}${folder ? `/${folder}` : ''}`, canSelectMany: true, filters: { 'FlowSpec, DolphinScheduler': ['json', 'yaml', 'yml'] }, openLabel: 'Import' }))?.map((u) => u.fsPath);
   if (!files?.length) return undefined;
   const report = new InterchangeReport();
   const items = [];
   try {
     const seen = new Set<string>();
     for (const file of files) {
-      const imported = importFlowSpec(file, readFileSync(file, 'utf8'), (id) => !!index.task(id) || seen.has(id), report);
+      const text = readFileSync(file, 'utf8');
+      const known = (id: string) => !!index.task(id) || seen.has(id);
+      const imported = formatOf(file, text, undefined) === 'dolphinscheduler' ? importDolphin(file, text, known, report) : importFlowSpec(file, text, known, report);
       for (const t of imported) seen.add(t.data.id);
       items.push(...planImport(file, imported, project, folder, index, new Date()));
     }
@@ -67,7 +72,7 @@ export async function importTasks(indexer: WorkspaceIndexer, me: string, node?: 
 }
 
 /** Export… on a project, a folder or a selection of tasks: FlowSpec 1.2 or 1.1, one file per project. */
-export async function exportTasks(indexer: WorkspaceIndexer, node?: TreeNode, selected?: readonly TreeNode[], preset: { out?: string; version?: FlowSpecVersion } = {}): Promise<string[] | undefined> {
+export async function exportTasks(indexer: WorkspaceIndexer, node?: TreeNode, selected?: readonly TreeNode[], preset: { out?: string; version?: FlowSpecVersion | 'dolphinscheduler' } = {}): Promise<string[] | undefined> {
   await indexer.whenReady();
   const index = indexer.index;
   const nodes = selected?.length ? selected : node ? [node] : [];
@@ -77,26 +82,37 @@ export async function exportTasks(indexer: WorkspaceIndexer, node?: TreeNode, se
   if (!tasks.length) return void vscode.window.showInformationMessage('Export: no compute tasks there.');
   const version =
     preset.version ??
-    (await vscode.window.showQuickPick([{ label: 'FlowSpec 1.2', description: 'workflows, dependencies by output (what DataWorks\' workflow APIs write)', value: '1.2' as const }, { label: 'FlowSpec 1.1', description: 'nodes and flow (the spec\'s examples)', value: '1.1' as const }], { title: `Export ${tasks.length} task(s) as` }))?.value;
+    (
+      await vscode.window.showQuickPick(
+        [
+          { label: 'FlowSpec 1.2', description: "DataWorks: workflows, dependencies by output (what its workflow APIs write)", value: '1.2' as const },
+          { label: 'FlowSpec 1.1', description: "DataWorks: nodes and flow (the spec's examples)", value: '1.1' as const },
+          { label: 'DolphinScheduler', description: 'one workflow per shared schedule, DEPENDENT tasks across them', value: 'dolphinscheduler' as const },
+        ],
+        { title: `Export ${tasks.length} task(s) as` },
+      )
+    )?.value;
   if (!version) return undefined;
   const report = new InterchangeReport();
-  const documents = exportFlowSpec(index, tasks, version, report);
+  const dolphin = version === 'dolphinscheduler';
+  const documents = dolphin ? exportDolphin(index, tasks, report) : exportFlowSpec(index, tasks, version, report);
+  const suffix = dolphin ? 'dolphinscheduler' : 'flowspec';
   let out = preset.out;
   if (!out) {
     const target =
       documents.length === 1
-        ? await vscode.window.showSaveDialog({ title: 'Export FlowSpec to', defaultUri: vscode.Uri.file(join(vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? '', `${documents[0]!.project}.flowspec.json`)), filters: { FlowSpec: ['json'] } })
-        : (await vscode.window.showOpenDialog({ title: 'Export FlowSpec into which folder (one file per project)', canSelectFolders: true, canSelectFiles: false, openLabel: 'Export here' }))?.[0];
+        ? await vscode.window.showSaveDialog({ title: `Export ${dolphin ? 'DolphinScheduler workflows' : 'FlowSpec'} to`, defaultUri: vscode.Uri.file(join(vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? '', `${documents[0]!.project}.${suffix}.json`)), filters: { JSON: ['json'] } })
+        : (await vscode.window.showOpenDialog({ title: 'Export into which folder (one file per project)', canSelectFolders: true, canSelectFiles: false, openLabel: 'Export here' }))?.[0];
     out = target?.fsPath;
   }
   if (!out) return undefined;
   const written: string[] = [];
   for (const d of documents) {
-    const path = documents.length === 1 && /\.json$/i.test(out) ? out : join(out, `${d.project}.flowspec.json`);
+    const path = documents.length === 1 && /\.json$/i.test(out) ? out : join(out, `${d.project}.${suffix}.json`);
     mkdirSync(dirname(path), { recursive: true });
     writeFileAtomic(path, `${JSON.stringify(d.document, null, 2)}\n`);
     written.push(path);
   }
-  showReport(`Export (FlowSpec ${version})`, report, `${tasks.length} task(s) written to ${written.join(', ')}.`);
+  showReport(`Export (${dolphin ? 'DolphinScheduler' : `FlowSpec ${version}`})`, report, `${tasks.length} task(s) written to ${written.join(', ')}.`);
   return written;
 }

@@ -3,7 +3,7 @@ import { codeFilePath } from '../model/codePath';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import type { Project, Task } from '../workspace/workspaceModel';
 import { InterchangeReport } from './interchangeReport';
-import { cronToSchedule, scheduleToCron } from './quartzCron';
+import { sameWindow, scheduleToCron } from './quartzCron';
 
 /**
  * Tasks as DataWorks FlowSpec (aliyun/dataworks-spec: `SpecNode`, `SpecScript`, `SpecTrigger`,
@@ -21,12 +21,6 @@ const LANGUAGE: Record<string, { language: string; engine: string; command: stri
 };
 
 const RECURRENCE: Record<string, string> = { normal: 'Normal', paused: 'Pause', 'dry-run': 'Skip' };
-
-/** Whether the cron reads back as the very same window fields (not only the same times). */
-function sameWindow(cron: string, s: Task['data']['schedule']): boolean {
-  const back = cronToSchedule(cron);
-  return !('error' in back) && back.schedule.start === (s.start ?? '00:00') && back.schedule.end === (s.end ?? '23:59') && back.schedule.interval === s.interval;
-}
 
 function codeOf(task: Task): string {
   const path = task.data.code ? codeFilePath(task.file, task.data.code) : undefined;

@@ -144,3 +144,9 @@ export function cronToSchedule(cron: string): { schedule: BasicSchedule } | { er
     return { error: `"${cron}": ${error instanceof Error ? error.message : String(error)}` };
   }
 }
+
+/** Whether a cron reads back as the very same window fields (not only the same times of day). */
+export function sameWindow(cron: string, s: BasicSchedule): boolean {
+  const back = cronToSchedule(cron);
+  return !('error' in back) && back.schedule.start === (s.start ?? '00:00') && back.schedule.end === (s.end ?? '23:59') && back.schedule.interval === s.interval;
+}
