@@ -16,7 +16,7 @@ const DOCUMENT = /\.(json|ya?ml)$/i;
 
 /**
  * `nightshift import <file-or-dir> --to <workspace> --project <p> [--folder <path>] [--format flowspec|dolphinscheduler]
- * [--dry-run] [--json]`: FlowSpec documents or DolphinScheduler workflow exports as new tasks, written as one batch (revert undoes it).
+ * [--update] [--dry-run] [--json]`: FlowSpec documents or DolphinScheduler workflow exports as new tasks (with --update, tasks whose ids the workspace has replace them), written as one batch (revert undoes it).
  * Bad input (not FlowSpec, an unknown node type, an id or name the workspace has) is exit 2, naming
  * the file and the path inside it; nothing is written then.
  */
@@ -38,7 +38,6 @@ export function runImport(args: string[]): number {
   if (!v.to) throw new UsageError('missing --to <workspace>');
   if (!v.project) throw new UsageError('missing --project <project>');
   if (v.format !== undefined && v.format !== 'flowspec' && v.format !== 'dolphinscheduler') throw new UsageError(`--format "${v.format}": write flowspec or dolphinscheduler`);
-  if (v.update) throw new UsageError('--update: this version imports new tasks only; an id the workspace has is refused');
   let files: string[];
   try {
     files = statSync(source).isDirectory() ? readdirSync(source).filter((f) => DOCUMENT.test(f)).sort().map((f) => join(source, f)) : [source];
@@ -57,7 +56,7 @@ export function runImport(args: string[]): number {
       const known = (id: string) => !!index.task(id) || seen.has(id);
       const imported = formatOf(file, text, v.format) === 'dolphinscheduler' ? importDolphin(file, text, known, report) : importFlowSpec(file, text, known, report);
       for (const t of imported) seen.add(t.data.id);
-      items.push(...planImport(file, imported, project, v.folder ?? '', index, new Date()));
+      items.push(...planImport(file, imported, project, v.folder ?? '', index, new Date(), !!v.update, report));
     }
   } catch (error) {
     if (error instanceof InterchangeError) throw new UsageError(error.message);
@@ -65,7 +64,7 @@ export function runImport(args: string[]): number {
   }
   const user = v.as ?? process.env.USER ?? userInfo().username;
   const record = v['dry-run'] ? undefined : writeImport(files[0]!, items, { user, now: new Date() }, resolve(v.to), scopeOf(index, new LockStore()));
-  const results = record?.results ?? items.map((i) => ({ task: i.change.task, name: i.name, status: 'succeeded', reason: `would create ${i.change.before}` }));
+  const results = record?.results ?? items.map((i) => ({ task: i.change.task, name: i.name, status: 'succeeded', reason: `would ${i.change.created ? 'create' : 'replace'} ${i.change.before}` }));
   if (v.json) {
     process.stdout.write(`${JSON.stringify({ tasks: results.map((r) => ({ task: r.task, name: r.name, status: r.status, reason: r.reason })), report: report.entries, ...(v['dry-run'] ? { dryRun: true } : {}) })}\n`);
   } else {

@@ -46,7 +46,7 @@ Commands:
                           Create a compute task (and its code file); prints its id and file.
 
   import <file-or-dir> --to <workspace> --project <p> [--folder <path>] [--format flowspec|dolphinscheduler]
-          [--dry-run] [--json] [--as <user>]
+          [--update] [--dry-run] [--json] [--as <user>]
                           DataWorks FlowSpec (YAML or JSON, shapes 1.1 and 1.2) or a DolphinScheduler
                           workflow export as new tasks, one batch (revert undoes it), with a report of
                           what was not carried exactly (the format is detected when not given).

@@ -177,3 +177,30 @@ spec:
     assert.deepEqual(readdirSync(join(root, 'finance_dw')).includes('tasks') ? readdirSync(join(root, 'finance_dw/tasks')) : [], []);
   });
 });
+
+describe('nightshift import --update', function () {
+  this.timeout(60_000);
+  it('replaces a task the workspace has, where it is, keeping its code file and createdAt; revert puts it back', async () => {
+    const { readFileSync } = await import('node:fs');
+    const root = copyOfSamples();
+    const out = mkdtempSync(join(tmpdir(), 'nightshift-flowspec-up-'));
+    assert.equal(nightshift('export', root, '--format', 'flowspec', '--tasks', '10002', '--out', join(out, 'one.json')).code, 0);
+    const file = join(out, 'one.json');
+    writeFileSync(file, readFileSync(file, 'utf8').replaceAll('"owner": "alice"', '"owner": "carol"').replace('"content": "', '"content": "-- changed\\n'));
+    const taskFile = loadWorkspace(root).task('10002')!.file;
+    const before = readFileSync(taskFile, 'utf8');
+    const refused = nightshift('import', file, '--to', root, '--project', 'finance_dw', '--as', 'alice');
+    assert.equal(refused.code, 2);
+    assert.match(refused.stderr, /the id 10002 is already task dws_log_daily .*--update replaces it/);
+    const updated = nightshift('import', file, '--to', root, '--project', 'finance_dw', '--update', '--as', 'alice');
+    assert.equal(updated.code, 0, updated.stdout + updated.stderr);
+    assert.match(updated.stdout, /10002 +succeeded +replaced .*dws_log_daily\.task\.yaml/);
+    assert.match(updated.stdout, /its code file dws_log_daily\.sql is kept as it is/);
+    const task = loadWorkspace(root).task('10002')!;
+    assert.equal(task.file, taskFile);
+    assert.equal(task.data.owner, 'carol');
+    assert.equal(task.data.createdAt, '2026-08-04T09:00:00Z');
+    assert.equal(nightshift('revert', root, '--last', '--as', 'alice').code, 0);
+    assert.equal(readFileSync(taskFile, 'utf8'), before);
+  });
+});

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Document } from 'yaml';
 import { TASK_FILE_SUFFIX } from '../model/taskSchema';
@@ -7,21 +8,28 @@ import { codeHeader, codeLanguage, quoteClockTimes, taskNameProblem, writeNewFil
 import { folderPathProblem, normalizeFolderPath } from '../operations/folderNames';
 import { timestamp } from '../operations/taskDocument';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
-import type { Project } from '../workspace/workspaceModel';
+import type { Project, Task } from '../workspace/workspaceModel';
+import { codeFilePath } from '../model/codePath';
 import type { ImportedTask } from './flowspecImport';
-import { InterchangeError } from './interchangeReport';
+import { InterchangeError, type InterchangeReport } from './interchangeReport';
 
 /** The order the console's fields are written in; anything else follows. */
 const ORDER = ['id', 'name', 'type', 'owner', 'opsOwner', 'description', 'status', 'published', 'createdAt', 'updatedAt', 'tags', 'outputTables', 'template', 'schedule', 'dependencies', 'parameters', 'run', 'expectedMinutes', 'code'];
 
-/** Imported tasks as new files in `project` below `folder`: every clash refused before anything is written. */
-export function planImport(file: string, imported: readonly ImportedTask[], project: Project, folder: string, index: WorkspaceIndex, now: Date): { change: FileChange; name: string }[] {
+/**
+ * Imported tasks as new files in `project` below `folder`: every clash refused before anything is
+ * written. With `update`, a task whose id the workspace has replaces that task's file where it is
+ * (its `createdAt` and code file kept; the report says when the document's script differs).
+ */
+export function planImport(file: string, imported: readonly ImportedTask[], project: Project, folder: string, index: WorkspaceIndex, now: Date, update = false, report?: InterchangeReport): { change: FileChange; name: string }[] {
   const base = normalizeFolderPath(folder);
   const problem = folderPathProblem(base);
   if (problem) throw new InterchangeError(file, '', `--folder "${folder}": ${problem}`);
   const names = new Set<string>();
   return imported.map((t) => {
-    if (index.task(t.data.id)) throw new InterchangeError(file, `${t.at}.id`, `the id ${t.data.id} is already task ${index.task(t.data.id)!.data.name} of the workspace (${index.task(t.data.id)!.file})`);
+    const existing = index.task(t.data.id);
+    if (existing && update) return { name: t.data.name, change: updateOf(file, t, existing, project, index, now, report) };
+    if (existing) throw new InterchangeError(file, `${t.at}.id`, `the id ${t.data.id} is already task ${existing.data.name} of the workspace (${existing.file}); --update replaces it`);
     const nameProblem = taskNameProblem(t.data.name, project, index);
     if (nameProblem) throw new InterchangeError(file, `${t.at}.name`, nameProblem);
     if (names.has(t.data.name.toLowerCase())) throw new InterchangeError(file, `${t.at}.name`, `the name ${t.data.name} is in the document twice`);
@@ -31,16 +39,43 @@ export function planImport(file: string, imported: readonly ImportedTask[], proj
     if (subProblem) throw new InterchangeError(file, `${t.at}.script.path`, subProblem);
     const dir = join(project.taskRootDir, ...sub.split('/').filter(Boolean));
     const codeName = `${t.data.name}.${codeLanguage(t.data.type).extension}`;
-    const fields: Record<string, unknown> = { ...t.data, createdAt: timestamp(now), updatedAt: timestamp(now), code: codeName };
-    const ordered = Object.fromEntries([...ORDER.filter((k) => fields[k] !== undefined).map((k) => [k, fields[k]]), ...Object.entries(fields).filter(([k]) => !ORDER.includes(k))]);
-    const doc = new Document(ordered);
-    doc.commentBefore = ` ${t.data.name}: imported by Nightshift from ${file.split('/').at(-1)}`;
-    const text = quoteClockTimes(doc.toString({ lineWidth: 0 }));
+    const text = taskText(file, t, { createdAt: timestamp(now), updatedAt: timestamp(now), code: codeName });
     const taskFile = join(dir, `${t.data.name}${TASK_FILE_SUFFIX}`);
     const code = join(dir, codeName);
     const codeText = t.code || codeHeader(t.data.name, t.data.type, t.data.owner ?? '', now);
     return { name: t.data.name, change: { task: t.data.id, before: taskFile, after: taskFile, beforeText: '', created: true, afterText: text, afterHash: textHash(text), code: { from: code, to: code }, codeText } };
   });
+}
+
+function taskText(file: string, t: ImportedTask, extra: Record<string, unknown>): string {
+  const fields: Record<string, unknown> = { ...t.data, ...extra };
+  const ordered = Object.fromEntries([...ORDER.filter((k) => fields[k] !== undefined).map((k) => [k, fields[k]]), ...Object.entries(fields).filter(([k]) => !ORDER.includes(k))]);
+  const doc = new Document(ordered);
+  doc.commentBefore = ` ${t.data.name}: imported by Nightshift from ${file.split('/').at(-1)}`;
+  return quoteClockTimes(doc.toString({ lineWidth: 0 }));
+}
+
+/** The existing task's file replaced by the imported fields, where it is; the record keeps the text. */
+function updateOf(file: string, t: ImportedTask, existing: Task, project: Project, index: WorkspaceIndex, now: Date, report?: InterchangeReport): FileChange {
+  if (existing.projectDir !== project.dir) throw new InterchangeError(file, `${t.at}.id`, `the id ${t.data.id} is task ${existing.data.name} of another project (${existing.file}); --update replaces tasks of ${project.config.project} only`);
+  if (existing.data.name !== t.data.name) {
+    const nameProblem = taskNameProblem(t.data.name, project, index);
+    if (nameProblem) throw new InterchangeError(file, `${t.at}.name`, nameProblem);
+  }
+  const current = index.textOf(existing.file) ?? readFileSync(existing.file, 'utf8');
+  const code = existing.data.code;
+  const text = taskText(file, t, { createdAt: existing.data.createdAt ?? timestamp(now), updatedAt: timestamp(now), ...(code ? { code } : {}) });
+  if (code) {
+    const path = codeFilePath(existing.file, code);
+    let old: string | undefined;
+    try {
+      old = path ? readFileSync(path, 'utf8') : undefined;
+    } catch {
+      old = undefined;
+    }
+    if (t.code && old !== t.code) report?.note(t.data.id, t.data.name, `its code file ${code} is kept as it is; the document's script differs from it`);
+  }
+  return { task: t.data.id, before: existing.file, after: existing.file, beforeText: current, afterText: text, afterHash: textHash(text) };
 }
 
 /** Writes a planned import as one batch (recorded, revertable, recoverable). */

@@ -116,6 +116,8 @@ export function recordedNewText(c: FileChange): string | undefined {
     return c.afterText;
   }
   if (kind !== 'edit' && kind !== 'move') return undefined;
+  // A whole new text (an import's update) is kept in the record itself.
+  if (!c.edit && c.afterText !== undefined && textHash(c.afterText) === c.afterHash) return c.afterText;
   if (!c.edit) throw new ConflictError('the record keeps no edit to finish this change with');
   const text = rederivedText(c.beforeText, c.edit, c.edit.via);
   if (textHash(text) !== c.afterHash) throw new ConflictError('the change derived again differs from the recorded one; not written');

@@ -168,7 +168,7 @@ function writeLocked(operation: 'create' | 'clone', title: string, parameters: R
 }
 
 /**
- * New task files (each with its code file) as one batch: the record's intent first, then each task's
+ * New task files (each with its code file), or whole new texts of existing ones (an import's update), as one batch: the record's intent first, then each task's
  * files, created only where nothing is, under the workspace's write lock (taken here, or shared with
  * a caller that holds it). A task whose files cannot be created fails alone; the record lists what
  * was created, so revert removes exactly that.
@@ -179,10 +179,10 @@ export function writeNewFiles(operation: string, title: string, parameters: Reco
   for (const { change, name } of items) {
     try {
       checkChangeScope(change, scope, `new task ${change.task}`);
-      results.push({ task: change.task, name, status: 'succeeded', reason: `created ${change.before}` });
+      results.push({ task: change.task, name, status: 'succeeded', reason: `${change.created ? 'created' : 'replaced'} ${change.before}` });
       ready.push(change);
     } catch (error) {
-      results.push({ task: change.task, name, status: 'failed', reason: `not created: ${failureReason(error)}` });
+      results.push({ task: change.task, name, status: 'failed', reason: `not ${change.created ? 'created' : 'replaced'}: ${failureReason(error)}` });
     }
   }
   const record: BatchRecord = { id: newRecordId(context.now, operation), who: context.user, when: context.now.toISOString(), operation, title, kind: 'other', parameters, results, changes: ready, state: 'intent', pid: process.pid, host: hostname() };
