@@ -1,4 +1,5 @@
 import { runBackfill } from './backfillCommand';
+import { runBaselines } from './baselinesCommand';
 import { runCreate } from './createCommand';
 import { runExport } from './exportCommand';
 import { runImport } from './importCommand';
@@ -38,6 +39,9 @@ Commands:
                           (default: today in the first project's time zone).
   param --at YYYY-MM-DDTHH:mm[:ss] [--scheduler dataworks|dataphin] <expression>...
                           Evaluate scheduling parameters for an instance scheduled at that time.
+  baselines <dir> [--date YYYY-MM-DD] [--json]
+                          Each baseline (baselines: in nightshift.yaml) predicted safe, warning or
+                          breached, with its critical path; exit 1 when one breaches.
   backfill <dir> --task <id> --from <bizdate> [--to <bizdate>] [--downstream] [--exclude <ids>] [--json]
                           The instances a data backfill over those business dates runs, in order.
 
@@ -86,6 +90,8 @@ export async function main(argv: string[]): Promise<number> {
         return runImport(rest);
       case 'export':
         return runExport(rest);
+      case 'baselines':
+        return runBaselines(rest);
       case 'create':
         return await runCreate(rest);
       case 'validate':

@@ -17,6 +17,23 @@ export const publicCalendarSchema = z.looseObject({
 });
 export type PublicCalendar = z.output<typeof publicCalendarSchema>;
 
+/**
+ * A baseline (DataWorks' 基线): the tasks it guards (by id or tag) must finish by `committed`, "hh:mm"
+ * after the scheduled day's midnight, up to 47:59; within `margin` minutes of it is a warning.
+ */
+export const baselineSchema = z
+  .object({
+    name: z.string().min(1),
+    tasks: z.array(z.union([z.string().min(1), z.number().int()]).transform(String)).min(1).optional(),
+    tag: z.string().min(1).optional(),
+    committed: z.string().regex(/^([0-3]\d|4[0-7]):[0-5]\d$/, 'must be "hh:mm", 00:00 to 47:59'),
+    margin: z.number().int().min(0).max(24 * 60).default(30),
+    priority: z.union([z.literal(1), z.literal(3), z.literal(5), z.literal(7), z.literal(8)]).default(1),
+  })
+  .strict()
+  .refine((b) => (b.tasks === undefined) !== (b.tag === undefined), 'a baseline guards tasks: [ids] or a tag (one of them)');
+export type Baseline = z.output<typeof baselineSchema>;
+
 export const templateSchema = z.object({
   name: z.string().min(1),
   taskType: z.string().min(1),
@@ -37,6 +54,7 @@ export const projectFileSchema = z.looseObject({
     .record(z.string().regex(/^[\p{L}_][\p{L}\p{N}_]*$/u, 'a variable name is letters, digits and _'), z.union([z.string(), z.number()]).transform(String))
     .default({})
     .describe("Dataphin: the project's global variables, ${name} in a parameter; the prefix dp_glb_ is reserved."),
+  baselines: z.array(baselineSchema).default([]).describe('Committed finish times of the tasks they guard (DataWorks intelligent baselines).'),
   calendars: z.record(z.string().min(1), publicCalendarSchema).default({}).describe("Dataphin: public calendars that conditional scheduling's conditions name."),
   settings: z
     .looseObject({
