@@ -1,6 +1,7 @@
 import { runBackfill } from './backfillCommand';
 import { runBaselines } from './baselinesCommand';
 import { runCreate } from './createCommand';
+import { runDiff } from './diffCommand';
 import { runExport } from './exportCommand';
 import { runImport } from './importCommand';
 import { stopQuietlyWhenReaderCloses } from './closedPipe';
@@ -39,6 +40,10 @@ Commands:
                           (default: today in the first project's time zone).
   param --at YYYY-MM-DDTHH:mm[:ss] [--scheduler dataworks|dataphin] <expression>...
                           Evaluate scheduling parameters for an instance scheduled at that time.
+  diff <dir> [--base <git rev>] [--date D | --from D --to D] [--json]
+                          What the files' changes do to the schedule against a Git revision (default
+                          HEAD): instances, edges, parameters, predicted times, downstream closures and
+                          baselines that move. Exit 0 either way.
   baselines <dir> [--date YYYY-MM-DD] [--json]
                           Each baseline (baselines: in nightshift.yaml) predicted safe, warning or
                           breached, with its critical path; exit 1 when one breaches.
@@ -92,6 +97,8 @@ export async function main(argv: string[]): Promise<number> {
         return runExport(rest);
       case 'baselines':
         return runBaselines(rest);
+      case 'diff':
+        return runDiff(rest);
       case 'create':
         return await runCreate(rest);
       case 'validate':
