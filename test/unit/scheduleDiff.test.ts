@@ -24,7 +24,7 @@ describe('nightshift diff', function () {
     edit(daily, /dependencies:\n  - task: "10001"/, 'dependencies:\n  - task: "10001"\n  - task: "10016"');
     const out = nightshift('diff', root, '--date', '2017-01-11', '--json');
     assert.equal(out.code, 0, out.stderr);
-    const diff = JSON.parse(out.stdout) as { base: string; from: string; to: string; summary: Record<string, number>; changes: { date: string; task: string; instance: string | null; kind: string; detail: Record<string, unknown> }[]; baselines: { baseline: string; before: { status: string }; after: { status: string } }[] };
+    const diff = JSON.parse(out.stdout) as { base: string; from: string; to: string; summary: { tasks: number; params: number; edges: number }; changes: { date: string; task: string; instance: string | null; kind: string; detail: Record<string, unknown> }[]; baselines: { baseline: string; before: { status: string }; after: { status: string } }[] };
     assert.deepEqual([diff.base, diff.from, diff.to], ['HEAD', '2017-01-11', '2017-01-11']);
     assert.deepEqual(Object.keys(diff.changes[0]!), ['date', 'task', 'instance', 'kind', 'detail']);
     const kinds = new Set(diff.changes.map((c) => c.kind));
