@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { ARTIFACTS, openWorkbench, treeRow, type Workbench } from './workbench';
+import { ARTIFACTS, clickMenuItem, openWorkbench, treeRow, type Workbench } from './workbench';
 
 // The demo's mode: Nightshift installed, no smoke-test driver. What a user sees after a batch is a
 // notification toast; the test mode's driver suppresses toasts, so only this mode can show them.
@@ -28,7 +28,7 @@ describe('Nightshift as the demo runs it (installed extension, notifications sho
     const task = treeRow(page, 'ods_orders_sync_30min');
     await task.waitFor();
     await task.click({ button: 'right' });
-    await page.locator('.context-view .monaco-menu .action-label', { hasText: 'Acquire Edit Lock' }).first().click();
+    await clickMenuItem(page, 'Acquire Edit Lock');
     await page.locator('.quick-input-widget .quick-input-title', { hasText: 'Acquire Edit Lock (1 task): 1 will change' }).waitFor({ timeout: 15_000 });
     await page.locator('.quick-input-widget .monaco-button', { hasText: 'OK' }).click();
     const toast = page.locator('.notifications-toasts .notification-toast', { hasText: 'Acquire Edit Lock: 1 succeeded, 0 skipped, 0 failed.' });

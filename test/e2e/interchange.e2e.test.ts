@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { ARTIFACTS, openWorkbench, treeRow, type Workbench } from './workbench';
+import { ARTIFACTS, clickMenuItem, openWorkbench, treeRow, type Workbench } from './workbench';
 
 /** Import… on a folder, from a FlowSpec file, in the real workbench: the tasks join the tree. */
 describe('FlowSpec import in the browser', function () {
@@ -51,10 +51,7 @@ describe('FlowSpec import in the browser', function () {
     }));
     await expand(page, 'marketing_dw');
     await treeRow(page, 'sandbox').click({ button: 'right' });
-    const item = page.locator('.context-view .monaco-menu .action-label', { hasText: 'Import…' }).first();
-    await item.hover();
-    await page.waitForTimeout(300);
-    await item.click();
+    await clickMenuItem(page, 'Import…');
     // code-server's file dialog is a quick input holding a path.
     const input = page.locator('.quick-input-widget input.input');
     await input.waitFor();

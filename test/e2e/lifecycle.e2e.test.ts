@@ -4,7 +4,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { parse } from 'yaml';
-import { ARTIFACTS, openWorkbench, REPO, treeRow, type Workbench } from './workbench';
+import { ARTIFACTS, clickMenuItem, openWorkbench, REPO, treeRow, type Workbench } from './workbench';
 
 /** The console's lifecycle as a person clicks it: create, submit, publish, O&M and backfill. */
 describe('the lifecycle in the browser', function () {
@@ -19,14 +19,7 @@ describe('the lifecycle in the browser', function () {
     await input(page).fill(text);
     await page.keyboard.press('Enter');
   }
-  async function menu(page: Page, label: string): Promise<void> {
-    const item = page.locator('.context-view .monaco-menu .action-label', { hasText: label }).first();
-    await item.waitFor();
-    // A click while the menu still animates in is lost: hover, let it settle, then click.
-    await item.hover();
-    await page.waitForTimeout(300);
-    await item.click();
-  }
+  const menu = clickMenuItem;
   /** Opens a folder or project row (a click toggles it, so only when it is closed). */
   async function expand(page: Page, label: string): Promise<void> {
     const item = treeRow(page, label).first();

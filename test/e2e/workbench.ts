@@ -53,3 +53,15 @@ export function treeRow(page: Page, label: string) {
 export function panelFrame(page: Page) {
   return page.frameLocator('iframe.webview').frameLocator('#active-frame');
 }
+
+/**
+ * Clicks an entry of the open context menu. A click while the menu still lays itself out is lost
+ * (the menu stays open), so it hovers the entry, lets it settle, then clicks.
+ */
+export async function clickMenuItem(page: Page, label: string): Promise<void> {
+  const item = page.locator('.context-view .monaco-menu .action-label', { hasText: label }).first();
+  await item.waitFor();
+  await item.hover();
+  await page.waitForTimeout(300);
+  await item.click();
+}
