@@ -1,9 +1,7 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { exportDolphin } from '../core/interchange/dolphinExport';
 import { exportFlowSpec, type FlowSpecVersion } from '../core/interchange/flowspecExport';
+import { writeExportFiles } from '../core/interchange/exportFiles';
 import { InterchangeReport } from '../core/interchange/interchangeReport';
-import { writeFileAtomic } from '../core/operations/atomicFile';
 import { UsageError } from './usageError';
 import { commaList, parseWorkspaceArgs } from './workspaceArgs';
 
@@ -41,19 +39,11 @@ export function runExport(args: string[]): number {
   }
   const report = new InterchangeReport();
   const documents = v.format === 'dolphinscheduler' ? exportDolphin(index, tasks, report) : exportFlowSpec(index, tasks, version, report);
-  const single = documents.length === 1 && /\.(json|ya?ml)$/i.test(v.out);
-  const written: string[] = [];
-  for (const d of documents) {
-    const path = single ? v.out : join(v.out, `${d.project}.${v.format}.json`);
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileAtomic(path, `${JSON.stringify(d.document, null, 2)}\n`);
-    written.push(path);
-  }
+  const written = writeExportFiles(documents, v.out, v.format);
   if (v.json) process.stdout.write(`${JSON.stringify({ files: written, tasks: tasks.length, report: report.entries })}\n`);
   else {
     process.stdout.write(`Exported ${tasks.length} task(s) as ${v.format === 'dolphinscheduler' ? 'DolphinScheduler workflows' : `FlowSpec ${version}`}: ${written.join(', ')}\n`);
-    const lines = report.lines();
-    process.stdout.write(lines.length ? `Not carried exactly (${lines.length}):\n${lines.map((l) => `  ${l}`).join('\n')}\n` : 'Everything was carried exactly.\n');
+    process.stdout.write(`${report.printed().join('\n')}\n`);
   }
   return 0;
 }

@@ -1,12 +1,9 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { userInfo } from 'node:os';
 import { scopeOf } from '../core/operations/changeScope';
 import { LockStore } from '../core/operations/lockStore';
-import { importDolphin } from '../core/interchange/dolphinImport';
-import { formatOf } from '../core/interchange/interchangeFormat';
-import { importFlowSpec } from '../core/interchange/flowspecImport';
-import { planImport, writeImport } from '../core/interchange/importTasks';
+import { planImportFiles, writeImport } from '../core/interchange/importTasks';
 import { InterchangeError, InterchangeReport } from '../core/interchange/interchangeReport';
 import { loadWorkspace } from '../core/workspace/diskWorkspace';
 import { UsageError } from './usageError';
@@ -48,16 +45,9 @@ export function runImport(args: string[]): number {
   const project = index.projects().find((p) => p.config.project === v.project);
   if (!project) throw new UsageError(`--project "${v.project}": no such project in ${v.to} (${index.projects().map((p) => p.config.project).join(', ')})`);
   const report = new InterchangeReport();
-  const items = [];
+  let items;
   try {
-    const seen = new Set<string>();
-    for (const file of files) {
-      const text = readFileSync(file, 'utf8');
-      const known = (id: string) => !!index.task(id) || seen.has(id);
-      const imported = formatOf(file, text, v.format) === 'dolphinscheduler' ? importDolphin(file, text, known, report) : importFlowSpec(file, text, known, report);
-      for (const t of imported) seen.add(t.data.id);
-      items.push(...planImport(file, imported, project, v.folder ?? '', index, new Date(), !!v.update, report));
-    }
+    items = planImportFiles(files, project, v.folder ?? '', index, { ...(v.format ? { format: v.format } : {}), update: !!v.update, now: new Date() }, report);
   } catch (error) {
     if (error instanceof InterchangeError) throw new UsageError(error.message);
     throw error;
@@ -71,8 +61,7 @@ export function runImport(args: string[]): number {
     const ok = results.filter((r) => r.status === 'succeeded').length;
     process.stdout.write(`Import${v['dry-run'] ? ' (dry run: nothing written)' : ''}: ${ok} of ${results.length} task(s) into ${project.config.project}${v.folder ? `/${v.folder}` : ''}\n`);
     for (const r of results) process.stdout.write(`${r.task}  ${r.status.padEnd(9)}  ${r.reason}\n`);
-    const lines = report.lines();
-    process.stdout.write(lines.length ? `Not carried exactly (${lines.length}):\n${lines.map((l) => `  ${l}`).join('\n')}\n` : 'Everything was carried exactly.\n');
+    process.stdout.write(`${report.printed().join('\n')}\n`);
   }
   return results.some((r) => r.status === 'failed') ? 1 : 0;
 }

@@ -1,13 +1,12 @@
 import * as vscode from 'vscode';
 import { commonDependencies, dependencyText, type DependencySetting } from '../core/operations/dependencyOperation';
+import { windowHoldsSeveral } from '../core/model/dependencyWindow';
 import type { DependencyPolicy } from '../core/model/taskSchema';
 import { dependencyPreview } from '../core/engine/dependencyPreview';
 import { buildSchedulingGraph } from '../core/engine/schedulingGraph';
 import { todayIn } from '../core/engine/wallClock';
 import type { Task } from '../core/workspace/workspaceModel';
 import type { WorkspaceIndex } from '../core/workspace/workspaceIndex';
-
-const MULTI = new Set(['minute', 'hour']);
 
 const POLICIES: { label: string; value: DependencyPolicy; detail: string }[] = [
   { label: 'All instances (全部实例)', value: 'all', detail: 'every upstream instance of the window must succeed' },
@@ -42,9 +41,8 @@ async function promptSetting(upstream: Task, downstream: readonly Task[], dataph
     daysBack = Number(text);
   }
   const setting: DependencySetting = { task: upstream.data.id, cycle: cycle.value === 'back' ? 'previous' : cycle.value, ...(daysBack !== undefined ? { daysBack } : {}) };
-  const upMulti = MULTI.has(upstream.data.schedule.cycle ?? 'day');
-  const someMulti = downstream.some((t) => MULTI.has(t.data.schedule.cycle ?? 'day'));
-  const several = upMulti && !(setting.cycle === 'previous' && daysBack === undefined && someMulti);
+  // A policy is offered only where it chooses something, for every selected task.
+  const several = downstream.every((t) => windowHoldsSeveral(upstream.data.schedule.cycle, t.data.schedule.cycle, setting));
   if (!dataphin || !several) return setting;
   const policy = await vscode.window.showQuickPick([{ label: "Dataphin's default", detail: 'nearest at or after on the same day; the last (self-dependent) or all on the previous day; all otherwise', value: undefined }, ...POLICIES], {
     title: `Dependency policy on ${upstream.data.name}`,

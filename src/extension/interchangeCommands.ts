@@ -1,14 +1,10 @@
-import { mkdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { exportDolphin } from '../core/interchange/dolphinExport';
-import { importDolphin } from '../core/interchange/dolphinImport';
+import { writeExportFiles } from '../core/interchange/exportFiles';
 import { exportFlowSpec, type FlowSpecVersion } from '../core/interchange/flowspecExport';
-import { formatOf } from '../core/interchange/interchangeFormat';
-import { importFlowSpec } from '../core/interchange/flowspecImport';
-import { planImport, writeImport } from '../core/interchange/importTasks';
+import { planImportFiles, writeImport } from '../core/interchange/importTasks';
 import { InterchangeError, InterchangeReport } from '../core/interchange/interchangeReport';
-import { writeFileAtomic } from '../core/operations/atomicFile';
 import type { BatchRecord } from '../core/operations/batchRecords';
 import { scopeOf } from '../core/operations/changeScope';
 import { selectByFolder } from '../core/operations/taskSelection';
@@ -23,9 +19,8 @@ let channel: vscode.OutputChannel | undefined;
 function showReport(title: string, report: InterchangeReport, summary: string): void {
   channel ??= vscode.window.createOutputChannel('Nightshift Import and Export');
   channel.appendLine(`${title}: ${summary}`);
+  for (const line of report.printed()) channel.appendLine(line);
   const lines = report.lines();
-  channel.appendLine(lines.length ? `Not carried exactly (${lines.length}):` : 'Everything was carried exactly.');
-  for (const line of lines) channel.appendLine(`  ${line}`);
   const message = `${title}: ${summary}${lines.length ? ` ${lines.length} setting(s) not carried exactly.` : ''}`;
   void (lines.length ? vscode.window.showWarningMessage(message, 'Show Report') : vscode.window.showInformationMessage(message, 'Show Report')).then((a) => a && channel!.show(true));
 }
@@ -49,16 +44,9 @@ export async function importTasks(indexer: WorkspaceIndexer, me: string, node?: 
     (await vscode.window.showOpenDialog({ title: `Import FlowSpec or DolphinScheduler into ${project.config.project}${folder ? `/${folder}` : ''}`, canSelectMany: true, filters: { 'FlowSpec, DolphinScheduler': ['json', 'yaml', 'yml'] }, openLabel: 'Import' }))?.map((u) => u.fsPath);
   if (!files?.length) return undefined;
   const report = new InterchangeReport();
-  const items = [];
+  let items;
   try {
-    const seen = new Set<string>();
-    for (const file of files) {
-      const text = readFileSync(file, 'utf8');
-      const known = (id: string) => !!index.task(id) || seen.has(id);
-      const imported = formatOf(file, text, undefined) === 'dolphinscheduler' ? importDolphin(file, text, known, report) : importFlowSpec(file, text, known, report);
-      for (const t of imported) seen.add(t.data.id);
-      items.push(...planImport(file, imported, project, folder, index, new Date()));
-    }
+    items = planImportFiles(files, project, folder, index, { now: new Date() }, report);
   } catch (error) {
     if (!(error instanceof InterchangeError)) throw error;
     void vscode.window.showErrorMessage(`Import: ${error.message}`);
@@ -106,13 +94,7 @@ export async function exportTasks(indexer: WorkspaceIndexer, node?: TreeNode, se
     out = target?.fsPath;
   }
   if (!out) return undefined;
-  const written: string[] = [];
-  for (const d of documents) {
-    const path = documents.length === 1 && /\.json$/i.test(out) ? out : join(out, `${d.project}.${suffix}.json`);
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileAtomic(path, `${JSON.stringify(d.document, null, 2)}\n`);
-    written.push(path);
-  }
+  const written = writeExportFiles(documents, out, suffix);
   showReport(`Export (${dolphin ? 'DolphinScheduler' : `FlowSpec ${version}`})`, report, `${tasks.length} task(s) written to ${written.join(', ')}.`);
   return written;
 }

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { ARTIFACTS, clickMenuItem, openWorkbench, treeRow, type Workbench } from './workbench';
+import { ARTIFACTS, clickMenuItem, expandTreeRow, openWorkbench, treeRow, type Workbench } from './workbench';
 
 /** Import… on a folder, from a FlowSpec file, in the real workbench: the tasks join the tree. */
 describe('FlowSpec import in the browser', function () {
@@ -22,14 +22,7 @@ describe('FlowSpec import in the browser', function () {
     await wb?.close();
   });
 
-  async function expand(page: Page, label: string): Promise<void> {
-    const item = treeRow(page, label).first();
-    await item.waitFor({ timeout: 30_000 });
-    for (let i = 0; i < 5 && (await item.getAttribute('aria-expanded')) !== 'true'; i++) {
-      await item.click();
-      await page.waitForTimeout(300);
-    }
-  }
+  const expand = expandTreeRow;
 
   it('Import… on a folder reads a FlowSpec file and adds its tasks to the tree there', async () => {
     const { page, workspace } = wb;

@@ -4,7 +4,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { parse } from 'yaml';
-import { ARTIFACTS, clickMenuItem, openWorkbench, REPO, treeRow, type Workbench } from './workbench';
+import { ARTIFACTS, clickMenuItem, expandTreeRow, openWorkbench, REPO, treeRow, type Workbench } from './workbench';
 
 /** The console's lifecycle as a person clicks it: create, submit, publish, O&M and backfill. */
 describe('the lifecycle in the browser', function () {
@@ -20,15 +20,7 @@ describe('the lifecycle in the browser', function () {
     await page.keyboard.press('Enter');
   }
   const menu = clickMenuItem;
-  /** Opens a folder or project row (a click toggles it, so only when it is closed). */
-  async function expand(page: Page, label: string): Promise<void> {
-    const item = treeRow(page, label).first();
-    await item.waitFor({ timeout: 30_000 });
-    for (let i = 0; i < 5 && (await item.getAttribute('aria-expanded')) !== 'true'; i++) {
-      await item.click();
-      await page.waitForTimeout(300);
-    }
-  }
+  const expand = expandTreeRow;
   const toast = (page: Page, text: string | RegExp) => page.locator('.notifications-toasts .notification-toast', { hasText: text });
 
   before(async () => {

@@ -65,3 +65,13 @@ export async function clickMenuItem(page: Page, label: string): Promise<void> {
   await page.waitForTimeout(300);
   await item.click();
 }
+
+/** Opens a folder or project row of the Compute Tasks tree (a click toggles it, so only while it is closed). */
+export async function expandTreeRow(page: Page, label: string): Promise<void> {
+  const item = treeRow(page, label).first();
+  await item.waitFor({ timeout: 30_000 });
+  for (let i = 0; i < 5 && (await item.getAttribute('aria-expanded')) !== 'true'; i++) {
+    await item.click();
+    await page.waitForTimeout(300);
+  }
+}

@@ -2,16 +2,11 @@ import { strict as assert } from 'node:assert';
 import { dateOfDay, dayNumber } from '../../src/core/engine/civilTime';
 import { planDay, type DayPlan } from '../../src/core/engine/dayPlan';
 import { buildTimeline } from '../../src/core/engine/timelineModel';
-import { graphIn, type TaskSpec } from './engineFixtures';
+import { graphIn, lcg, type TaskSpec } from './engineFixtures';
 import { PROJECT_YAML } from './fixtures';
 
 const DATAPHIN_YAML = `${PROJECT_YAML}\nscheduler: dataphin\n`;
 const POLICIES = ['all', 'first', 'last', 'nearest-after', 'last-before'] as const;
-
-function lcg(seed: number): () => number {
-  let s = seed;
-  return () => (s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
-}
 
 /** A random acyclic Dataphin workspace: every cycle, window and policy, on earlier tasks only. */
 function randomWorkspace(random: () => number): TaskSpec[] {

@@ -60,3 +60,9 @@ export function clockRange(from: string, to: string, step: number): string[] {
 export const HOURLY = { cycle: 'hour', start: '00:00', end: '23:59', interval: 1 };
 export const EVERY_30_MIN = { cycle: 'minute', start: '00:00', end: '23:59', interval: 30 };
 export const SIX_HOURLY = { cycle: 'hour', start: '00:00', end: '23:59', interval: 6 };
+
+/** A small seeded random generator, so a property test's workspaces are the same on every run. */
+export function lcg(seed: number): () => number {
+  let s = seed;
+  return () => (s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+}

@@ -2,12 +2,7 @@ import { strict as assert } from 'node:assert';
 import { planDay, type DayPlan } from '../../src/core/engine/dayPlan';
 import type { SchedulingGraph } from '../../src/core/engine/schedulingGraph';
 import { buildTimeline } from '../../src/core/engine/timelineModel';
-import { graphOf, type TaskSpec } from './engineFixtures';
-
-function lcg(seed: number): () => number {
-  let s = seed;
-  return () => (s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
-}
+import { graphOf, lcg, type TaskSpec } from './engineFixtures';
 
 /** A random acyclic workspace: each task depends only on tasks created before it. */
 function randomWorkspace(random: () => number): TaskSpec[] {

@@ -69,15 +69,14 @@ export function buildSchedulingGraph(index: WorkspaceIndex): SchedulingGraph {
       excluded.push({ task: data.id, file: task.file, reason: `duplicate id: ${index.task(data.id)!.file} has it too` });
       continue;
     }
-    const own = task.projectDir ? index.project(task.projectDir) : undefined;
-    const calendar = taskCalendar(data.schedule, own?.config.timezone ?? 'UTC', own?.config.scheduler === 'dataphin' ? { calendars: own.config.calendars } : undefined);
+    const project = task.projectDir ? index.project(task.projectDir) : undefined;
+    const dataphin = project?.config.scheduler === 'dataphin';
+    const calendar = taskCalendar(data.schedule, project?.config.timezone ?? 'UTC', dataphin ? { calendars: project!.config.calendars } : undefined);
     if (!calendar.ok) {
       excluded.push({ task: data.id, file: task.file, reason: calendar.reason });
       continue;
     }
     const parameters: ScheduledTask['parameters'] = [];
-    const project = task.projectDir ? index.project(task.projectDir) : undefined;
-    const dataphin = project?.config.scheduler === 'dataphin';
     for (const [name, value] of Object.entries(data.parameters)) {
       // Compiled once per value and syntax (a Dataphin project's globals make its values its own).
       const key = dataphin ? `${project!.dir}\u0000${value}` : value;
@@ -88,7 +87,7 @@ export function buildSchedulingGraph(index: WorkspaceIndex): SchedulingGraph {
     }
     const links: UpstreamLink[] = data.dependencies.filter((d) => d.task !== data.id).map((d) => linkOf(d, dataphin));
     const cross = data.schedule.crossCycle;
-    if (Array.isArray(cross)) for (const id of cross) if (id !== data.id) links.push({ task: id, previous: true, ...(dataphin ? { dataphin: { window: 'previous' as const } } : {}) });
+    if (Array.isArray(cross)) for (const id of cross) if (id !== data.id) links.push(linkOf({ task: id, cycle: 'previous' }, dataphin));
     for (const d of data.dependencies) {
       const list = sameCycleDownstream.get(d.task);
       if (list) list.push(data.id);

@@ -1,10 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { codeFilePath } from '../model/codePath';
+import { isMultiCycle } from '../model/dependencyWindow';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import type { Task } from '../workspace/workspaceModel';
 import { toDolphin } from './dolphinParameters';
 import type { InterchangeReport } from './interchangeReport';
+import { taskCodeText } from './taskCode';
 import { sameWindow, scheduleToCron } from './quartzCron';
 
 /**
@@ -26,15 +26,6 @@ export function dolphinCode(text: string): number {
   return Number.parseInt(createHash('sha256').update(text).digest('hex').slice(0, 12), 16);
 }
 
-function codeText(task: Task): string {
-  const path = task.data.code ? codeFilePath(task.file, task.data.code) : undefined;
-  try {
-    return path ? readFileSync(path, 'utf8') : '';
-  } catch {
-    return '';
-  }
-}
-
 export function exportDolphin(index: WorkspaceIndex, tasks: readonly Task[], report: InterchangeReport): { project: string; document: unknown[] }[] {
   const byProject = new Map<string, Task[]>();
   for (const t of tasks) if (t.projectDir) byProject.set(t.projectDir, [...(byProject.get(t.projectDir) ?? []), t]);
@@ -45,9 +36,10 @@ export function exportDolphin(index: WorkspaceIndex, tasks: readonly Task[], rep
     const groups = new Map<string, Task[]>();
     for (const t of list) {
       const s = t.data.schedule;
-      const cron = s.method === 'one-time' || !s.cycle ? 'manual' : scheduleToCron(s).cron;
-      for (const n of s.cycle && s.method !== 'one-time' ? scheduleToCron(s).notes : []) report.note(t.data.id, t.data.name, n);
-      if ((s.cycle === 'minute' || s.cycle === 'hour') && cron !== 'manual' && !sameWindow(cron, s) && !scheduleToCron(s).notes.length) report.note(t.data.id, t.data.name, `the window ${s.start ?? '00:00'}–${s.end ?? '23:59'} reads back from the cron as other bounds with the same times of day`);
+      const written = s.method === 'one-time' || !s.cycle ? undefined : scheduleToCron(s);
+      const cron = written?.cron ?? 'manual';
+      for (const n of written?.notes ?? []) report.note(t.data.id, t.data.name, n);
+      if (isMultiCycle(s.cycle) && written && !written.notes.length && !sameWindow(cron, s)) report.note(t.data.id, t.data.name, `the window ${s.start ?? '00:00'}–${s.end ?? '23:59'} reads back from the cron as other bounds with the same times of day`);
       const key = `${cron}|${s.effective?.from ?? ''}|${s.effective?.to ?? ''}`;
       groups.set(key, [...(groups.get(key) ?? []), t]);
       workflowOf.set(t.data.id, key);
@@ -74,7 +66,7 @@ export function exportDolphin(index: WorkspaceIndex, tasks: readonly Task[], rep
         if (d.schedule.crossCycle === 'self') note('its own previous cycle (crossCycle: self) has no task-level equivalent; set the workflow to serial wait in DolphinScheduler');
         if (d.schedule.crossCycle === 'children') note('crossCycle: children has no DolphinScheduler equivalent; not carried');
         const rerun = d.run.autoRerun;
-        const script = codeText(t);
+        const script = taskCodeText(t) ?? '';
         definitions.push({
           code: taskCode,
           name: d.name,

@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { codeFilePath } from '../model/codePath';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
+import { isMultiCycle } from '../model/dependencyWindow';
 import type { Project, Task } from '../workspace/workspaceModel';
 import { InterchangeReport } from './interchangeReport';
+import { taskCodeText } from './taskCode';
 import { sameWindow, scheduleToCron } from './quartzCron';
 
 /**
@@ -21,16 +21,6 @@ const LANGUAGE: Record<string, { language: string; engine: string; command: stri
 };
 
 const RECURRENCE: Record<string, string> = { normal: 'Normal', paused: 'Pause', 'dry-run': 'Skip' };
-
-function codeOf(task: Task): string {
-  const path = task.data.code ? codeFilePath(task.file, task.data.code) : undefined;
-  if (!path) return '';
-  try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    return '';
-  }
-}
 
 function node(task: Task, project: Project, report: InterchangeReport): Record<string, unknown> {
   const t = task.data;
@@ -51,7 +41,7 @@ function node(task: Task, project: Project, report: InterchangeReport): Record<s
     ...(t.dependencies.some((d) => d.cycle !== 'same' || d.policy) ? { dependencies: t.dependencies } : {}),
     ...(Array.isArray(s.crossCycle) ? { crossCycle: s.crossCycle } : {}),
     // A window the cron can only approximate: its exact times, for a round trip.
-    ...((s.cycle === 'minute' || s.cycle === 'hour') && cron && !sameWindow(cron.cron, s) ? { window: { start: s.start, end: s.end, interval: s.interval } } : {}),
+    ...(isMultiCycle(s.cycle) && cron && !sameWindow(cron.cron, s) ? { window: { start: s.start, end: s.end, interval: s.interval } } : {}),
     status: t.status,
     published: t.published,
   };
@@ -77,7 +67,7 @@ function node(task: Task, project: Project, report: InterchangeReport): Record<s
       path: [project.config.project, task.folder, t.name].filter(Boolean).join('/'),
       language: runtime.language,
       runtime: { engine: runtime.engine, command: runtime.command },
-      content: codeOf(task),
+      content: taskCodeText(task) ?? '',
       parameters: Object.entries(t.parameters).map(([name, value]) => ({ id: `${t.id}_${name}`, name, scope: 'NodeParameter', type: /\$[{[]|\$[a-z]/.test(value) ? 'System' : 'Constant', value })),
     },
     trigger: {

@@ -9,8 +9,10 @@ import { folderPathProblem, normalizeFolderPath } from '../operations/folderName
 import { timestamp } from '../operations/taskDocument';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import type { Project, Task } from '../workspace/workspaceModel';
-import { codeFilePath } from '../model/codePath';
-import type { ImportedTask } from './flowspecImport';
+import { importDolphin } from './dolphinImport';
+import { importFlowSpec, type ImportedTask } from './flowspecImport';
+import { formatOf } from './interchangeFormat';
+import { taskCodeText } from './taskCode';
 import { InterchangeError, type InterchangeReport } from './interchangeReport';
 
 /** The order the console's fields are written in; anything else follows. */
@@ -65,17 +67,33 @@ function updateOf(file: string, t: ImportedTask, existing: Task, project: Projec
   const current = index.textOf(existing.file) ?? readFileSync(existing.file, 'utf8');
   const code = existing.data.code;
   const text = taskText(file, t, { createdAt: existing.data.createdAt ?? timestamp(now), updatedAt: timestamp(now), ...(code ? { code } : {}) });
-  if (code) {
-    const path = codeFilePath(existing.file, code);
-    let old: string | undefined;
-    try {
-      old = path ? readFileSync(path, 'utf8') : undefined;
-    } catch {
-      old = undefined;
-    }
-    if (t.code && old !== t.code) report?.note(t.data.id, t.data.name, `its code file ${code} is kept as it is; the document's script differs from it`);
-  }
+  if (code && t.code && taskCodeText(existing) !== t.code) report?.note(t.data.id, t.data.name, `its code file ${code} is kept as it is; the document's script differs from it`);
   return { task: t.data.id, before: existing.file, after: existing.file, beforeText: current, afterText: text, afterHash: textHash(text) };
+}
+
+/**
+ * Every file of an import read and planned, in order (a later file may depend on an earlier one's
+ * tasks): the format given or detected, each task placed in `project` below `folder`. Bad input is an
+ * InterchangeError naming the file and the path inside it; nothing is written here.
+ */
+export function planImportFiles(
+  files: readonly string[],
+  project: Project,
+  folder: string,
+  index: WorkspaceIndex,
+  options: { format?: string; update?: boolean; now: Date },
+  report: InterchangeReport,
+): { change: FileChange; name: string }[] {
+  const items: { change: FileChange; name: string }[] = [];
+  const seen = new Set<string>();
+  const known = (id: string) => !!index.task(id) || seen.has(id);
+  for (const file of files) {
+    const text = readFileSync(file, 'utf8');
+    const imported = formatOf(file, text, options.format) === 'dolphinscheduler' ? importDolphin(file, text, known, report) : importFlowSpec(file, text, known, report);
+    for (const t of imported) seen.add(t.data.id);
+    items.push(...planImport(file, imported, project, folder, index, options.now, !!options.update, report));
+  }
+  return items;
 }
 
 /** Writes a planned import as one batch (recorded, revertable, recoverable). */

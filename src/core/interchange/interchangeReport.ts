@@ -22,6 +22,12 @@ export class InterchangeReport {
   lines(): string[] {
     return this.entries.flatMap((e) => e.notes.map((n) => `${e.task} ${e.name}: ${n}`));
   }
+
+  /** The report as printed: a heading with the count, then each line indented; or that nothing was lost. */
+  printed(): string[] {
+    const lines = this.lines();
+    return lines.length ? [`Not carried exactly (${lines.length}):`, ...lines.map((l) => `  ${l}`)] : ['Everything was carried exactly.'];
+  }
 }
 
 /** A problem with the input, at its place: the file and the path inside it (`spec.nodes[2].script`). */

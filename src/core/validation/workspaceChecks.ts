@@ -5,6 +5,7 @@ import { cyclePath, findCycles, loopText } from './dependencyCycles';
 import { existsSync, realpathSync } from 'node:fs';
 import { dirname, isAbsolute, relative } from 'node:path';
 import { codeFilePath, codePathProblem } from '../model/codePath';
+import { isMultiCycle, windowHoldsSeveral } from '../model/dependencyWindow';
 import type { ParameterDialect } from '../engine/parameterExpression';
 import { checkParameters } from './parameterRules';
 
@@ -118,10 +119,8 @@ export function checkPolicyWindows(tasksById: TasksById, isDataphin: (task: Task
       const up = tasksById.get(dep.task)?.[0];
       const upCycle = up?.data.schedule.cycle;
       if (!upCycle) return;
-      const upMulti = MULTI.has(upCycle);
-      const downMulti = MULTI.has(task.data.schedule.cycle ?? 'day');
-      if (upMulti && !(dep.cycle === 'previous' && dep.daysBack === undefined && downMulti)) return;
-      sink.report(task.file, ['dependencies', i, 'policy'], 'policy-without-choice', `dependencies.${i}.policy: the window holds one instance of ${up!.data.name} (${upMulti ? 'the previous cycle of an hourly or minute task' : `a ${upCycle} task`}), so a policy chooses nothing; remove it`);
+      if (windowHoldsSeveral(upCycle, task.data.schedule.cycle, dep)) return;
+      sink.report(task.file, ['dependencies', i, 'policy'], 'policy-without-choice', `dependencies.${i}.policy: the window holds one instance of ${up!.data.name} (${isMultiCycle(upCycle) ? 'the previous cycle of an hourly or minute task' : `a ${upCycle} task`}), so a policy chooses nothing; remove it`);
     });
   }
 }
@@ -174,8 +173,6 @@ function checkAgainstProject(task: Task, project: Project, sink: ProblemSink): v
     }
   }
 }
-
-const MULTI = new Set(['minute', 'hour']);
 
 /** The project's parameter syntax and its global variables. */
 export function parameterDialect(project: Project): ParameterDialect {

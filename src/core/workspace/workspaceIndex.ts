@@ -3,6 +3,7 @@ import { parseProjectFile } from '../model/parseProjectFile';
 import { parseTaskFile } from '../model/parseTaskFile';
 import type { Diagnostic } from '../validation/diagnostic';
 import { checkCycles, checkPolicyWindows, checkProjectGlobals, checkDuplicates, checkTask, ProblemSink } from '../validation/workspaceChecks';
+import { isMultiCycle } from '../model/dependencyWindow';
 import { fileKind, lockedTaskId } from './fileKinds';
 import { buildFolderTree, findFolder, type FolderNode } from './folderTree';
 import { dirname, joinPath, relativeInside, toPosixPath } from './paths';
@@ -439,7 +440,7 @@ function identity(task: Task): string {
 /** A task as a node of the same-cycle dependency graph. */
 /** What the graph's checks read of a task: its id, its dependencies, and whether it runs several times a day. */
 function dependencySignature(task: Task): string {
-  const multi = task.data.schedule.cycle === 'minute' || task.data.schedule.cycle === 'hour';
+  const multi = isMultiCycle(task.data.schedule.cycle);
   return `${task.data.id}|${multi}|${task.data.dependencies.map((d) => `${d.task}/${d.cycle}/${d.policy ?? ''}/${d.daysBack ?? ''}`).join(',')}`;
 }
 
