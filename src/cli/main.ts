@@ -2,6 +2,7 @@ import { runBackfill } from './backfillCommand';
 import { runBaselines } from './baselinesCommand';
 import { runCreate } from './createCommand';
 import { runDiff } from './diffCommand';
+import { runDurations } from './durationsCommand';
 import { runExport } from './exportCommand';
 import { runImport } from './importCommand';
 import { stopQuietlyWhenReaderCloses } from './closedPipe';
@@ -44,9 +45,14 @@ Commands:
                           What the files' changes do to the schedule against a Git revision (default
                           HEAD): instances, edges, parameters, predicted times, downstream closures and
                           baselines that move. Exit 0 either way.
-  baselines <dir> [--date YYYY-MM-DD] [--json]
+  baselines <dir> [--date YYYY-MM-DD] [--pessimistic] [--json]
                           Each baseline (baselines: in nightshift.yaml) predicted safe, warning or
-                          breached, with its critical path; exit 1 when one breaches.
+                          breached, with its critical path, and again with every task at its p90
+                          minutes; exit 1 when one breaches (--pessimistic: or its p90 case does).
+  durations <dir> --from-file <csv|json> --as <user> [--dry-run] [--json]
+                          Observed runs (task, scheduledAt, start, end), as an operation center
+                          exports them, set each task's expectedMinutes (median) and
+                          expectedP90Minutes, as one recorded batch (revert undoes it).
   backfill <dir> --task <id> --from <bizdate> [--to <bizdate>] [--downstream] [--exclude <ids>] [--json]
                           The instances a data backfill over those business dates runs, in order.
 
@@ -99,6 +105,8 @@ export async function main(argv: string[]): Promise<number> {
         return runBaselines(rest);
       case 'diff':
         return runDiff(rest);
+      case 'durations':
+        return await runDurations(rest);
       case 'create':
         return await runCreate(rest);
       case 'validate':

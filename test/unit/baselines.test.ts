@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { nightshift, writeFiles } from './fixtures';
@@ -27,7 +27,22 @@ describe('nightshift baselines', function () {
     assert.deepEqual(report!.criticalPath.map((c) => c.name), ['ingest', 'model', 'report']);
     assert.equal(board!.status, 'safe');
     const text = nightshift('baselines', workspace(120), '--date', '2026-12-01');
-    assert.match(text.stdout, /^report_0800 \(p\): breached — predicted 08:50, committed 08:00 \(margin 30 min\); critical path ingest 06:00 → model 06:00 → report 07:00/m);
+    assert.match(text.stdout, /^report_0800 \(p\): breached — predicted 08:50, at p90 08:50 \(breached\), committed 08:00 \(margin 30 min\); critical path ingest 06:00 → model 06:00 → report 07:00/m);
+  });
+
+  it('the p90 case: a task whose 90th percentile is slow makes the pessimistic finish breach; --pessimistic fails on it', () => {
+    const root = workspace(10);
+    const file = join(root, 'p/tasks/model.task.yaml');
+    writeFileSync(file, `${readFileSync(file, 'utf8')}expectedP90Minutes: 90\n`);
+    const out = nightshift('baselines', root, '--date', '2026-12-01', '--json');
+    assert.equal(out.code, 0, 'the expected case is safe: exit 0 without --pessimistic');
+    const [report] = JSON.parse(out.stdout) as { status: string; predictedFinish: string; pessimisticStatus: string; pessimisticFinish: string }[];
+    // Expected: ingest 06:00–06:10, model –06:40, report 07:00–07:20. At p90: model –07:40, report 07:40–08:00.
+    assert.deepEqual([report!.status, report!.predictedFinish, report!.pessimisticStatus, report!.pessimisticFinish], ['safe', '07:20', 'warning', '08:00']);
+    writeFileSync(file, readFileSync(file, 'utf8').replace('expectedP90Minutes: 90', 'expectedP90Minutes: 100'));
+    const worse = nightshift('baselines', root, '--date', '2026-12-01', '--pessimistic', '--json');
+    assert.equal(worse.code, 1, worse.stdout);
+    assert.equal(JSON.parse(worse.stdout)[0].pessimisticStatus, 'breached');
   });
 
   it('on time is safe (exit 0); within the margin is a warning', () => {

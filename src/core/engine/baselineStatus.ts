@@ -1,5 +1,6 @@
 import type { Baseline } from '../model/projectSchema';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
+import type { Task } from '../workspace/workspaceModel';
 import type { DayPlan } from './dayPlan';
 import type { SchedulingGraph } from './schedulingGraph';
 import { instanceName } from './startExplanation';
@@ -13,6 +14,9 @@ export interface BaselineStatus {
   status: BaselineState;
   /** The latest predicted finish among the guarded instances ("hh:mm", past 24:00 when the next day). */
   predictedFinish: string | null;
+  /** The same with every task at its 90th-percentile minutes (expectedP90Minutes), when asked for. */
+  pessimisticStatus?: BaselineState;
+  pessimisticFinish?: string | null;
   committed: string;
   margin: number;
   priority: number;
@@ -23,7 +27,7 @@ export interface BaselineStatus {
   notes: string[];
 }
 
-function minutesOf(hhmm: string): number {
+export function minutesOf(hhmm: string): number {
   const [h, m] = hhmm.split(':').map(Number);
   return h! * 60 + m!;
 }
@@ -33,39 +37,64 @@ function clock(minute: number): string {
   return `${String(h).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
 }
 
+/** The tasks a baseline guards: its `tasks`, or every task of its project with its `tag`. */
+export function guardedTasks(index: WorkspaceIndex, projectDir: string, b: Baseline): Task[] {
+  return [...index.tasks()].filter((t) => t.projectDir === projectDir && (b.tasks ? b.tasks.includes(t.data.id) : t.data.tags.includes(b.tag!)));
+}
+
+/** safe, warning (within the margin of the committed time) or breached (after it, or never). */
+export function finishState(end: number | undefined, b: Baseline): BaselineState {
+  const committed = minutesOf(b.committed);
+  return end === undefined || end > committed ? 'breached' : end > committed - b.margin ? 'warning' : 'safe';
+}
+
+interface Finish {
+  latest?: { id: string; end: number };
+  notes: string[];
+  status: BaselineState;
+}
+
+function finishOn(guarded: readonly Task[], timeline: Timeline, b: Baseline): Finish {
+  const plan: DayPlan = timeline.plan;
+  const notes: string[] = [];
+  let latest: Finish['latest'];
+  let blocked = false;
+  for (const task of guarded) {
+    const instances = plan.byTask.get(task.data.id) ?? [];
+    if (!instances.length) notes.push(`${task.data.name} has no instance on ${plan.date}`);
+    for (const i of instances) {
+      const timing = timeline.timing.get(i.id);
+      if (timing?.end === undefined) {
+        blocked = true;
+        notes.push(`${task.data.name} ${i.scheduledAt.slice(11)} will not run (${timing?.blocked ?? 'unknown'})`);
+        continue;
+      }
+      if (!latest || timing.end > latest.end) latest = { id: i.id, end: timing.end };
+    }
+  }
+  const status: BaselineState = blocked ? 'breached' : latest ? finishState(latest.end, b) : 'safe';
+  return { ...(latest ? { latest } : {}), notes, status };
+}
+
 /**
  * Each baseline of each project on the timeline's day: the guarded instances' predicted finishes
  * (the timeline model: upstream closure and expected minutes), and safe, warning (within the margin
- * of the committed time) or breached (after it), with the critical path of the latest one.
+ * of the committed time) or breached (after it), with the critical path of the latest one. With the
+ * pessimistic timeline (every task at its 90th-percentile minutes), the same again as the worse case.
  */
-export function baselineStatuses(index: WorkspaceIndex, graph: SchedulingGraph, timeline: Timeline): BaselineStatus[] {
-  const plan: DayPlan = timeline.plan;
+export function baselineStatuses(index: WorkspaceIndex, graph: SchedulingGraph, timeline: Timeline, pessimistic?: Timeline): BaselineStatus[] {
   const out: BaselineStatus[] = [];
   for (const project of index.projects()) {
     for (const b of project.config.baselines as Baseline[]) {
-      const guarded = [...index.tasks()].filter((t) => t.projectDir === project.dir && (b.tasks ? b.tasks.includes(t.data.id) : t.data.tags.includes(b.tag!)));
-      const notes: string[] = [];
-      let latest: { id: string; end: number } | undefined;
-      for (const task of guarded) {
-        const instances = plan.byTask.get(task.data.id) ?? [];
-        if (!instances.length) notes.push(`${task.data.name} has no instance on ${plan.date}`);
-        for (const i of instances) {
-          const timing = timeline.timing.get(i.id);
-          if (timing?.end === undefined) {
-            notes.push(`${task.data.name} ${i.scheduledAt.slice(11)} will not run (${timing?.blocked ?? 'unknown'})`);
-            continue;
-          }
-          if (!latest || timing.end > latest.end) latest = { id: i.id, end: timing.end };
-        }
-      }
-      const committed = minutesOf(b.committed);
-      const blocked = notes.some((n) => / will not run /.test(n));
-      const status: BaselineState = blocked || (latest && latest.end > committed) ? 'breached' : latest && latest.end > committed - b.margin ? 'warning' : 'safe';
+      const guarded = guardedTasks(index, project.dir, b);
+      const { latest, notes, status } = finishOn(guarded, timeline, b);
+      const worse = pessimistic ? finishOn(guarded, pessimistic, b) : undefined;
       out.push({
         baseline: b.name,
         project: project.config.project,
         status,
         predictedFinish: latest ? clock(latest.end) : null,
+        ...(worse ? { pessimisticStatus: worse.status, pessimisticFinish: worse.latest ? clock(worse.latest.end) : null } : {}),
         committed: b.committed,
         margin: b.margin,
         priority: b.priority,
@@ -81,6 +110,7 @@ export function baselineStatuses(index: WorkspaceIndex, graph: SchedulingGraph, 
 /** One line: "report_0800 (fin): breached — predicted 08:40, committed 08:00; …". */
 export function baselineLine(s: BaselineStatus): string {
   const path = s.criticalPath.map((c) => `${c.name} ${c.at.slice(11)}`).join(' → ');
-  return `${s.baseline} (${s.project}): ${s.status} — predicted ${s.predictedFinish ?? 'nothing'}, committed ${s.committed} (margin ${s.margin} min)${path ? `; critical path ${path}` : ''}${s.notes.length ? `; ${s.notes.join('; ')}` : ''}`;
+  const worse = s.pessimisticStatus ? `, at p90 ${s.pessimisticFinish ?? 'nothing'} (${s.pessimisticStatus})` : '';
+  return `${s.baseline} (${s.project}): ${s.status} — predicted ${s.predictedFinish ?? 'nothing'}${worse}, committed ${s.committed} (margin ${s.margin} min)${path ? `; critical path ${path}` : ''}${s.notes.length ? `; ${s.notes.join('; ')}` : ''}`;
 }
 

@@ -1,10 +1,8 @@
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { compileParameter, type CompiledParameter } from './parameterExpression';
-import type { DependencyPolicy } from '../model/taskSchema';
+import { DEFAULT_EXPECTED_MINUTES, type DependencyPolicy } from '../model/taskSchema';
 import type { DataphinLink } from './dataphinRules';
 import { taskCalendar, type TaskCalendar } from './taskCalendar';
-
-export const DEFAULT_EXPECTED_MINUTES = 10;
 
 export interface UpstreamLink {
   task: string;
@@ -27,6 +25,8 @@ export interface ScheduledTask {
   links: UpstreamLink[];
   parameters: { name: string; evaluate: CompiledParameter }[];
   expectedMinutes: number;
+  /** The 90th percentile of its observed runs (the expected minutes when none were imported). */
+  p90Minutes: number;
 }
 
 export interface ExcludedTask {
@@ -104,6 +104,7 @@ export function buildSchedulingGraph(index: WorkspaceIndex): SchedulingGraph {
       links,
       parameters,
       expectedMinutes: data.expectedMinutes ?? DEFAULT_EXPECTED_MINUTES,
+      p90Minutes: Math.max(data.expectedP90Minutes ?? 0, data.expectedMinutes ?? DEFAULT_EXPECTED_MINUTES),
     };
     tasks.set(data.id, scheduled);
     if (cross === 'children') onChildren.push(scheduled);

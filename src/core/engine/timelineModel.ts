@@ -1,5 +1,5 @@
 import type { DayPlan, PlannedInstance, UpstreamEdge } from './dayPlan';
-import type { SchedulingGraph } from './schedulingGraph';
+import type { ScheduledTask, SchedulingGraph } from './schedulingGraph';
 import { MINUTES_PER_DAY } from './civilTime';
 
 export type Blocked = 'paused' | 'upstream-paused' | 'dependency-cycle';
@@ -12,6 +12,11 @@ export interface InstanceTiming {
   blocked?: Blocked;
   /** The upstream instance whose predicted end decides this start, when it starts late. */
   waitsFor?: string;
+}
+
+export interface TimelineOptions {
+  /** Every instance takes its task's 90th-percentile minutes (a baseline's pessimistic case). */
+  pessimistic?: boolean;
 }
 
 export interface Timeline {
@@ -32,7 +37,8 @@ export interface Timeline {
  * (a dry-run instance takes none; a paused one never runs and holds back everything after it).
  * Instances of the day before are taken to have run on time: scheduled time plus expected duration.
  */
-export function buildTimeline(graph: SchedulingGraph, plan: DayPlan): Timeline {
+export function buildTimeline(graph: SchedulingGraph, plan: DayPlan, options: TimelineOptions = {}): Timeline {
+  const minutesOf = options.pessimistic ? (task: ScheduledTask) => task.p90Minutes : (task: ScheduledTask) => task.expectedMinutes;
   // Instances by position, edges as positions (-1: outside the plan): a hundred thousand instances
   // and a quarter of a million edges go through typed arrays, not maps keyed by id.
   const instances = plan.instances;
@@ -68,7 +74,7 @@ export function buildTimeline(graph: SchedulingGraph, plan: DayPlan): Timeline {
   for (let i = 0; i < n; i++) if (pending[i] === 0) queue[tail++] = i;
   for (let head = 0; head < tail; head++) {
     const i = queue[head]!;
-    done[i] = timeOf(graph, plan, instances[i]!, (k) => {
+    done[i] = timeOf(graph, plan, instances[i]!, minutesOf, (k) => {
       const at = upAt[upFirst[i]! + k]!;
       return at >= 0 ? done[at]! : undefined;
     });
@@ -83,30 +89,30 @@ export function buildTimeline(graph: SchedulingGraph, plan: DayPlan): Timeline {
 }
 
 /** `inPlan(k)`: the timing of the k-th upstream instance when it is in the plan (and so already timed). */
-function timeOf(graph: SchedulingGraph, plan: DayPlan, instance: PlannedInstance, inPlan: (k: number) => InstanceTiming | undefined): InstanceTiming {
+function timeOf(graph: SchedulingGraph, plan: DayPlan, instance: PlannedInstance, minutesOf: (task: ScheduledTask) => number, inPlan: (k: number) => InstanceTiming | undefined): InstanceTiming {
   if (instance.kind === 'paused') return { blocked: 'paused' };
   let start = instance.minute;
   let waitsFor: string | undefined;
   const upstream = instance.upstream;
   for (let k = 0; k < upstream.length; k++) {
     const edge = upstream[k]!;
-    const up = inPlan(k) ?? outsideTiming(graph, plan, edge);
+    const up = inPlan(k) ?? outsideTiming(graph, plan, edge, minutesOf);
     if (up.blocked) return { blocked: 'upstream-paused', waitsFor: edge.id };
     if (up.end! > start) {
       start = up.end!;
       waitsFor = edge.id;
     }
   }
-  const duration = instance.kind === 'dry-run' ? 0 : instance.task.expectedMinutes;
+  const duration = instance.kind === 'dry-run' ? 0 : minutesOf(instance.task);
   return { start, end: start + duration, ...(waitsFor ? { waitsFor } : {}) };
 }
 
 /** An upstream instance outside the plan (the day before, or a task left out): assumed on time. */
-function outsideTiming(graph: SchedulingGraph, plan: DayPlan, edge: UpstreamEdge): InstanceTiming {
+function outsideTiming(graph: SchedulingGraph, plan: DayPlan, edge: UpstreamEdge, minutesOf: (task: ScheduledTask) => number): InstanceTiming {
   const task = graph.tasks.get(edge.task);
   const kind = task?.calendar.kindOn(plan.day + Math.floor(edge.minute / MINUTES_PER_DAY));
   if (kind === 'paused') return { blocked: 'paused' };
-  const duration = kind === 'dry-run' || !task ? 0 : task.expectedMinutes;
+  const duration = kind === 'dry-run' || !task ? 0 : minutesOf(task);
   return { start: edge.minute, end: edge.minute + duration };
 }
 

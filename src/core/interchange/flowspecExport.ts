@@ -36,6 +36,7 @@ function node(task: Task, project: Project, report: InterchangeReport): Record<s
     ...(t.tags.length ? { tags: t.tags } : {}),
     ...(t.template ? { template: t.template } : {}),
     ...(t.expectedMinutes !== undefined ? { expectedMinutes: t.expectedMinutes } : {}),
+    ...(t.expectedP90Minutes !== undefined ? { expectedP90Minutes: t.expectedP90Minutes } : {}),
     ...(s.conditional ? { conditional: s.conditional } : {}),
     ...(t.run.timeoutMinutes !== undefined ? { timeoutMinutes: t.run.timeoutMinutes } : {}),
     ...(t.dependencies.some((d) => d.cycle !== 'same' || d.policy) ? { dependencies: t.dependencies } : {}),
@@ -45,7 +46,7 @@ function node(task: Task, project: Project, report: InterchangeReport): Record<s
     status: t.status,
     published: t.published,
   };
-  const carried = ['opsOwner', 'tags', 'template', 'expectedMinutes', 'conditional'].filter((k) => k in extra);
+  const carried = ['opsOwner', 'tags', 'template', 'expectedMinutes', 'expectedP90Minutes', 'conditional'].filter((k) => k in extra);
   if (carried.length) note(`${carried.join(', ')}: no FlowSpec field; carried in metadata.nightshift, which DataWorks does not read`);
   const timeout = t.run.timeoutMinutes;
   if (timeout !== undefined && timeout % 60 !== 0) note(`a timeout of ${timeout} min is written as ${Math.ceil(timeout / 60)} h (FlowSpec counts hours)`);

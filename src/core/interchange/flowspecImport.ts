@@ -148,7 +148,7 @@ export function importFlowSpec(file: string, text: string, known: (id: string) =
       if (tables.length) data.outputTables = tables;
       for (const o of Array.isArray(outs.nodeOutputs) ? outs.nodeOutputs : []) if (isObject(o) && o.data !== undefined) outputs.set(String(o.data), id);
       outputs.set(id, id);
-      for (const key of ['opsOwner', 'tags', 'template', 'expectedMinutes'] as const) if (extra[key] !== undefined) (data as Record<string, unknown>)[key] = extra[key];
+      for (const key of ['opsOwner', 'tags', 'template', 'expectedMinutes', 'expectedP90Minutes'] as const) if (extra[key] !== undefined) (data as Record<string, unknown>)[key] = extra[key];
       if (typeof extra.status === 'string') data.status = extra.status as TaskFile['status'];
       if (typeof extra.published === 'boolean') data.published = extra.published;
       const path = typeof script?.path === 'string' ? script.path.replace(/^\/+/, '').split('/').slice(0, -1) : [];

@@ -16,7 +16,7 @@ import { taskCodeText } from './taskCode';
 import { InterchangeError, type InterchangeReport } from './interchangeReport';
 
 /** The order the console's fields are written in; anything else follows. */
-const ORDER = ['id', 'name', 'type', 'owner', 'opsOwner', 'description', 'status', 'published', 'createdAt', 'updatedAt', 'tags', 'outputTables', 'template', 'schedule', 'dependencies', 'parameters', 'run', 'expectedMinutes', 'code'];
+const ORDER = ['id', 'name', 'type', 'owner', 'opsOwner', 'description', 'status', 'published', 'createdAt', 'updatedAt', 'tags', 'outputTables', 'template', 'schedule', 'dependencies', 'parameters', 'run', 'expectedMinutes', 'expectedP90Minutes', 'code'];
 
 /**
  * Imported tasks as new files in `project` below `folder`: every clash refused before anything is

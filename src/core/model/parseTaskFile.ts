@@ -5,7 +5,7 @@ import type { Diagnostic } from '../validation/diagnostic';
 import { idSpellingProblems } from '../validation/idSpelling';
 import { checkSchedule, type FieldProblem } from '../validation/scheduleRules';
 import { schemaProblems, unknownKeyProblems } from '../validation/schemaProblems';
-import { KNOWN_SCHEDULE_KEYS, KNOWN_TASK_KEYS, taskFileSchema, type TaskFile } from './taskSchema';
+import { DEFAULT_EXPECTED_MINUTES, KNOWN_SCHEDULE_KEYS, KNOWN_TASK_KEYS, taskFileSchema, type TaskFile } from './taskSchema';
 
 export interface ParsedFile<T> {
   /**
@@ -38,6 +38,9 @@ export function parseTaskFile(file: string, text: string): ParsedFile<TaskFile> 
       // As in the console: an edit makes a submitted task developing until it is submitted again.
       data.status = 'developing';
       edited.push({ path: ['status'], severity: 'warning', code: 'changed-since-submit', message: 'status: changed since it was submitted (submittedHash); it reads as developing until it is submitted again' });
+    }
+    if (data.expectedP90Minutes !== undefined && data.expectedP90Minutes < (data.expectedMinutes ?? DEFAULT_EXPECTED_MINUTES)) {
+      edited.push({ path: ['expectedP90Minutes'], severity: 'warning', code: 'p90-below-expected', message: `expectedP90Minutes: ${data.expectedP90Minutes} is below expectedMinutes (${data.expectedMinutes ?? DEFAULT_EXPECTED_MINUTES}); the 90th percentile of durations is at least their median` });
     }
     return { data, problems: [...checkSchedule(data.schedule), ...loose, ...edited] };
   });

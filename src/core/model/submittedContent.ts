@@ -2,10 +2,11 @@ import { createHash } from 'node:crypto';
 import type { TaskFile } from './taskSchema';
 
 /**
- * Fields a submission itself writes, or that say where the task stands rather than what it is: a
- * change to them is not an edit of the task.
+ * Fields a submission itself writes, or that say where the task stands rather than what it is, or
+ * what its runs measured (expected durations, which `nightshift durations` sets from an operation
+ * center's export): a change to them is not an edit of the task.
  */
-const LIFECYCLE_KEYS = new Set(['status', 'published', 'lastSubmission', 'submission', 'submittedHash', 'createdAt', 'updatedAt']);
+const LIFECYCLE_KEYS = new Set(['status', 'published', 'lastSubmission', 'submission', 'submittedHash', 'createdAt', 'updatedAt', 'expectedMinutes', 'expectedP90Minutes']);
 
 function canonical(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(canonical);

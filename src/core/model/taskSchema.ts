@@ -130,9 +130,13 @@ export const taskFileSchema = z.looseObject({
   dependencies: z.array(dependencySchema).default([]),
   parameters: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]).transform(String)).default({}),
   run: runSchema.default({}),
-  expectedMinutes: z.number().positive().optional().describe('Expected duration, for the timeline (default 10).'),
+  expectedMinutes: z.number().positive().optional().describe('Expected duration, for the timeline (default 10); `nightshift durations` sets it to the median of observed runs.'),
+  expectedP90Minutes: z.number().positive().optional().describe('90th percentile of observed durations: the timeline draws it as a whisker, baselines use it as the pessimistic case.'),
   code: z.string().min(1).optional().describe('Code file, relative to this file.'),
 });
+
+/** A task's expected duration when its file names none. */
+export const DEFAULT_EXPECTED_MINUTES = 10;
 
 export type TaskFile = z.output<typeof taskFileSchema>;
 export type Schedule = z.output<typeof scheduleSchema>;

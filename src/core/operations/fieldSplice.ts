@@ -13,7 +13,7 @@ const STRING_TYPE = { plain: 'PLAIN', single: 'QUOTE_SINGLE', double: 'QUOTE_DOU
 export function spliceFields(spans: FieldSpans, fields: Readonly<Record<string, unknown>>): string | undefined {
   const { text } = spans;
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
-  const edits: { start: number; end: number; replacement: string }[] = [];
+  const edits: { start: number; end: number; replacement: string; order: number }[] = [];
   for (const [key, value] of Object.entries(fields)) {
     const span = spanOf(spans, key);
     if (span === 'complex') return undefined;
@@ -21,15 +21,16 @@ export function spliceFields(spans: FieldSpans, fields: Readonly<Record<string, 
       const column = span.start - (text.lastIndexOf('\n', span.start - 1) + 1);
       const replacement = render(value, span.style, column, eol);
       if (replacement === undefined) return undefined;
-      edits.push({ start: span.start, end: span.end, replacement });
+      edits.push({ start: span.start, end: span.end, replacement, order: edits.length });
     } else {
       // A new field goes last, on one line (a list in flow style).
       const line = render(value, 'flow', 0, eol);
       if (spans.appendAt < 0 || line === undefined || !isBareWord(key)) return undefined;
-      edits.push({ start: spans.appendAt, end: spans.appendAt, replacement: `${eol}${key}: ${line}` });
+      edits.push({ start: spans.appendAt, end: spans.appendAt, replacement: `${eol}${key}: ${line}`, order: edits.length });
     }
   }
-  edits.sort((a, b) => b.start - a.start);
+  // Last first, so earlier offsets stay valid; new fields at the same place keep their given order.
+  edits.sort((a, b) => b.start - a.start || b.order - a.order);
   let out = text;
   for (const e of edits) out = out.slice(0, e.start) + e.replacement + out.slice(e.end);
   return out;

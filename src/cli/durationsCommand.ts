@@ -1,0 +1,71 @@
+import { readFileSync } from 'node:fs';
+import { importDurationsOperation } from '../core/operations/durationsOperation';
+import { durationsByTask, DurationFileError, matchRuns, readDurationRows } from '../core/operations/observedDurations';
+import { previewBatch, runBatch } from '../core/operations/batchRunner';
+import { LockStore } from '../core/operations/lockStore';
+import { UsageError } from './usageError';
+import { parseWorkspaceArgs } from './workspaceArgs';
+
+/**
+ * `nightshift durations <workspace> --from-file <csv|json> --as <user> [--dry-run] [--json]`: the runs
+ * an operation center exported (task, scheduledAt, start, end) set each task's `expectedMinutes` (the
+ * median) and `expectedP90Minutes`, as one recorded batch that revert undoes. A row that is not a run
+ * is `file:line: message` on stderr and exit 1 (the other rows still count); a file that is not such
+ * an export is exit 2.
+ */
+export async function runDurations(args: string[]): Promise<number> {
+  const { dir, values, load } = parseWorkspaceArgs(args, { 'from-file': { type: 'string' }, as: { type: 'string' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' }, 'lock-dir': { type: 'string' } });
+  const file = values['from-file'];
+  if (!file) throw new UsageError('missing --from-file <csv|json> (the runs: task, scheduledAt, start, end)');
+  if (!values.as) throw new UsageError('missing --as <user> (who performs the operation)');
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new UsageError(`--from-file "${file}": ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : error instanceof Error ? error.message : String(error)}`);
+  }
+  let rows;
+  try {
+    rows = readDurationRows(text, file);
+  } catch (error) {
+    if (error instanceof DurationFileError) throw new UsageError(error.message);
+    throw error;
+  }
+  const index = load();
+  const { runs, problems } = matchRuns(rows, index);
+  const durations = durationsByTask(runs);
+  const operation = importDurationsOperation(file, durations);
+  const tasks = durations.map((d) => d.task);
+  const context = { index, user: values.as, now: new Date() };
+  const locks = new LockStore(values['lock-dir']);
+  const results = values['dry-run']
+    ? previewBatch(operation, tasks, context, locks).map(({ task, decision }) => ({ task: task.data.id, status: decision.status === 'change' ? 'succeeded' : decision.status, reason: decision.status === 'change' ? `would: ${decision.summary}` : decision.reason }))
+    : (await runBatch(operation, tasks, context, { root: dir, locks })).results.map(({ task, status, reason }) => ({ task, status, reason }));
+  const errors = problems.filter((p) => p.severity === 'error');
+  for (const p of problems) process.stderr.write(`${file}:${p.line}: ${p.severity === 'error' ? 'error' : 'note'}: ${p.message}\n`);
+  if (values.json) {
+    const byId = new Map(durations.map((d) => [d.task.data.id, d]));
+    process.stdout.write(
+      `${JSON.stringify({
+        operation: operation.name,
+        ...(values['dry-run'] ? { dryRun: true } : {}),
+        file,
+        rows: rows.length,
+        runs: runs.length,
+        results: results.map((r) => {
+          const d = byId.get(r.task);
+          return { task: r.task, name: d?.task.data.name, status: r.status, reason: r.reason, runs: d?.runs, expectedMinutes: d?.median, expectedP90Minutes: d?.p90 };
+        }),
+        problems,
+      })}\n`,
+    );
+  } else {
+    const counts = ['succeeded', 'skipped', 'failed'].map((s) => `${results.filter((r) => r.status === s).length} ${s}`).join(', ');
+    process.stdout.write(`${operation.title}${values['dry-run'] ? ' (dry run: nothing changed)' : ''}: ${rows.length} row(s), ${runs.length} run(s) of ${durations.length} task(s): ${counts}\n`);
+    let width = 4;
+    for (const r of results) width = Math.max(width, r.task.length);
+    for (const r of results) process.stdout.write(`${r.task.padEnd(width)}  ${r.status.padEnd(9)}  ${r.reason}\n`);
+    if (errors.length) process.stdout.write(`${errors.length} row(s) were not runs and were left out (see above)\n`);
+  }
+  return results.some((r) => r.status === 'failed') || errors.length ? 1 : 0;
+}
