@@ -1,31 +1,10 @@
 import { dayNumber } from '../core/engine/civilTime';
 import { todayIn } from '../core/engine/wallClock';
 import { loadWorkspaceAtRevision, RevisionError } from '../core/review/gitWorkspace';
+import { changeText } from '../core/review/changeText';
 import { scheduleDiff, type ScheduleChange } from '../core/review/scheduleDiff';
 import { UsageError } from './usageError';
 import { parseWorkspaceArgs } from './workspaceArgs';
-
-/** How a change reads in the terminal, per task. */
-function changeText(c: ScheduleChange): string {
-  const d = c.detail as Record<string, string | number | null | string[]>;
-  const at = c.instance ? c.instance.slice(c.instance.indexOf('@') + 12) : '';
-  switch (c.kind) {
-    case 'instance-added':
-      return `+ instance ${at} (${d.kind})`;
-    case 'instance-removed':
-      return `- instance ${at} (${d.kind})`;
-    case 'edge-added':
-      return `  ${at} now waits for ${d.name} ${String(d.at).slice(11)}`;
-    case 'edge-removed':
-      return `  ${at} no longer waits for ${d.name} ${String(d.at).slice(11)}`;
-    case 'param-changed':
-      return `  ${at} parameter ${d.name}: ${d.before ?? '(none)'} → ${d.after ?? '(none)'}`;
-    case 'timing-moved':
-      return `  ${at} predicted ${d.startBefore ?? '—'}–${d.endBefore ?? '—'} → ${d.startAfter ?? '—'}–${d.endAfter ?? '—'}${typeof d.endMovedMinutes === 'number' ? ` (${d.endMovedMinutes > 0 ? '+' : ''}${d.endMovedMinutes} min)` : ''}`;
-    case 'closure-changed':
-      return `  downstream closure: ${(d.added as string[]).length ? `+${(d.added as string[]).join(', +')}` : ''}${(d.removed as string[]).length ? ` -${(d.removed as string[]).join(', -')}` : ''}`.trimEnd();
-  }
-}
 
 /**
  * `nightshift diff <workspace> [--base <git rev>] [--date D | --from D --to D] [--json]`: what the
@@ -60,9 +39,10 @@ export function runDiff(args: string[]): number {
   const byTask = new Map<string, ScheduleChange[]>();
   for (const c of diff.changes) byTask.set(c.task, [...(byTask.get(c.task) ?? []), c]);
   for (const [task, list] of byTask) {
-    const nameOf = (list.find((c) => typeof c.detail.name === 'string' && c.kind !== 'param-changed')?.detail.name as string | undefined) ?? after.task(task)?.data.name ?? before.index.task(task)?.data.name ?? task;
+    // An edge's detail names its upstream: the task's own name comes from either side's files.
+    const nameOf = after.task(task)?.data.name ?? before.index.task(task)?.data.name ?? task;
     lines.push(`${nameOf} (${task})`);
-    for (const c of list) lines.push(`  ${from === to ? '' : `${c.date} `}${changeText(c).trim()}`);
+    for (const c of list) lines.push(`  ${from === to ? '' : `${c.date} `}${changeText(c)}`);
   }
   for (const b of diff.baselines) lines.push(`baseline ${b.baseline} (${b.project}): ${b.before ? `${b.before.status} ${b.before.predictedFinish ?? '—'}` : 'new'} → ${b.after ? `${b.after.status} ${b.after.predictedFinish ?? '—'}` : 'removed'}`);
   process.stdout.write(`${lines.join('\n')}\n`);

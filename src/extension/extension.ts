@@ -2,6 +2,8 @@ import * as vscode from 'vscode';
 import { logError, nightshiftLog, registerCommand } from './errorPolicy';
 import { createProject } from './createProject';
 import { OpsView } from './opsView';
+import { ScheduleChangesView } from './scheduleChangesView';
+import { dayScheduleRequest } from '../core/timeline/dayScheduleRequest';
 import { exportTasks, importTasks } from './interchangeCommands';
 import type { Task } from '../core/workspace/workspaceModel';
 import { cloneTaskCommand, createTaskCommand, type CreatePreset } from './createTaskCommand';
@@ -25,6 +27,8 @@ export interface NightshiftApi {
   indexer: WorkspaceIndexer;
   tree: TaskTreeProvider;
   view: vscode.TreeView<TreeNode>;
+  /** The Schedule Changes view's provider (Compare Schedule with HEAD). */
+  changes: ScheduleChangesView;
   user(): string;
 }
 
@@ -46,6 +50,7 @@ export function activate(context: vscode.ExtensionContext): NightshiftApi {
   };
 
   const ops = new OpsView(indexer);
+  const changes = new ScheduleChangesView(indexer, ({ task, date }, compare) => TaskPanel.show(services, dayScheduleRequest(indexer.index, indexer.index.task(task), date), compare));
   /** The one task a command names: a tree item, the list's row, else the active editor's task or a pick. */
   const oneTask = async (node?: TreeNode | { taskIds: string[] }): Promise<Task | undefined> =>
     node && 'taskIds' in node
@@ -87,6 +92,12 @@ export function activate(context: vscode.ExtensionContext): NightshiftApi {
       const id = ops.current?.task;
       return id ? openTimeline(services, { task: id }) : undefined;
     }),
+    changes,
+    registerCommand('nightshift.compareScheduleWithHead', (preset?: { from?: string; to?: string }) => changes.compare('HEAD', preset ?? {})),
+    registerCommand('nightshift.compareScheduleWithBranch', (preset?: string) => changes.compareWithBranch(typeof preset === 'string' ? preset : undefined)),
+    registerCommand('nightshift.scheduleChanges.changeDates', (preset?: { from?: string; to?: string }) => changes.changeDates(preset ?? {})),
+    registerCommand('nightshift.scheduleChanges.refresh', () => (changes.current ? changes.compare(changes.current.base) : changes.compare('HEAD'))),
+    registerCommand('nightshift.scheduleChanges.openInstance', (node?: Parameters<ScheduleChangesView['openInstance']>[0]) => changes.openInstance(node)),
     registerCommand('nightshift.importTasks', (node?: TreeNode, preset?: Parameters<typeof importTasks>[3]) => importTasks(indexer, me(), node && 'kind' in node ? node : undefined, preset)),
     registerCommand('nightshift.exportTasks', (node?: TreeNode, selected?: TreeNode[], preset?: Parameters<typeof exportTasks>[3]) => exportTasks(indexer, node, selected, preset)),
     registerCommand('nightshift.createTask', (node?: TreeNode, preset?: CreatePreset) => createTaskCommand(indexer, me(), node && 'kind' in node ? node : undefined, preset)),
@@ -118,7 +129,7 @@ export function activate(context: vscode.ExtensionContext): NightshiftApi {
       for (const folder of vscode.workspace.workspaceFolders ?? []) await offerRecovery(indexer, folder.uri.fsPath, me, recoveryLog);
     })
     .catch((error) => logError('activation (index, interrupted batches)', error));
-  return { indexer, tree, view, user: me };
+  return { indexer, tree, view, changes, user: me };
 }
 
 export function deactivate(): void {}

@@ -80,7 +80,7 @@ host.on((message) => {
       return;
     case 'showTimeline':
       showTab('timeline');
-      timeline().show(message.request);
+      timeline().show(message.request, message.compare);
       return;
     case 'timeline':
     case 'instance':

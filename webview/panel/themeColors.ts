@@ -15,6 +15,9 @@ export interface ThemeColors {
   downstream: string;
   critical: string;
   selection: string;
+  safe: string;
+  warning: string;
+  breached: string;
   border: string;
   font: string;
 }
@@ -39,6 +42,9 @@ export function readThemeColors(): ThemeColors {
     downstream: v('--vscode-charts-green', '#89d185'),
     critical: v('--vscode-charts-purple', '#b180d7'),
     selection: v('--vscode-focusBorder', '#007fd4'),
+    safe: v('--vscode-testing-iconPassed', '#73c991'),
+    warning: v('--vscode-editorWarning-foreground', '#cca700'),
+    breached: v('--vscode-editorError-foreground', '#f14c4c'),
     border: highContrast ? v('--vscode-contrastBorder', '#6fc3df') : '',
     font: `${v('--vscode-font-size', '13px')} ${v('--vscode-font-family', 'sans-serif')}`,
   };

@@ -1,7 +1,7 @@
-import type { TimelineData } from '../../src/core/panel/panelProtocol';
+import type { CompareMark, TimelineData } from '../../src/core/panel/panelProtocol';
 import { BLOCKED, KIND_MASK } from '../../src/core/timeline/timelineLayout';
 import type { ThemeColors } from './themeColors';
-import { AXIS_HEIGHT, axisTicks, LABEL_WIDTH, LANE_HEIGHT, MIN_BAR_PX, minuteToX, rowTop, visibleRows, type RowTable, type Viewport } from './timelineViewport';
+import { AXIS_HEIGHT, axisTicks, clock, LABEL_WIDTH, LANE_HEIGHT, MIN_BAR_PX, minuteToX, rowTop, visibleRows, type RowTable, type Viewport } from './timelineViewport';
 
 /** Above this many edges on screen they are left out (zoom in, or select an instance, to see them). */
 export const EDGE_LIMIT = 40_000;
@@ -20,7 +20,7 @@ export interface DrawResult {
 }
 
 /** Draws the visible part of the timeline: lanes and labels, axis, edges, then instances on top. */
-export function drawTimeline(ctx: CanvasRenderingContext2D, data: TimelineData, rows: RowTable, vp: Viewport, span: number, colors: ThemeColors, highlight: Highlight): DrawResult {
+export function drawTimeline(ctx: CanvasRenderingContext2D, data: TimelineData, rows: RowTable, vp: Viewport, span: number, colors: ThemeColors, highlight: Highlight, compare?: CompareMark): DrawResult {
   const { width, height } = vp;
   ctx.fillStyle = colors.background;
   ctx.fillRect(0, 0, width, height);
@@ -56,6 +56,8 @@ export function drawTimeline(ctx: CanvasRenderingContext2D, data: TimelineData, 
   ctx.clip();
   const result = drawEdges(ctx, data, rows, vp, colors, highlight, firstRow, lastRow);
   drawInstances(ctx, data, rows, vp, colors, highlight, firstRow, lastRow);
+  drawDeadlines(ctx, data, vp, colors);
+  if (compare) drawCompare(ctx, data, rows, vp, colors, compare, firstRow, lastRow);
   ctx.restore();
 
   // Lane labels over a solid column, then the axis over everything.
@@ -157,6 +159,8 @@ function drawInstances(ctx: CanvasRenderingContext2D, data: TimelineData, rows: 
   // One path per colour: far fewer state changes than one fill per bar.
   const paths = fills.map(() => new Path2D());
   const blocked = new Path2D();
+  const whiskers = new Path2D();
+  const guarded: number[] = [];
   for (let r = firstRow; r <= lastRow; r++) {
     const lane = rows.laneOfRow[r]!;
     if (lane < 0) continue;
@@ -168,6 +172,15 @@ function drawInstances(ctx: CanvasRenderingContext2D, data: TimelineData, rows: 
       const flags = data.flags[i]!;
       paths[flags & KIND_MASK]!.rect(x, y, w, barHeight);
       if (flags & BLOCKED) blocked.rect(x + 0.5, y + 0.5, w - 1, barHeight - 1);
+      // The p90 whisker: from the expected end to where a 90th-percentile run would end.
+      if (data.p90End[i]! > data.end[i]! && !(flags & BLOCKED)) {
+        const x2 = minuteToX(vp, data.p90End[i]!);
+        whiskers.moveTo(x + w, y + barHeight / 2);
+        whiskers.lineTo(x2, y + barHeight / 2);
+        whiskers.moveTo(x2, y + 2);
+        whiskers.lineTo(x2, y + barHeight - 2);
+      }
+      if (data.guard[i]) guarded.push(i);
     }
   }
   paths.forEach((path, k) => {
@@ -179,6 +192,10 @@ function drawInstances(ctx: CanvasRenderingContext2D, data: TimelineData, rows: 
   ctx.setLineDash([2, 2]);
   ctx.stroke(blocked);
   ctx.setLineDash([]);
+  ctx.strokeStyle = colors.foreground;
+  ctx.globalAlpha = 0.6;
+  ctx.stroke(whiskers);
+  ctx.globalAlpha = 1;
   if (colors.border) {
     ctx.strokeStyle = colors.border;
     paths.forEach((path) => ctx.stroke(path));
@@ -194,10 +211,54 @@ function drawInstances(ctx: CanvasRenderingContext2D, data: TimelineData, rows: 
       ctx.strokeRect(x - 1.5, rowTop(vp, r) + 2.5, w + 3, barHeight + 3);
     }
   };
+  // Guarded instances in their baseline state; the selection's rings go over them.
+  const states = [colors.safe, colors.warning, colors.breached];
+  for (let code = 1; code <= 3; code++) ring(guarded.filter((i) => data.guard[i] === code), states[code - 1]!, 1.5);
   ring(highlight.critical, colors.critical, 2);
   ring(highlight.upstream, colors.upstream, 2);
   ring(highlight.downstream, colors.downstream, 2);
   if (highlight.selected >= 0) ring([highlight.selected], colors.selection, 2);
+}
+
+/** Each baseline's committed time: a dashed line in its worst guarded state, named at the top. */
+function drawDeadlines(ctx: CanvasRenderingContext2D, data: TimelineData, vp: Viewport, colors: ThemeColors): void {
+  const states = { safe: colors.safe, warning: colors.warning, breached: colors.breached };
+  data.deadlines.forEach((d, k) => {
+    const x = Math.round(minuteToX(vp, d.minute)) + 0.5;
+    if (x < LABEL_WIDTH || x > vp.width) return;
+    ctx.strokeStyle = states[d.state];
+    ctx.fillStyle = states[d.state];
+    ctx.lineWidth = 1.5;
+    ctx.setLineDash([6, 3]);
+    ctx.beginPath();
+    ctx.moveTo(x, AXIS_HEIGHT);
+    ctx.lineTo(x, vp.height);
+    ctx.stroke();
+    ctx.setLineDash([]);
+    ctx.fillText(`⚑ ${d.name} ${clock(d.minute)} · ${d.state}`, x + 4, AXIS_HEIGHT + 9 + 14 * (k % 4));
+  });
+}
+
+/** A compared instance's run before the change: a dashed ghost on its lane, labelled. */
+function drawCompare(ctx: CanvasRenderingContext2D, data: TimelineData, rows: RowTable, vp: Viewport, colors: ThemeColors, compare: CompareMark, firstRow: number, lastRow: number): void {
+  const lane = data.laneTask.indexOf(compare.task);
+  const r = lane >= 0 ? rows.rowOfLane[lane]! : -1;
+  if (r < firstRow || r > lastRow) return;
+  const y = rowTop(vp, r) + 4;
+  const barHeight = LANE_HEIGHT - 8;
+  const bar = (span: { start: number; end: number }, color: string, text: string, dashed: boolean) => {
+    const x = minuteToX(vp, span.start);
+    const w = Math.max(MIN_BAR_PX, (span.end - span.start) / vp.minutesPerPx);
+    ctx.strokeStyle = color;
+    ctx.lineWidth = 2;
+    ctx.setLineDash(dashed ? [3, 2] : []);
+    ctx.strokeRect(x - 2.5, y - 1.5, w + 5, barHeight + 3);
+    ctx.setLineDash([]);
+    ctx.fillStyle = color;
+    ctx.fillText(text, x + w + 6, y + barHeight / 2);
+  };
+  if (compare.before) bar(compare.before, colors.muted, 'before', true);
+  if (compare.after) bar(compare.after, colors.selection, compare.before ? '' : 'new', false);
 }
 
 /** Text cut with an ellipsis to a width. */

@@ -1,4 +1,4 @@
-import type { HostMessage, InstanceDetail, ProjectInfo, TimelineData, TimelineRequest } from '../../src/core/panel/panelProtocol';
+import type { CompareMark, HostMessage, InstanceDetail, ProjectInfo, TimelineData, TimelineRequest } from '../../src/core/panel/panelProtocol';
 import { dayNumber, displayStamp, stampOf } from '../../src/core/engine/civilTime';
 import { BLOCKED, KIND_CODES, KIND_MASK } from '../../src/core/timeline/timelineLayout';
 import { formatCount } from './countText';
@@ -51,6 +51,8 @@ export class TimelineView {
   private vp: Viewport = { minutesPerPx: 1, originMinute: 0, scrollTop: 0, width: 800, height: 400 };
   private colors: ThemeColors;
   private highlight: Highlight = NO_HIGHLIGHT;
+  /** A schedule comparison's instance, with its run before the change (until another day is shown). */
+  private compare?: CompareMark;
   private seq = 0;
   private detailSeq = 0;
   private projects: ProjectInfo[] = [];
@@ -94,6 +96,10 @@ export class TimelineView {
       'Blocked',
       h('span', { class: 'line dashed' }),
       'Cross-cycle',
+      h('span', { class: 'line whisker' }),
+      'p90',
+      h('span', { class: 'line deadline' }),
+      'Baseline',
     );
     this.sizer.append(this.canvas);
     this.scroller.append(this.sizer);
@@ -141,8 +147,10 @@ export class TimelineView {
     else this.stale = true;
   }
 
-  show(request: TimelineRequest): void {
-    this.state.selectedInstance = undefined;
+  show(request: TimelineRequest, compare?: CompareMark): void {
+    this.compare = compare;
+    // A compared instance is selected as a restored selection is: by its task and scheduled time.
+    this.state.selectedInstance = compare ? `${compare.task}@${compare.at}` : undefined;
     this.state.zoom = undefined;
     this.request(request, true);
   }
@@ -158,6 +166,9 @@ export class TimelineView {
       const note = [`${formatCount(message.data.lane.length)} instances of ${formatCount(message.data.laneName.length)} tasks`, `${formatCount(message.data.edgeFrom.length)} edges`];
       if (message.data.edgesOutside) note.push(`${formatCount(message.data.edgesOutside)} to instances not shown`);
       if (message.data.focusNote) note.push(message.data.focusNote);
+      for (const d of message.data.deadlines) note.push(`baseline ${d.name} ${clock(d.minute)}: ${d.state}`);
+      if (this.compare && !this.compare.at.startsWith(message.data.date)) this.compare = undefined;
+      if (this.compare) note.unshift(this.compare.label);
       this.status.textContent = note.join(' · ');
       this.sizer.style.height = `${AXIS_HEIGHT + this.rows.count * LANE_HEIGHT}px`;
       this.firstDrawPending = true;
@@ -388,7 +399,7 @@ export class TimelineView {
     const ctx = this.canvas.getContext('2d')!;
     const ratio = window.devicePixelRatio || 1;
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
-    const result = drawTimeline(ctx, this.data, this.rows, this.vp, this.span, this.colors, this.highlight);
+    const result = drawTimeline(ctx, this.data, this.rows, this.vp, this.span, this.colors, this.highlight, this.compare);
     this.canvas.dataset.edgesDrawn = String(result.edgesDrawn);
     this.canvas.dataset.edgesHidden = String(result.edgesHidden);
     if (this.firstDrawPending) {

@@ -48,10 +48,13 @@ export interface Viewport {
   height: number;
 }
 
-/** The day and anything running past midnight. */
-export function spanMinutes(data: Pick<TimelineData, 'end'>): number {
+/** The day, or up to the latest end, p90 end or baseline deadline past midnight, in whole hours. */
+export function spanMinutes(data: Pick<TimelineData, 'end'> & Partial<Pick<TimelineData, 'p90End' | 'deadlines'>>): number {
   let max = 1440;
   for (let i = 0; i < data.end.length; i++) if (data.end[i]! > max) max = data.end[i]!;
+  const p90 = data.p90End;
+  if (p90) for (let i = 0; i < p90.length; i++) if (p90[i]! > max) max = p90[i]!;
+  for (const d of data.deadlines ?? []) if (d.minute + 30 > max) max = d.minute + 30;
   return Math.ceil(max / 60) * 60;
 }
 

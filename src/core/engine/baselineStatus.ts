@@ -114,3 +114,39 @@ export function baselineLine(s: BaselineStatus): string {
   return `${s.baseline} (${s.project}): ${s.status} — predicted ${s.predictedFinish ?? 'nothing'}${worse}, committed ${s.committed} (margin ${s.margin} min)${path ? `; critical path ${path}` : ''}${s.notes.length ? `; ${s.notes.join('; ')}` : ''}`;
 }
 
+
+const STATE_CODE: Record<BaselineState, number> = { safe: 1, warning: 2, breached: 3 };
+
+/** A baseline as the timeline draws it: its committed time as a line, in its worst guarded state. */
+export interface BaselineDeadline {
+  name: string;
+  project: string;
+  /** Minutes after the day's midnight (past 1440 for a time the next day, as DataWorks allows). */
+  minute: number;
+  margin: number;
+  state: BaselineState;
+}
+
+/**
+ * What the timeline marks: each baseline's deadline, and each guarded instance's state against the
+ * strictest baseline that guards it (1 safe, 2 warning, 3 breached; a blocked one is breached).
+ */
+export function baselineMarks(index: WorkspaceIndex, timeline: Timeline): { deadlines: BaselineDeadline[]; stateOf: Map<string, number> } {
+  const deadlines: BaselineDeadline[] = [];
+  const stateOf = new Map<string, number>();
+  for (const project of index.projects()) {
+    for (const b of project.config.baselines as Baseline[]) {
+      let worst = 0;
+      for (const task of guardedTasks(index, project.dir, b)) {
+        for (const i of timeline.plan.byTask.get(task.data.id) ?? []) {
+          const code = STATE_CODE[finishState(timeline.timing.get(i.id)?.end, b)];
+          worst = Math.max(worst, code);
+          stateOf.set(i.id, Math.max(stateOf.get(i.id) ?? 0, code));
+        }
+      }
+      const state = (Object.keys(STATE_CODE) as BaselineState[]).find((s) => STATE_CODE[s] === worst) ?? 'safe';
+      deadlines.push({ name: b.name, project: project.config.project, minute: minutesOf(b.committed), margin: b.margin, state });
+    }
+  }
+  return { deadlines, stateOf };
+}

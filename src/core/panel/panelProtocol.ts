@@ -92,6 +92,18 @@ export type TimelineData = Omit<TimelineLayout, 'ids'> & {
   engineMs: number;
 };
 
+/** "Compare Schedule": one instance's predicted run before a change and after it, as the timeline marks it. */
+export interface CompareMark {
+  task: string;
+  /** `YYYY-MM-DDTHH:mm` of its scheduled time, as its id ends: the instance the timeline selects. */
+  at: string;
+  /** Minutes after the day's midnight; absent when it did not exist (or did not run) on that side. */
+  before?: { start: number; end: number };
+  after?: { start: number; end: number };
+  /** What changed, in words (the status line says it). */
+  label: string;
+}
+
 /** The first rows, computed by the extension while the webview starts and written into the page. */
 export interface InitialResult {
   query: TaskListQuery;
@@ -121,5 +133,6 @@ export type HostMessage =
   | { type: 'selectionPruned'; ids: string[]; hidden: number }
   | { type: 'timeline'; seq: number; request: TimelineRequest; data: TimelineData }
   | { type: 'instance'; seq: number; detail: InstanceDetail }
-  | { type: 'showTimeline'; request: TimelineRequest }
+  /** `compare`: an instance of a schedule comparison, selected with its run before the change drawn beside it. */
+  | { type: 'showTimeline'; request: TimelineRequest; compare?: CompareMark }
   | { type: 'error'; message: string };

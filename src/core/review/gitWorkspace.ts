@@ -14,8 +14,9 @@ function git(cwd: string, args: string[], input?: string): Buffer {
  * The workspace as it is at a Git revision, read from Git's objects without a checkout: the project
  * and task files under the workspace folder at `rev`, indexed at the paths they would have on disk
  * (so tasks compare by id, and problems name real paths). One `git cat-file --batch` reads them all.
+ * `into`: an index to add them to (each folder of a multi-root workspace, at the same revision).
  */
-export function loadWorkspaceAtRevision(dir: string, rev: string): { index: WorkspaceIndex; commit: string } {
+export function loadWorkspaceAtRevision(dir: string, rev: string, into = new WorkspaceIndex()): { index: WorkspaceIndex; commit: string } {
   const root = resolve(dir);
   let commit: string;
   let prefix: string;
@@ -38,7 +39,7 @@ export function loadWorkspaceAtRevision(dir: string, rev: string): { index: Work
     if (!fileKind(path) || fileKind(path) === 'lock' || !isIndexedPath(rel)) continue;
     entries.push({ path, sha: sha! });
   }
-  const index = new WorkspaceIndex();
+  const index = into;
   if (entries.length === 0) return { index, commit };
   const out = git(root, ['cat-file', '--batch'], `${entries.map((e) => e.sha).join('\n')}\n`);
   let at = 0;

@@ -24,6 +24,18 @@ export interface ScheduleDiff {
   summary: { tasks: number; instances: number; edges: number; params: number; timings: number; closures: number };
   changes: ScheduleChange[];
   baselines: { baseline: string; project: string; before: BaselineStatus | null; after: BaselineStatus | null }[];
+  /** Each changed instance's predicted run on both sides (minutes after its day's midnight), for drawing; not in the JSON. */
+  runs: Map<string, { before?: Run; after?: Run }>;
+}
+
+export interface Run {
+  start: number;
+  end: number;
+}
+
+function runOf(timeline: Timeline, id: string): Run | undefined {
+  const t = timeline.timing.get(id);
+  return t?.start !== undefined && t.end !== undefined ? { start: t.start, end: t.end } : undefined;
 }
 
 interface Side {
@@ -45,13 +57,21 @@ export function scheduleDiff(before: WorkspaceIndex, after: WorkspaceIndex, from
   const a: Side = { index: before, graph: buildSchedulingGraph(before) };
   const b: Side = { index: after, graph: buildSchedulingGraph(after) };
   const changes: ScheduleChange[] = [];
+  const runs: ScheduleDiff['runs'] = new Map();
   const baselineMoves: ScheduleDiff['baselines'] = [];
   const name = (graph: SchedulingGraph, id: string) => instanceName(graph, id);
   for (let d = dayNumber(from); d <= dayNumber(to); d++) {
     const date = dateOfDay(d);
     const x = day(a, date);
     const y = day(b, date);
-    const push = (task: string, instance: string | null, kind: ChangeKind, detail: Record<string, unknown>) => changes.push({ date, task, instance, kind, detail });
+    const push = (task: string, instance: string | null, kind: ChangeKind, detail: Record<string, unknown>) => {
+      changes.push({ date, task, instance, kind, detail });
+      if (instance && !runs.has(instance)) {
+        const before = runOf(x.timeline, instance);
+        const after = runOf(y.timeline, instance);
+        runs.set(instance, { ...(before ? { before } : {}), ...(after ? { after } : {}) });
+      }
+    };
     for (const i of x.plan.instances) if (!y.plan.byId.has(i.id)) push(i.task.id, i.id, 'instance-removed', { name: i.task.name, scheduledAt: i.scheduledAt, kind: i.kind });
     for (const i of y.plan.instances) {
       const old = x.plan.byId.get(i.id);
@@ -115,5 +135,6 @@ export function scheduleDiff(before: WorkspaceIndex, after: WorkspaceIndex, from
     },
     changes,
     baselines: baselineMoves,
+    runs,
   };
 }

@@ -1,3 +1,4 @@
+import { baselineMarks, type BaselineDeadline } from '../engine/baselineStatus';
 import type { SchedulingGraph } from '../engine/schedulingGraph';
 import type { Timeline } from '../engine/timelineModel';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
@@ -36,6 +37,12 @@ export interface TimelineLayout {
   start: Int32Array;
   end: Int32Array;
   flags: Uint8Array;
+  /** Where the instance would end at its task's 90th-percentile minutes (its end when none are known). */
+  p90End: Int32Array;
+  /** Against the baselines that guard it: 0 unguarded, 1 safe, 2 warning, 3 breached. */
+  guard: Uint8Array;
+  /** Each baseline's committed time, drawn as a line. */
+  deadlines: BaselineDeadline[];
   ids: string[];
   edgeFrom: Int32Array;
   edgeTo: Int32Array;
@@ -76,6 +83,9 @@ export function layoutTimeline(index: WorkspaceIndex, graph: SchedulingGraph, ti
   const start = new Int32Array(count);
   const end = new Int32Array(count);
   const flags = new Uint8Array(count);
+  const p90End = new Int32Array(count);
+  const guard = new Uint8Array(count);
+  const { deadlines, stateOf } = baselineMarks(index, timeline);
   const ids = new Array<string>(count);
   const { position, timings, upFirst, upAt } = timeline.byPosition;
   // Plan position of each drawn instance, and drawn index of each plan position (-1: not drawn).
@@ -98,6 +108,8 @@ export function layoutTimeline(index: WorkspaceIndex, graph: SchedulingGraph, ti
         end[k] = timing.end!;
         flags[k] = KIND_CODES[instance.kind];
       }
+      p90End[k] = instance.kind === 'dry-run' ? end[k]! : start[k]! + instance.task.p90Minutes;
+      if (stateOf.size) guard[k] = stateOf.get(instance.id) ?? 0;
       ids[k] = instance.id;
       planAt[k] = p;
       drawnAt[p] = k;
@@ -140,6 +152,9 @@ export function layoutTimeline(index: WorkspaceIndex, graph: SchedulingGraph, ti
     start,
     end,
     flags,
+    p90End,
+    guard,
+    deadlines,
     ids,
     edgeFrom: from.slice(0, drawn),
     edgeTo: to.slice(0, drawn),

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { todayIn } from '../../core/engine/wallClock';
-import { webviewMessageSchema, type HostMessage, type InitialResult, type ProjectInfo, type TimelineRequest, type WebviewMessage } from '../../core/panel/panelProtocol';
+import { webviewMessageSchema, type CompareMark, type HostMessage, type InitialResult, type ProjectInfo, type TimelineRequest, type WebviewMessage } from '../../core/panel/panelProtocol';
 import { defaultQuery, taskListQuerySchema, type TaskListQuery } from '../../core/taskList/taskListQuery';
 import { TaskListSession } from '../../core/taskList/taskListSession';
 import { dayScheduleRequest } from '../../core/timeline/dayScheduleRequest';
@@ -45,14 +45,14 @@ export class TaskPanel implements vscode.Disposable {
   private warmTimer?: NodeJS.Timeout;
   private readonly queued: HostMessage[] = [];
 
-  static show(services: PanelServices, timeline?: TimelineRequest): TaskPanel {
+  static show(services: PanelServices, timeline?: TimelineRequest, compare?: CompareMark): TaskPanel {
     if (TaskPanel.current) {
       TaskPanel.current.panel.reveal();
     } else {
       const panel = vscode.window.createWebviewPanel(PANEL_VIEW_TYPE, 'Nightshift Tasks', vscode.ViewColumn.Active, TaskPanel.options(services.extensionUri));
       TaskPanel.current = new TaskPanel(panel, services);
     }
-    if (timeline) TaskPanel.current.post({ type: 'showTimeline', request: timeline });
+    if (timeline) TaskPanel.current.post({ type: 'showTimeline', request: timeline, ...(compare ? { compare } : {}) });
     return TaskPanel.current;
   }
 
