@@ -139,8 +139,16 @@ export class ScheduleChangesView implements vscode.TreeDataProvider<ChangeNode> 
   openInstance(node?: ChangeNode): unknown {
     const c = this.comparison;
     if (!c || node?.kind !== 'instance') return undefined;
-    const runs = c.diff.runs.get(node.instance) ?? {};
+    let runs = c.diff.runs.get(node.instance) ?? {};
     const words = node.changes.map(changeText).map((t) => t.replace(/^[+-] /, ''));
+    // A new instance where one of the same task went that day (a time moved): that one is its "before".
+    if (!runs.before) {
+      const gone = c.diff.changes.find((x) => x.kind === 'instance-removed' && x.task === node.task && x.date === node.date && c.diff.runs.get(x.instance!)?.before);
+      if (gone) {
+        runs = { ...runs, before: c.diff.runs.get(gone.instance!)!.before! };
+        words.push(`instead of ${instanceClock(gone.instance!)}`);
+      }
+    }
     const mark: CompareMark = {
       task: node.task,
       at: node.instance.slice(node.instance.indexOf('@') + 1),

@@ -152,6 +152,13 @@ export class TimelineView {
     // A compared instance is selected as a restored selection is: by its task and scheduled time.
     this.state.selectedInstance = compare ? `${compare.task}@${compare.at}` : undefined;
     this.state.zoom = undefined;
+    const runs = [compare?.before, compare?.after].filter((r): r is { start: number; end: number } => !!r);
+    if (runs.length) {
+      // Zoomed to the compared runs, an hour either side: a whole day would draw them as slivers.
+      const from = Math.min(...runs.map((r) => r.start)) - 60;
+      const to = Math.max(...runs.map((r) => r.end)) + 60;
+      this.state.zoom = { minutesPerPx: Math.max(0.05, (to - from) / Math.max(200, this.vp.width - LABEL_WIDTH)), originMinute: Math.max(0, from) };
+    }
     this.request(request, true);
   }
 
