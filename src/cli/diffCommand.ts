@@ -16,14 +16,14 @@ export function runDiff(args: string[]): number {
   if (values.date && (values.from || values.to)) throw new UsageError('give --date, or --from and --to');
   for (const flag of ['date', 'from', 'to'] as const) if (values[flag] !== undefined && Number.isNaN(dayNumber(values[flag]!))) throw new UsageError(`--${flag} "${values[flag]}" is not a date (YYYY-MM-DD)`);
   const base = values.base ?? 'HEAD';
+  const after = load();
   let before;
   try {
-    before = loadWorkspaceAtRevision(dir, base);
+    before = loadWorkspaceAtRevision(dir, base, undefined, after);
   } catch (error) {
     if (error instanceof RevisionError) throw new UsageError(error.message);
     throw error;
   }
-  const after = load();
   const today = todayIn(after.projects()[0]?.config.timezone ?? 'UTC');
   const from = values.date ?? values.from ?? values.to ?? today;
   const to = values.date ?? values.to ?? from;

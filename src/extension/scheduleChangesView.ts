@@ -91,7 +91,7 @@ export class ScheduleChangesView implements vscode.TreeDataProvider<ChangeNode> 
     const before = new WorkspaceIndex();
     let commit = '';
     try {
-      for (const folder of folders) commit = loadWorkspaceAtRevision(folder, base, before).commit;
+      for (const folder of folders) commit = loadWorkspaceAtRevision(folder, base, before, this.indexer.index).commit;
     } catch (error) {
       if (error instanceof RevisionError) return void vscode.window.showWarningMessage(`Compare Schedule: ${error.message}`);
       throw error;

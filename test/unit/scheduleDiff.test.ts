@@ -2,6 +2,9 @@ import { strict as assert } from 'node:assert';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { loadWorkspaceAtRevision } from '../../src/core/review/gitWorkspace';
+import { scheduleDiff } from '../../src/core/review/scheduleDiff';
+import { loadWorkspace } from '../../src/core/workspace/diskWorkspace';
 import { copyOfSamples, nightshift } from './fixtures';
 
 /** `nightshift diff` on commits of a test repository: what a change does to the schedule of a day. */
@@ -12,7 +15,7 @@ describe('nightshift diff', function () {
 
   it('lists instances, edges and parameters added, removed or changed, predictions moved, closures and baselines, in the contract\'s JSON', () => {
     const root = copyOfSamples();
-    edit(join(root, 'finance_dw/nightshift.yaml'), 'settings:', 'baselines:\n  - {name: log_by_2, tasks: ["10002"], committed: "02:00", margin: 30}\nsettings:');
+    edit(join(root, 'finance_dw/nightshift.yaml'), 'baselines:\n', 'baselines:\n  - {name: log_by_2, tasks: ["10002"], committed: "02:00", margin: 30}\n');
     git(root, 'init', '-q');
     git(root, 'add', '-A');
     git(root, 'commit', '-qm', 'base');
@@ -52,6 +55,14 @@ describe('nightshift diff', function () {
     const text = nightshift('diff', root, '--date', '2017-01-11');
     assert.match(text.stdout, /^Schedule changes against HEAD \([0-9a-f]{10}\), 2017-01-11: \d+ task\(s\) changed/);
     assert.match(text.stdout, /ods_log_hourly \(10001\)\n {2}- instance 00:00 \(normal\)/);
+    // A task is named by its own name, not by the upstream an edge change names.
+    assert.match(both.changes.length ? text.stdout : '', /^dws_log_daily \(10002\)$/m);
+    // Reusing the disk's parse of unchanged files gives the same diff as parsing the revision afresh.
+    const after = loadWorkspace(root);
+    const shared = scheduleDiff(loadWorkspaceAtRevision(root, first, undefined, after).index, after, '2017-01-11', '2017-01-11');
+    const fresh = scheduleDiff(loadWorkspaceAtRevision(root, first).index, loadWorkspace(root), '2017-01-11', '2017-01-11');
+    assert.deepEqual(JSON.parse(JSON.stringify(shared.changes)), JSON.parse(JSON.stringify(fresh.changes)));
+    assert.deepEqual(shared.summary, fresh.summary);
   });
 
   it('no difference is exit 0 with an empty list; a base that is not a revision is exit 2', () => {

@@ -15,8 +15,10 @@ function git(cwd: string, args: string[], input?: string): Buffer {
  * and task files under the workspace folder at `rev`, indexed at the paths they would have on disk
  * (so tasks compare by id, and problems name real paths). One `git cat-file --batch` reads them all.
  * `into`: an index to add them to (each folder of a multi-root workspace, at the same revision).
+ * `reuse`: the workspace as it is now, whose parse of a file the revision holds unchanged is taken
+ * as it is (most files, in a review), so a diff parses only what changed.
  */
-export function loadWorkspaceAtRevision(dir: string, rev: string, into = new WorkspaceIndex()): { index: WorkspaceIndex; commit: string } {
+export function loadWorkspaceAtRevision(dir: string, rev: string, into = new WorkspaceIndex(), reuse?: WorkspaceIndex): { index: WorkspaceIndex; commit: string } {
   const root = resolve(dir);
   let commit: string;
   let prefix: string;
@@ -46,7 +48,7 @@ export function loadWorkspaceAtRevision(dir: string, rev: string, into = new Wor
   for (const entry of entries) {
     const header = out.indexOf(10, at);
     const size = Number(out.subarray(at, header).toString().split(' ')[2]);
-    index.setFile(entry.path, out.subarray(header + 1, header + 1 + size).toString('utf8'));
+    index.setFile(entry.path, out.subarray(header + 1, header + 1 + size).toString('utf8'), reuse);
     at = header + 1 + size + 1;
   }
   return { index, commit };

@@ -48,7 +48,12 @@ export class WorkspaceIndex {
   constructor(private readonly options: IndexOptions = {}) {}
 
   /** Adds or replaces a file; returns what changed. Files of no interest are ignored. */
-  setFile(rawPath: string, text: string): IndexChange {
+  /**
+   * `reuse`: another index that may hold the same text at the same path (the workspace on disk, when
+   * this one is the same workspace at a Git revision); then its parse is taken instead of parsing
+   * again. Parsed data is never changed once made, so the two may share it.
+   */
+  setFile(rawPath: string, text: string, reuse?: WorkspaceIndex): IndexChange {
     const path = toPosixPath(rawPath);
     const kind = fileKind(path, this.options.sharedLockDir);
     if (!kind) return emptyChange();
@@ -59,7 +64,7 @@ export class WorkspaceIndex {
     this.texts.set(path, text);
     try {
       if (kind === 'project') this.addProject(path, text, change);
-      else if (kind === 'task') this.addTask(path, text, change);
+      else if (kind === 'task') this.addTask(path, text, change, reuse?.texts.get(path) === text ? reuse : undefined);
       else this.addLock(path, text, change);
     } catch (error) {
       // Whatever a file holds, it is a problem of that file: the index and the files after it go on.
@@ -239,8 +244,9 @@ export class WorkspaceIndex {
     this.reassignTasks(change);
   }
 
-  private addTask(path: string, text: string, change: IndexChange): void {
-    const parsed = parseTaskFile(path, text);
+  private addTask(path: string, text: string, change: IndexChange, same?: WorkspaceIndex): void {
+    const known = same?.tasksByFile.get(path);
+    const parsed = same ? { diagnostics: same.parseDiagnostics.get(path) ?? [], ...(known ? { data: known.data, ...(known.spans ? { spans: known.spans } : {}) } : {}) } : parseTaskFile(path, text);
     this.parseDiagnostics.set(path, parsed.diagnostics);
     if (!parsed.data) return;
     const task: Task = { file: path, data: parsed.data, folder: '', ...(parsed.spans ? { spans: parsed.spans } : {}) };
