@@ -19,6 +19,19 @@ describe('timeline layout and session (src/core/timeline)', () => {
   };
   const at = (id: string) => layout.ids.indexOf(id);
 
+  it('marks the samples\' baseline: its deadline past midnight, its guarded instance in its state, and p90 whiskers', () => {
+    assert.deepEqual(layout.deadlines, [{ name: 'revenue_report', project: 'finance_dw', minute: 24 * 60 + 30, margin: 30, state: layout.deadlines[0]!.state }]);
+    const [revenue] = instancesOf('dws_revenue_daily');
+    assert.equal(layout.guard[revenue!], { safe: 1, warning: 2, breached: 3 }[layout.deadlines[0]!.state]);
+    assert.ok(layout.end[revenue!]! > 24 * 60 - 30 ? layout.guard[revenue!]! >= 2 : layout.guard[revenue!] === 1);
+    assert.equal(instancesOf('dwd_payments_di').filter((i) => layout.guard[i]).length, 0, 'an unguarded task is unmarked');
+    // dwd_orders_di: expectedMinutes 25, expectedP90Minutes 45; a task without a p90 ends its whisker at its end.
+    const [orders] = instancesOf('dwd_orders_di');
+    assert.equal(layout.p90End[orders!]! - layout.start[orders!]!, 45);
+    assert.equal(layout.end[orders!]! - layout.start[orders!]!, 25);
+    assert.equal(layout.p90End[revenue!], layout.end[revenue!]);
+  });
+
   it('gives each task with instances a lane, grouped by project and folder, named in order', () => {
     assert.equal(layout.groups[0], 'finance_dw');
     assert.ok(layout.groups.includes('finance_dw/ods/logs') && layout.groups.includes('marketing_dw/sandbox'));

@@ -1,6 +1,7 @@
 import { parse as parseYaml } from 'yaml';
 import { parseProjectFile } from '../model/parseProjectFile';
-import { parseTaskFile } from '../model/parseTaskFile';
+import { parseTaskFile, type ParsedFile } from '../model/parseTaskFile';
+import type { TaskFile } from '../model/taskSchema';
 import type { Diagnostic } from '../validation/diagnostic';
 import { checkCycles, checkPolicyWindows, checkProjectGlobals, checkDuplicates, checkTask, ProblemSink } from '../validation/workspaceChecks';
 import { isMultiCycle } from '../model/dependencyWindow';
@@ -8,6 +9,12 @@ import { fileKind, lockedTaskId } from './fileKinds';
 import { buildFolderTree, findFolder, type FolderNode } from './folderTree';
 import { dirname, joinPath, relativeInside, toPosixPath } from './paths';
 import { emptyChange, folderKey, type IndexChange, type Project, type Task, type TaskLock } from './workspaceModel';
+
+/** Where a task file's parse may come from instead of parsing it again: another index, a persistent cache. */
+export interface ParsedTaskSource {
+  /** The parse of `text` at `path`, when this source holds that very text there; else undefined. */
+  parsedTask(path: string, text: string): ParsedFile<TaskFile> | undefined;
+}
 
 export interface IndexOptions {
   /** Overrides every project's taskRoot (the nightshift.taskRoot setting). */
@@ -49,11 +56,11 @@ export class WorkspaceIndex {
 
   /** Adds or replaces a file; returns what changed. Files of no interest are ignored. */
   /**
-   * `reuse`: another index that may hold the same text at the same path (the workspace on disk, when
-   * this one is the same workspace at a Git revision); then its parse is taken instead of parsing
-   * again. Parsed data is never changed once made, so the two may share it.
+   * `reuse`: a source that may hold this file's parse (the workspace on disk, when this index is the
+   * same workspace at a Git revision; the persistent cache); then its parse is taken instead of
+   * parsing again. Parsed data is never changed once made, so the two may share it.
    */
-  setFile(rawPath: string, text: string, reuse?: WorkspaceIndex): IndexChange {
+  setFile(rawPath: string, text: string, reuse?: ParsedTaskSource): IndexChange {
     const path = toPosixPath(rawPath);
     const kind = fileKind(path, this.options.sharedLockDir);
     if (!kind) return emptyChange();
@@ -64,7 +71,7 @@ export class WorkspaceIndex {
     this.texts.set(path, text);
     try {
       if (kind === 'project') this.addProject(path, text, change);
-      else if (kind === 'task') this.addTask(path, text, change, reuse?.texts.get(path) === text ? reuse : undefined);
+      else if (kind === 'task') this.addTask(path, text, change, reuse?.parsedTask(path, text));
       else this.addLock(path, text, change);
     } catch (error) {
       // Whatever a file holds, it is a problem of that file: the index and the files after it go on.
@@ -116,6 +123,14 @@ export class WorkspaceIndex {
   }
 
   /** The text a file had when the index last read it. */
+  /** This index's parse of a task file, when it holds `text` at `path` (a ParsedTaskSource for another index). */
+  parsedTask(rawPath: string, text: string): ParsedFile<TaskFile> | undefined {
+    const path = toPosixPath(rawPath);
+    if (this.texts.get(path) !== text || !this.parseDiagnostics.has(path)) return undefined;
+    const task = this.tasksByFile.get(path);
+    return { diagnostics: this.parseDiagnostics.get(path)!, ...(task ? { data: task.data, ...(task.spans ? { spans: task.spans } : {}) } : {}) };
+  }
+
   textOf(rawPath: string): string | undefined {
     return this.texts.get(toPosixPath(rawPath));
   }
@@ -244,9 +259,8 @@ export class WorkspaceIndex {
     this.reassignTasks(change);
   }
 
-  private addTask(path: string, text: string, change: IndexChange, same?: WorkspaceIndex): void {
-    const known = same?.tasksByFile.get(path);
-    const parsed = same ? { diagnostics: same.parseDiagnostics.get(path) ?? [], ...(known ? { data: known.data, ...(known.spans ? { spans: known.spans } : {}) } : {}) } : parseTaskFile(path, text);
+  private addTask(path: string, text: string, change: IndexChange, reused?: ParsedFile<TaskFile>): void {
+    const parsed = reused ?? parseTaskFile(path, text);
     this.parseDiagnostics.set(path, parsed.diagnostics);
     if (!parsed.data) return;
     const task: Task = { file: path, data: parsed.data, folder: '', ...(parsed.spans ? { spans: parsed.spans } : {}) };
