@@ -1,11 +1,18 @@
 // Indexing benchmark (issue: foundation). Prints, in one run, on the same files:
 //   floor    — list the files, read them and YAML-parse them (yaml's parse), nothing else;
 //   index    — list, read, parse, validate (zod), build the model, and run every cross-file check;
-//   re-index — after one changed file (a rename): update the index and recompute problems and its folder tree.
+//   re-index — after one changed file (a rename): update the index and recompute problems and its folder tree;
+//   cold with the cache — the index when the cache is empty (parse everything, then write the cache);
+//   warm     — the same index from the persistent cache with nothing changed (stat every file, read
+//              the cache), with all checks and folder trees, as `nightshift validate` opens it.
 // Usage: npm run bench:index -- [--tasks 10000] [--dir DIR] [--runs 5]
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { findIndexedFiles, loadWorkspace } from '../src/core/workspace/diskWorkspace';
+import { loadWorkspaceCached } from '../src/core/workspace/indexCache';
 import { benchWorkspace, gc, median, parseFloor } from './benchSupport';
 
 const { values } = parseArgs({ options: { tasks: { type: 'string', default: '10000' }, dir: { type: 'string' }, runs: { type: 'string', default: '5' } } });
@@ -35,6 +42,31 @@ for (let i = 0; i < runs; i++) {
   floors.push(time(floor));
   indexes.push(time(index));
 }
+
+// The persistent cache: cold (empty cache, written at the end) and warm (nothing changed since).
+const cacheDir = mkdtempSync(join(tmpdir(), 'nightshift-bench-cache-'));
+function cached(): { cached: number } {
+  const { index: ws, cached: n } = loadWorkspaceCached(dir, cacheDir);
+  ws.diagnostics();
+  for (const p of ws.projects()) ws.folderTree(p.dir);
+  return { cached: n };
+}
+const colds: number[] = [];
+const warms: number[] = [];
+let fromCache = 0;
+for (let i = 0; i < runs; i++) {
+  rmSync(cacheDir, { recursive: true, force: true });
+  colds.push(time(cached));
+  // Files written within 2 s of the cache are compared, not trusted: wait that out once.
+  if (i === 0) {
+    const until = Date.now() + 2100;
+    while (Date.now() < until);
+    rmSync(cacheDir, { recursive: true, force: true });
+    cached();
+  }
+  warms.push(time(() => (fromCache = cached().cached)));
+}
+rmSync(cacheDir, { recursive: true, force: true });
 
 void (async () => {
 const ws = loadWorkspace(dir);
@@ -72,6 +104,10 @@ console.log(`floor (read + yaml parse):       ${f.toFixed(0)} ms`);
 console.log(`index (full, with all checks):   ${x.toFixed(0)} ms  = ${(x / f).toFixed(2)}x the floor  (target <= 1.5x) ${x / f <= 1.5 ? 'OK' : 'OVER'}`);
 console.log(`re-index after one changed file: ${r.toFixed(1)} ms median, ${Math.max(...reindexes).toFixed(1)} ms max  (target <= 20 ms) ${r <= 20 ? 'OK' : 'OVER'}`);
 console.log(`  the same, timed right after a forced full GC: ${median(afterGc).toFixed(1)} ms median, ${Math.max(...afterGc).toFixed(1)} ms max`);
+const c = median(colds);
+const w = median(warms);
+console.log(`cold index, empty cache (parse all, write the cache): ${c.toFixed(0)} ms = ${(c / f).toFixed(2)}x the floor (target <= 1.3x) ${c / f <= 1.3 ? 'OK' : 'OVER'}`);
+console.log(`warm open from the cache, nothing changed (${fromCache} task files unread): ${w.toFixed(0)} ms = ${(w / f).toFixed(2)}x the floor (target <= 0.25x) ${w / f <= 0.25 ? 'OK' : 'OVER'}`);
 console.log(`heap after indexing: ${heapMb.toFixed(0)} MB`);
 cleanup();
 })();

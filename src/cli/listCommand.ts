@@ -82,7 +82,9 @@ export function runList(args: string[]): number {
     process.stdout.write(`${JSON.stringify({ total, of: session.taskCount(), rows }, null, 2)}\n`);
     return 0;
   }
-  const table = [['ID', 'NAME', 'TYPE', 'CYCLE', 'METHOD', 'OWNER', 'STATUS', 'FOLDER'], ...rows.map((r) => [r.id, r.name, r.type, r.cycle || '-', r.method, r.owner || '-', r.status, `${r.project}/${r.folder}`])];
+  // The header put in front, not spread with the rows: nothing here grows with the task count on the stack.
+  const table = rows.map((r) => [r.id, r.name, r.type, r.cycle || '-', r.method, r.owner || '-', r.status, `${r.project}/${r.folder}`]);
+  table.unshift(['ID', 'NAME', 'TYPE', 'CYCLE', 'METHOD', 'OWNER', 'STATUS', 'FOLDER']);
   process.stdout.write(`${formatColumns(table).join('\n')}\n${total} of ${session.taskCount()} tasks\n`);
   return 0;
 }

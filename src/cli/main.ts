@@ -90,6 +90,10 @@ ${operationHelp()}
 
 Options:
   --task-root <folder>    Override every project's taskRoot.
+  --cache-dir <folder>    Where the index cache lives (default $XDG_CACHE_HOME/nightshift/index, or
+                          ~/.cache/nightshift/index): what each file parsed to, keyed by path, size
+                          and mtime, so an unchanged workspace is not parsed again.
+  --no-cache              Read and parse every file; neither read nor write the cache.
   -h, --help              Show this help.
 `;
 

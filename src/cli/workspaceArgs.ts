@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { loadWorkspace } from '../core/workspace/diskWorkspace';
+import { defaultIndexCacheDir, loadWorkspaceCached } from '../core/workspace/indexCache';
 import type { WorkspaceIndex } from '../core/workspace/workspaceIndex';
 import { warnInterrupted } from './interruptedWarning';
 import { UsageError } from './usageError';
@@ -21,15 +22,20 @@ export function parseCommandArgs<O extends Options>(args: string[], options: O) 
  * warns of any batch a kill interrupted there (`recover` itself, which deals with them, does not).
  */
 export function parseWorkspaceArgs<O extends Options>(args: string[], options: O, { warnOfInterrupted = true } = {}) {
-  const parsed = parseCommandArgs(args, { ...options, 'task-root': { type: 'string' } });
+  const parsed = parseCommandArgs(args, { ...options, 'task-root': { type: 'string' }, 'cache-dir': { type: 'string' }, 'no-cache': { type: 'boolean' } });
   const [dir, ...extra] = parsed.positionals;
   if (!dir) throw new UsageError('missing the workspace folder');
   if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}"`);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`"${dir}" is not a folder`);
-  const taskRoot = (parsed.values as Record<string, unknown>)['task-root'];
+  const raw = parsed.values as Record<string, unknown>;
+  const taskRoot = raw['task-root'];
+  if (raw['no-cache'] && raw['cache-dir'] !== undefined) throw new UsageError('give --cache-dir or --no-cache, not both');
   const load = (): WorkspaceIndex => {
     if (warnOfInterrupted) warnInterrupted(dir);
-    return loadWorkspace(dir, typeof taskRoot === 'string' ? { taskRootOverride: taskRoot } : {});
+    const options = typeof taskRoot === 'string' ? { taskRootOverride: taskRoot } : {};
+    // The persistent index cache: what each file parsed to, so an unchanged workspace is not parsed again.
+    if (raw['no-cache']) return loadWorkspace(dir, options);
+    return loadWorkspaceCached(dir, typeof raw['cache-dir'] === 'string' ? raw['cache-dir'] : defaultIndexCacheDir(), options).index;
   };
   return { dir, values: parsed.values as { [K in keyof O]?: O[K]['type'] extends 'boolean' ? boolean : string }, load };
 }

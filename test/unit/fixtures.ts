@@ -7,9 +7,17 @@ export const SAMPLES = join(__dirname, '../../samples/warehouse');
 
 const CLI = join(__dirname, '../../src/cli/main.ts');
 
-/** Runs the `nightshift` command line from source, as a user's shell would. */
+/** The tests' own cache folder: the CLI's index cache goes there, not into the user's ~/.cache. */
+const TEST_CACHE_HOME = mkdtempSync(join(tmpdir(), 'nightshift-test-xdg-'));
+
+/** Runs the `nightshift` command line from source, as a user's shell would (its index cache on, as by default). */
 export function nightshift(...args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', CLI, ...args], { encoding: 'utf8', cwd: join(__dirname, '../..') });
+  return nightshiftIn({}, ...args);
+}
+
+/** The same with more environment variables. */
+export function nightshiftIn(env: Record<string, string>, ...args: string[]): { code: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', CLI, ...args], { encoding: 'utf8', cwd: join(__dirname, '../..'), env: { ...process.env, XDG_CACHE_HOME: TEST_CACHE_HOME, ...env } });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

@@ -44,16 +44,20 @@ export function loadWorkspace(root: string, options: IndexOptions = {}): Workspa
   const index = new WorkspaceIndex(options);
   const unreadable: UnreadablePath = (path, reason) => void index.setUnreadable(path, reason);
   for (const file of findIndexedFiles(root, unreadable)) {
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch (error) {
-      unreadable(file, reasonOf(error));
-      continue;
-    }
-    index.setFile(file, text);
+    const text = readIndexedFile(file, unreadable);
+    if (text !== undefined) index.setFile(file, text);
   }
   return index;
+}
+
+/** A file's text, or undefined after telling `unreadable` why it could not be read. */
+export function readIndexedFile(file: string, unreadable: UnreadablePath): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    unreadable(file, reasonOf(error));
+    return undefined;
+  }
 }
 
 /** `EACCES: permission denied`: the code and what it means, without the path the problem already names. */
