@@ -48,7 +48,7 @@ export async function createTaskCommand(indexer: WorkspaceIndexer, me: string, n
   let project = node && node.kind !== 'task' ? index.project(node.projectDir) : preset.project ? index.projects().find((p) => p.config.project === preset.project) : undefined;
   project ??= await pickProject(indexer, title);
   if (!project) return undefined;
-  const folder = preset.folder ?? (node?.kind === 'folder' ? node.path : node?.kind === 'project' ? '' : await pickFolder(index, project, `${title}: folder in ${project.config.project}`));
+  const folder = preset.folder ?? (node?.kind === 'folder' || node?.kind === 'more' ? node.path : node?.kind === 'project' ? '' : await pickFolder(index, project, `${title}: folder in ${project.config.project}`));
   if (folder === undefined) return undefined;
   const type = preset.type ?? (await vscode.window.showQuickPick(project.config.taskTypes, { title: `${title}: task type` }));
   if (!type) return undefined;

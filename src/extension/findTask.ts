@@ -14,6 +14,7 @@ export async function findTask(indexer: WorkspaceIndexer, tree: TaskTreeProvider
   }));
   const pick = await vscode.window.showQuickPick(items, { title: 'Go to Compute Task', placeHolder: 'Task name or id', matchOnDescription: true, matchOnDetail: true });
   if (!pick) return;
+  tree.showTask(pick.file);
   await view.reveal(tree.nodes.task(pick.file), { select: true, focus: false, expand: true });
   await vscode.window.showTextDocument(indexer.uriOf(pick.file), { preview: true });
 }

@@ -38,7 +38,7 @@ export async function importTasks(indexer: WorkspaceIndexer, me: string, node?: 
     project = pick?.project;
   }
   if (!project) return undefined;
-  const folder = node?.kind === 'folder' ? node.path : '';
+  const folder = node?.kind === 'folder' || node?.kind === 'more' ? node.path : '';
   const files =
     preset.files ??
     (await vscode.window.showOpenDialog({ title: `Import FlowSpec or DolphinScheduler into ${project.config.project}${folder ? `/${folder}` : ''}`, canSelectMany: true, filters: { 'FlowSpec, DolphinScheduler': ['json', 'yaml', 'yml'] }, openLabel: 'Import' }))?.map((u) => u.fsPath);
@@ -65,7 +65,7 @@ export async function exportTasks(indexer: WorkspaceIndexer, node?: TreeNode, se
   const index = indexer.index;
   const nodes = selected?.length ? selected : node ? [node] : [];
   const tasks: Task[] = nodes.length
-    ? nodes.flatMap((n) => (n.kind === 'task' ? [index.taskByFile(n.file)].filter((t): t is Task => !!t) : (selectByFolder(index, n.projectDir, n.kind === 'folder' ? n.path : '', true) ?? [])))
+    ? nodes.filter((n) => n.kind !== 'more').flatMap((n) => (n.kind === 'task' ? [index.taskByFile(n.file)].filter((t): t is Task => !!t) : (selectByFolder(index, n.projectDir, n.kind === 'folder' ? n.path : '', true) ?? [])))
     : [...index.tasks()];
   if (!tasks.length) return void vscode.window.showInformationMessage('Export: no compute tasks there.');
   const version =

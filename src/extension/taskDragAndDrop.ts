@@ -36,7 +36,7 @@ export class TaskDragAndDrop implements vscode.TreeDragAndDropController<TreeNod
       if (!task?.projectDir) return;
       request = { taskFiles, projectDir: task.projectDir, folder: task.folder };
     } else {
-      request = { taskFiles, projectDir: target.projectDir, folder: target.kind === 'folder' ? target.path : '' };
+      request = { taskFiles, projectDir: target.projectDir, folder: target.kind === 'folder' || target.kind === 'more' ? target.path : '' };
     }
     await vscode.commands.executeCommand('nightshift.moveTasks', request);
   }

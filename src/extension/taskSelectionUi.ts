@@ -41,6 +41,8 @@ export async function tasksForCommand(
   // Where the tasks come from, for the preview's title: "finance_dw/ods and its subfolders".
   const where: string[] = [];
   for (const n of nodes) {
+    // "Load more…" is no selection of tasks: a multi-selection that includes it means the rest.
+    if (n.kind === 'more') continue;
     if (n.kind === 'task') {
       const task = index.taskByFile(n.file);
       if (task) tasks.set(task.data.id, task);

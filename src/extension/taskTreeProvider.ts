@@ -5,11 +5,16 @@ import { NodeCache, type TreeNode } from './treeNodes';
 import { taskContextValue, taskDescription, taskIcon, taskTooltip, taskUri } from './taskPresentation';
 import type { WorkspaceIndexer } from './workspaceIndexer';
 
+/** Tasks a folder shows at first; "Load more…" shows as many again (GitLens pages long lists so). */
+export const TREE_PAGE = 500;
+
 /** Project > folders > tasks, as the files lie below each project's task root. */
 export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode> {
   private readonly changed = new vscode.EventEmitter<TreeNode | TreeNode[] | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   readonly nodes = new NodeCache();
+  /** How many of a folder's own tasks it shows, by folder key, when more than one page. */
+  private readonly shown = new Map<string, number>();
 
   constructor(
     private readonly indexer: WorkspaceIndexer,
@@ -43,8 +48,41 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode> {
     if (expanded.size) this.changed.fire([...expanded]);
   }
 
+  /** Shows the next page of a folder's tasks. */
+  loadMore(node: TreeNode | undefined, all = false): void {
+    if (node?.kind !== 'more') return;
+    const key = folderKey(node.projectDir, node.path);
+    const total = this.folder(node.projectDir, node.path)?.tasks.length ?? 0;
+    this.shown.set(key, all ? total : (this.shown.get(key) ?? TREE_PAGE) + TREE_PAGE);
+    this.changed.fire(this.nodes.folder(node.projectDir, node.path));
+  }
+
+  /** Pages a folder far enough to hold this task, so that revealing it finds it (Go to Compute Task). */
+  showTask(file: string): void {
+    const task = this.indexer.index.taskByFile(file);
+    if (!task?.projectDir) return;
+    const tasks = this.folder(task.projectDir, task.folder)?.tasks ?? [];
+    const at = tasks.findIndex((t) => t.file === task.file);
+    const key = folderKey(task.projectDir, task.folder);
+    if (at >= (this.shown.get(key) ?? TREE_PAGE)) {
+      this.shown.set(key, Math.ceil((at + 1) / TREE_PAGE) * TREE_PAGE);
+      this.changed.fire(this.nodes.folder(task.projectDir, task.folder));
+    }
+  }
+
   getTreeItem(node: TreeNode): vscode.TreeItem {
     const index = this.indexer.index;
+    if (node.kind === 'more') {
+      const total = this.folder(node.projectDir, node.path)?.tasks.length ?? 0;
+      const left = total - (this.shown.get(folderKey(node.projectDir, node.path)) ?? TREE_PAGE);
+      const item = new vscode.TreeItem(`Load ${Math.min(TREE_PAGE, left)} more…`, vscode.TreeItemCollapsibleState.None);
+      item.id = node.id;
+      item.description = `${left.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} tasks not shown`;
+      item.iconPath = new vscode.ThemeIcon('ellipsis');
+      item.contextValue = 'loadMore';
+      item.command = { command: 'nightshift.tree.loadMore', title: 'Load More', arguments: [node] };
+      return item;
+    }
     if (node.kind === 'project') {
       const project = index.project(node.projectDir);
       const item = new vscode.TreeItem(project?.config.project ?? node.projectDir, vscode.TreeItemCollapsibleState.Expanded);
@@ -91,15 +129,23 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode> {
   getChildren(node?: TreeNode): TreeNode[] {
     const index = this.indexer.index;
     if (!node) return index.projects().map((p) => this.nodes.project(p.dir));
-    if (node.kind === 'task') return [];
-    const folder = this.folder(node.projectDir, node.kind === 'folder' ? node.path : '');
+    if (node.kind === 'task' || node.kind === 'more') return [];
+    const path = node.kind === 'folder' ? node.path : '';
+    const folder = this.folder(node.projectDir, path);
     if (!folder) return [];
-    return [...folder.folders.map((f) => this.nodes.folder(node.projectDir, f.path)), ...folder.tasks.map((t) => this.nodes.task(t.file))];
+    // A folder of thousands of tasks shows a page of them and "Load more…": the tree stays responsive.
+    const limit = this.shown.get(folderKey(node.projectDir, path)) ?? TREE_PAGE;
+    const children: TreeNode[] = folder.folders.map((f) => this.nodes.folder(node.projectDir, f.path));
+    const count = Math.min(limit, folder.tasks.length);
+    for (let i = 0; i < count; i++) children.push(this.nodes.task(folder.tasks[i]!.file));
+    if (folder.tasks.length > limit) children.push(this.nodes.more(node.projectDir, path));
+    return children;
   }
 
   getParent(node: TreeNode): TreeNode | undefined {
     if (node.kind === 'project') return undefined;
     if (node.kind === 'folder') return this.nodes.folder(node.projectDir, parentPath(node.path));
+    if (node.kind === 'more') return this.nodes.folder(node.projectDir, node.path);
     const task = this.indexer.index.taskByFile(node.file);
     return task?.projectDir ? this.nodes.folder(task.projectDir, task.folder) : undefined;
   }

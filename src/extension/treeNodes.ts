@@ -1,4 +1,4 @@
-export type TreeNode = ProjectNode | FolderTreeNode | TaskNode;
+export type TreeNode = ProjectNode | FolderTreeNode | TaskNode | MoreNode;
 
 export interface ProjectNode {
   kind: 'project';
@@ -20,6 +20,14 @@ export interface TaskNode {
   file: string;
 }
 
+/** "Load more…" at the end of a folder that holds more tasks than one page shows. */
+export interface MoreNode {
+  kind: 'more';
+  id: string;
+  projectDir: string;
+  path: string;
+}
+
 /**
  * Hands out one object per tree item id: VS Code matches refreshed elements by identity,
  * so the same item must always be the same object.
@@ -38,6 +46,10 @@ export class NodeCache {
 
   task(file: string): TaskNode {
     return this.get(`task:${file}`, (id) => ({ kind: 'task', id, file }));
+  }
+
+  more(projectDir: string, path: string): MoreNode {
+    return this.get(`more:${projectDir}\u0000${path}`, (id) => ({ kind: 'more', id, projectDir, path }));
   }
 
   /** The cached node for an id, if the tree has shown it. */

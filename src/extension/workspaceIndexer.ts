@@ -3,7 +3,9 @@ import { logError } from './errorPolicy';
 import { fileKind, INDEXED_FILES_GLOB } from '../core/workspace/fileKinds';
 import { toPosixPath } from '../core/workspace/paths';
 import { isIndexedPath, isScannedFolder } from '../core/workspace/taskFolderRule';
+import { IndexCacheSession } from '../core/workspace/indexCache';
 import { WorkspaceIndex } from '../core/workspace/workspaceIndex';
+import { stat } from 'node:fs/promises';
 import { emptyChange, type IndexChange } from '../core/workspace/workspaceModel';
 import { excludeGlobs, sharedLockDirectory, taskRootOverride } from './settings';
 
@@ -26,8 +28,11 @@ export class WorkspaceIndexer implements vscode.Disposable {
   private ready: Promise<void> = Promise.resolve();
   private flushing: Promise<void> = Promise.resolve();
   private generation = 0;
+  /** What the last full pass read: files, task files from the cache unread, task files parsed, milliseconds. */
+  lastPass?: { files: number; cached: number; parsed: number; ms: number };
 
-  constructor() {
+  /** `cacheFile`: the persistent index cache in the extension's workspace storage (none without a workspace). */
+  constructor(private readonly cacheFile?: string) {
     // One watcher that classifies paths itself: a created or deleted folder can arrive as a single
     // event for the folder, without events for the files inside it (the workbench coalesces them).
     const watcher = vscode.workspace.createFileSystemWatcher('**/*');
@@ -107,21 +112,28 @@ export class WorkspaceIndexer implements vscode.Disposable {
           ...(await vscode.workspace.findFiles(INDEXED_FILES_GLOB, exclude.length ? `{${exclude.join(',')}}` : undefined)).filter((uri) => this.isIndexed(uri)),
           ...(await this.sharedLockFiles()),
         ];
-        const index = new WorkspaceIndex({ taskRootOverride: taskRootOverride(), ...(this.sharedLockDir ? { sharedLockDir: this.sharedLockDir } : {}) });
+        const started = performance.now();
+        const options = { taskRootOverride: taskRootOverride(), ...(this.sharedLockDir ? { sharedLockDir: this.sharedLockDir } : {}) };
+        const index = new WorkspaceIndex(options);
+        // Files whose size and mtime the cache vouches for are neither read nor parsed again.
+        const root = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.toString()).join('\n');
+        const cache = this.cacheFile ? new IndexCacheSession(this.cacheFile, root, options) : undefined;
         const uris = new Map<string, vscode.Uri>();
         for (let i = 0; i < files.length; i += READ_BATCH) {
           const batch = files.slice(i, i + READ_BATCH);
-          const texts = await Promise.all(batch.map((uri) => readText(uri)));
+          const texts = await Promise.all(batch.map((uri) => readThroughCache(uri, cache)));
           batch.forEach((uri, j) => {
             const read = texts[j];
             if (read === undefined) return;
             const path = toPosixPath(uri.path);
             uris.set(path, uri);
-            updateFile(index, path, read);
+            updateFile(index, path, read, cache);
           });
           if (generation !== this.generation) return;
         }
         if (generation !== this.generation) return;
+        if (cache) setTimeout(() => cache.save(), 0);
+        this.lastPass = { files: files.length, cached: cache?.cached ?? 0, parsed: cache?.parsed ?? files.length, ms: performance.now() - started };
         this.index = index;
         this.uris.clear();
         uris.forEach((uri, path) => this.uris.set(path, uri));
@@ -209,7 +221,22 @@ export class WorkspaceIndexer implements vscode.Disposable {
   }
 }
 
-type FileRead = { text: string } | { unreadable: string };
+type FileRead = { text: string; size?: number; mtimeMs?: number } | { unreadable: string };
+
+/** A local file's text from the cache when its size and mtime vouch for it, else from the disk. */
+async function readThroughCache(uri: vscode.Uri, cache: IndexCacheSession | undefined): Promise<FileRead | undefined> {
+  if (!cache || uri.scheme !== 'file') return readText(uri);
+  let info;
+  try {
+    info = await stat(uri.fsPath);
+  } catch {
+    return readText(uri);
+  }
+  const cached = cache.trustedText(toPosixPath(uri.path), info.size, info.mtimeMs);
+  if (cached !== undefined) return { text: cached, size: info.size, mtimeMs: info.mtimeMs };
+  const read = await readText(uri);
+  return read && 'text' in read ? { ...read, size: info.size, mtimeMs: info.mtimeMs } : read;
+}
 
 /** A file's text; why it cannot be read (no permission); undefined when it is gone. */
 async function readText(uri: vscode.Uri): Promise<FileRead | undefined> {
@@ -226,8 +253,12 @@ async function readText(uri: vscode.Uri): Promise<FileRead | undefined> {
  * One file's update of the index. Whatever it throws stays that file's problem: the pass over the
  * other files, and the index, go on.
  */
-function updateFile(index: WorkspaceIndex, path: string, read: FileRead): IndexChange {
+function updateFile(index: WorkspaceIndex, path: string, read: FileRead, cache?: IndexCacheSession): IndexChange {
   try {
+    if ('text' in read && cache && read.size !== undefined) {
+      cache.add(index, path, read.text, read.size, read.mtimeMs!);
+      return emptyChange();
+    }
     return 'text' in read ? index.setFile(path, read.text) : index.setUnreadable(path, read.unreadable);
   } catch (error) {
     try {

@@ -19,9 +19,10 @@ export interface Workbench {
  * `asInstalled` opens it as the demo does: the built extension installed, no smoke-test driver (which
  * hides every notification toast, but is what makes the workbench load an extension from the URL).
  */
-export async function openWorkbench(options: { theme?: string; asInstalled?: boolean } = {}): Promise<Workbench> {
+export async function openWorkbench(options: { theme?: string; asInstalled?: boolean; prepare?: (workspace: string) => void } = {}): Promise<Workbench> {
   const workspace = join(mkdtempSync(join(tmpdir(), 'nightshift-e2e-')), 'warehouse');
   cpSync(join(REPO, 'samples/warehouse'), workspace, { recursive: true });
+  options.prepare?.(workspace);
   const server = await startCodeServer({
     workspace,
     settings: { 'nightshift.user': 'alice', 'workbench.colorTheme': options.theme ?? 'Default Dark Modern' },

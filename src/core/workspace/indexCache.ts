@@ -106,27 +106,87 @@ function pruneStale(dir: string): void {
 }
 
 /**
- * Reads a workspace as `loadWorkspace` does, with a persistent cache of what each file parsed to,
- * keyed by path, size and mtime: a file whose size and mtime are as cached is not read or parsed, and
- * only changed files are. A file changed within 2 s of the cache's writing is read and compared
- * (an mtime cannot tell two writes in its granularity apart). A cache that fails its checksum, was
- * made by another format, for another root or other options, is not read; the cache is then written
- * anew. The cross-file checks run as without it. Returns how many task files came from the cache
- * unread, and how many were parsed.
+ * One pass of indexing through the cache: it says which files it can vouch for (size and mtime as
+ * cached, and written over 2 s before the cache was, since an mtime cannot tell two writes within its
+ * granularity apart), gives their parse back when their text is as cached, records every file as it
+ * is indexed, and at the end writes the cache anew if anything changed. `root` is what the cache is
+ * of (a folder, or a window's folders); a cache of another root or other options is not read.
+ */
+export class IndexCacheSession {
+  private readonly cache?: CacheFile;
+  private readonly entries = new Map<string, Entry>();
+  private readonly optionsKey: string;
+  /** Task files taken from the cache without reading them. */
+  cached = 0;
+  /** Task files parsed (new, changed, or no cache). */
+  parsed = 0;
+  /** Files read to compare (too recent to trust), and other files that changed. */
+  reread = 0;
+
+  constructor(
+    private readonly file: string,
+    private readonly root: string,
+    private readonly options: IndexOptions = {},
+  ) {
+    this.optionsKey = JSON.stringify({ taskRootOverride: options.taskRootOverride ?? null, sharedLockDir: options.sharedLockDir ?? null });
+    this.cache = readCache(file, root, this.optionsKey);
+  }
+
+  /** The file's text as cached, when its size and mtime vouch for it; undefined: read it. */
+  trustedText(path: string, size: number, mtimeMs: number): string | undefined {
+    const old = this.cache?.entries.get(toPosixPath(path));
+    return old && old.size === size && old.mtimeMs === mtimeMs && mtimeMs < this.cache!.writtenAt - RACY_MS ? old.text : undefined;
+  }
+
+  /** Puts the file into the index (with the cached parse when its text is as cached) and records it. */
+  add(index: WorkspaceIndex, path: string, text: string, size: number, mtimeMs: number): void {
+    const key = toPosixPath(path);
+    const old = this.cache?.entries.get(key);
+    // Project and lock files are few and cheap: parsed each time; task files are what the cache saves.
+    const isTask = fileKind(key, this.options.sharedLockDir) === 'task';
+    const task = isTask && old?.text === text ? old.task : undefined;
+    const reuse: ParsedTaskSource | undefined = task ? { parsedTask: () => ({ diagnostics: task.diagnostics, ...(task.data ? { data: task.data } : {}), ...(task.spans ? { spans: { ...task.spans, text } } : {}) }) } : undefined;
+    if (isTask && !reuse) this.parsed++;
+    else if (old?.text !== text || (isTask && !(old.size === size && old.mtimeMs === mtimeMs && mtimeMs < this.cache!.writtenAt - RACY_MS))) this.reread++;
+    else if (isTask) this.cached++;
+    index.setFile(path, text, reuse);
+    const mine = isTask ? index.parsedTask(path, text) : undefined;
+    const spans = mine?.spans;
+    this.entries.set(key, {
+      size,
+      mtimeMs,
+      text,
+      ...(mine ? { task: { diagnostics: mine.diagnostics, ...(mine.data ? { data: mine.data } : {}), ...(spans ? { spans: { keys: spans.keys, at: spans.at, appendAt: spans.appendAt } } : {}) } } : {}),
+    });
+  }
+
+  /** Writes the cache when anything changed since it was read; else marks it used (pruning goes by that). */
+  save(): void {
+    const cache = this.cache;
+    if (!cache || this.parsed > 0 || this.reread > 0 || cache.entries.size !== this.entries.size) {
+      writeCache(this.file, { format: FORMAT, root: this.root, options: this.optionsKey, writtenAt: Date.now(), entries: this.entries });
+      return;
+    }
+    try {
+      const now = new Date();
+      utimesSync(this.file, now, now);
+    } catch {
+      // Read-only cache folder: the cache still serves.
+    }
+  }
+}
+
+/**
+ * Reads a workspace as `loadWorkspace` does, through the persistent cache in `cacheDir`: a file whose
+ * size and mtime are as cached is not read or parsed, and only changed files are; the cross-file
+ * checks run as without it. Returns how many task files came from the cache unread, and how many
+ * were parsed.
  */
 export function loadWorkspaceCached(root: string, cacheDir: string, options: IndexOptions = {}): { index: WorkspaceIndex; cached: number; parsed: number } {
-  const top = toPosixPath(resolve(root));
-  const optionsKey = JSON.stringify({ taskRootOverride: options.taskRootOverride ?? null, sharedLockDir: options.sharedLockDir ?? null });
-  const file = indexCacheFile(cacheDir, root);
-  const cache = readCache(file, top, optionsKey);
+  const session = new IndexCacheSession(indexCacheFile(cacheDir, root), toPosixPath(resolve(root)), options);
   const index = new WorkspaceIndex(options);
   const unreadable: UnreadablePath = (path, reason) => void index.setUnreadable(path, reason);
-  const entries = new Map<string, Entry>();
-  let cached = 0;
-  let parsed = 0;
-  let reread = 0;
   for (const path of findIndexedFiles(root, unreadable)) {
-    const key = toPosixPath(path);
     let stat;
     try {
       stat = statSync(path);
@@ -134,38 +194,9 @@ export function loadWorkspaceCached(root: string, cacheDir: string, options: Ind
       unreadable(path, `${(error as NodeJS.ErrnoException).code ?? 'unreadable'}: cannot be read`);
       continue;
     }
-    const old = cache?.entries.get(key);
-    const trusted = old && old.size === stat.size && old.mtimeMs === stat.mtimeMs && stat.mtimeMs < cache!.writtenAt - RACY_MS;
-    const text = trusted ? old.text : readIndexedFile(path, unreadable);
-    if (text === undefined) continue;
-    // Project and lock files are few and cheap: parsed each time; task files are what the cache saves.
-    const isTask = fileKind(key, options.sharedLockDir) === 'task';
-    const reuse: ParsedTaskSource | undefined =
-      isTask && old?.text === text && old.task ? { parsedTask: () => ({ diagnostics: old.task!.diagnostics, ...(old.task!.data ? { data: old.task!.data } : {}), ...(old.task!.spans ? { spans: { ...old.task!.spans, text } } : {}) }) } : undefined;
-    if (!isTask && old?.text !== text) reread++;
-    else if (isTask && !reuse) parsed++;
-    else if (isTask && trusted) cached++;
-    else if (isTask) reread++;
-    index.setFile(path, text, reuse);
-    const mine = isTask ? index.parsedTask(path, text) : undefined;
-    const spans = mine?.spans;
-    entries.set(key, {
-      size: stat.size,
-      mtimeMs: stat.mtimeMs,
-      text,
-      ...(mine ? { task: { diagnostics: mine.diagnostics, ...(mine.data ? { data: mine.data } : {}), ...(spans ? { spans: { keys: spans.keys, at: spans.at, appendAt: spans.appendAt } } : {}) } } : {}),
-    });
+    const text = session.trustedText(path, stat.size, stat.mtimeMs) ?? readIndexedFile(path, unreadable);
+    if (text !== undefined) session.add(index, path, text, stat.size, stat.mtimeMs);
   }
-  const unchanged = cache && parsed === 0 && reread === 0 && cache.entries.size === entries.size;
-  if (!unchanged) writeCache(file, { format: FORMAT, root: top, options: optionsKey, writtenAt: Date.now(), entries });
-  else {
-    try {
-      // Its mtime says when it was last used: pruning keeps the caches of workspaces in use.
-      const now = new Date();
-      utimesSync(file, now, now);
-    } catch {
-      // Read-only cache folder: the cache still serves.
-    }
-  }
-  return { index, cached, parsed };
+  session.save();
+  return { index, cached: session.cached, parsed: session.parsed };
 }

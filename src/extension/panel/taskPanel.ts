@@ -236,6 +236,7 @@ export class TaskPanel implements vscode.Disposable {
         return;
       case 'reveal':
         await vscode.commands.executeCommand('nightshift.tasks.focus');
+        tree.showTask(task.file);
         await view.reveal(tree.nodes.task(task.file), { select: true, focus: true, expand: true });
         return;
       case 'timeline':

@@ -1,0 +1,82 @@
+// Activation benchmark (issue: scale), in the real VS Code test host (code-server + Chromium) on a
+// generated workspace. Prints, in one run:
+//   the CLI's cold index  — read, parse and check every file, in this process (no cache);
+//   activation to tree, cold — the window's first open: the extension activates (workspaceContains)
+//                          and indexes with an empty index cache (its workspace storage);
+//   activation to tree, warm — the window reloaded: the same, with the cache of the first open.
+// The extension reports each pass's time from activation to a ready index (what the tree shows) into
+// NIGHTSHIFT_TIMINGS_FILE. Usage: npm run bench:activation -- [--tasks 10000] [--reloads 3]
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Browser } from 'playwright-core';
+// @ts-expect-error plain ESM helper shared with the test runner
+import { ensureTestHost } from '../test/host/installTestHost.mjs';
+// @ts-expect-error plain ESM helper shared with the test runner
+import { launchChromium, startCodeServer } from '../test/host/testHost.mjs';
+import { loadWorkspace } from '../src/core/workspace/diskWorkspace';
+import { benchWorkspace, gc, median } from './benchSupport';
+
+const { values } = parseArgs({ options: { tasks: { type: 'string', default: '10000' }, dir: { type: 'string' }, reloads: { type: 'string', default: '3' } } });
+const REPO = join(__dirname, '..');
+const timings = join(mkdtempSync(join(tmpdir(), 'nightshift-bench-timings-')), 'timings.jsonl');
+process.env.NIGHTSHIFT_TIMINGS_FILE = timings;
+
+interface Timing {
+  activationToIndexMs: number;
+  files: number;
+  cached: number;
+  parsed: number;
+  tasks: number;
+}
+
+function lines(): Timing[] {
+  return existsSync(timings) ? readFileSync(timings, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Timing) : [];
+}
+
+async function nextTiming(count: number): Promise<Timing> {
+  for (let i = 0; i < 2400; i++) {
+    const all = lines();
+    if (all.length > count) return all[count]!;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('the extension reported no index pass in 4 minutes');
+}
+
+void (async () => {
+  await ensureTestHost();
+  const { dir, cleanup } = benchWorkspace(values);
+  const cli: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    gc();
+    const start = performance.now();
+    loadWorkspace(dir).diagnostics();
+    cli.push(performance.now() - start);
+  }
+  const server = await startCodeServer({ workspace: dir, settings: { 'nightshift.user': 'alice' } });
+  const browser: Browser = await launchChromium();
+  try {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(server.url(dir, [['extensionDevelopmentPath', REPO]]));
+    const cold = await nextTiming(0);
+    const warm: Timing[] = [];
+    for (let i = 0; i < Number(values.reloads); i++) {
+      await page.reload();
+      warm.push(await nextTiming(i + 1));
+    }
+    const c = median(cli);
+    const w = median(warm.map((t) => t.activationToIndexMs));
+    console.log(`workspace: ${cold.tasks} tasks, ${cold.files} files; warm: median of ${warm.length} reloads`);
+    console.log(`CLI cold index (read, parse, check; no cache): ${c.toFixed(0)} ms`);
+    console.log(`activation to tree, cold (empty cache; ${cold.parsed} parsed): ${cold.activationToIndexMs} ms = ${(cold.activationToIndexMs / c).toFixed(2)}x the CLI's cold index (target <= 1.3x) ${cold.activationToIndexMs / c <= 1.3 ? 'OK' : 'OVER'}`);
+    console.log(`activation to tree, warm (${warm[warm.length - 1]!.cached} task files from the cache): ${w.toFixed(0)} ms (target <= 1000 ms) ${w <= 1000 ? 'OK' : 'OVER'}`);
+  } finally {
+    await browser.close();
+    await server.stop();
+    cleanup();
+  }
+})().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
