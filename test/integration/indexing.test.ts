@@ -1,0 +1,41 @@
+import { strict as assert } from 'node:assert';
+import * as vscode from 'vscode';
+import type { NightshiftApi } from '../../src/extension/extension';
+import { nightshift, waitFor } from './harness';
+
+/** The full index pass: the exclude settings as the walk applies them, and the persistent index cache. */
+describe('indexing a window in a real VS Code', () => {
+  let api: NightshiftApi;
+  const inFolder = (name: string) => [...api.indexer.index.tasks()].filter((t) => t.folder === name || t.folder.startsWith(`${name}/`)).length;
+
+  before(async () => {
+    api = await nightshift();
+  });
+  after(async () => {
+    await vscode.workspace.getConfiguration('nightshift').update('exclude', undefined, vscode.ConfigurationTarget.Workspace);
+    await vscode.workspace.getConfiguration('files').update('exclude', undefined, vscode.ConfigurationTarget.Workspace);
+    await waitFor(() => inFolder('sandbox') > 0 && inFolder('campaigns') > 0, 'every folder indexed again', 30_000);
+  });
+
+  it('nightshift.exclude and files.exclude leave folders out, a folder glob everything below it', async () => {
+    assert.ok(inFolder('sandbox') > 0 && inFolder('campaigns') > 0);
+    await vscode.workspace.getConfiguration('nightshift').update('exclude', ['**/node_modules/**', '**/sandbox/**'], vscode.ConfigurationTarget.Workspace);
+    await waitFor(() => inFolder('sandbox') === 0, 'the sandbox folder left out', 30_000);
+    assert.ok(inFolder('campaigns') > 0);
+    // files.exclude names the folder itself; what lies below it goes too.
+    await vscode.workspace.getConfiguration('files').update('exclude', { '**/campaigns': true }, vscode.ConfigurationTarget.Workspace);
+    await waitFor(() => inFolder('campaigns') === 0, 'the campaigns folder left out', 30_000);
+  });
+
+  it('a second pass takes unchanged task files from the cache in the workspace storage, and reads the same', async () => {
+    const before = JSON.stringify([...api.indexer.index.tasks()].map((t) => [t.file, t.data]).sort());
+    // Files change in the tests before this one: wait out the cache's 2 s of doubt, and pass twice.
+    await new Promise((r) => setTimeout(r, 2200));
+    await vscode.commands.executeCommand('nightshift.refresh');
+    await new Promise((r) => setTimeout(r, 100));
+    await vscode.commands.executeCommand('nightshift.refresh');
+    const pass = api.indexer.lastPass!;
+    assert.ok(pass.cached > 0, JSON.stringify(pass));
+    assert.equal(JSON.stringify([...api.indexer.index.tasks()].map((t) => [t.file, t.data]).sort()), before);
+  });
+});
