@@ -1,6 +1,10 @@
 // Batch-operation benchmark (issue: task operations). Prints, in one run, on the same generated files:
 //   floor — read every task file and write the same text back (no change), nothing else;
 //   atomic floor — the same through a temporary file renamed over the original (what any atomic write costs);
+//   guarded floor — what the hardening's promises cost at the least: an intent record of every file's
+//           old text written first, then per file, under the workspace write lock taken for 25 ms
+//           slices, a read compared with the text read before, a temporary file and a rename, then
+//           the record marked complete (the texts read before the clock starts, as the index holds them);
 //   batch — a batch tag change (append) over every task: preview, lock checks, yaml edit keeping
 //           comments, validation of the result, atomic write, and the batch record;
 //   with the index already loaded (as in the editor), and the CLI's whole run (load + batch).
@@ -9,7 +13,11 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { writeFileAtomic } from '../src/core/operations/atomicFile';
+import { recordsDir, textHash } from '../src/core/operations/batchRecords';
+import { withWriteLock } from '../src/core/operations/writeLock';
 import { runBatch } from '../src/core/operations/batchRunner';
 import { LockStore } from '../src/core/operations/lockStore';
 import { modifyTagsOperation } from '../src/core/operations/simpleOperations';
@@ -41,6 +49,29 @@ function atomicFloor(): number {
   return performance.now() - start;
 }
 
+function guardedFloor(): number {
+  settle();
+  const texts = files.map((f) => readFileSync(f, 'utf8'));
+  const start = performance.now();
+  const records = recordsDir(dir);
+  mkdirSync(records, { recursive: true });
+  const record = join(records, 'bench-guarded-floor.json');
+  const intent = { complete: false, files: files.map((path, i) => ({ path, beforeText: texts[i], afterHash: textHash(texts[i]!) })) };
+  writeFileAtomic(record, JSON.stringify(intent));
+  let i = 0;
+  while (i < files.length) {
+    const until = performance.now() + 25;
+    withWriteLock(dir, () => {
+      for (; i < files.length && performance.now() < until; i++) {
+        if (readFileSync(files[i]!, 'utf8') !== texts[i]) throw new Error(`${files[i]} changed`);
+        writeFileAtomic(files[i]!, texts[i]!);
+      }
+    });
+  }
+  writeFileAtomic(record, JSON.stringify({ ...intent, complete: true }));
+  return performance.now() - start;
+}
+
 async function batch(run: number): Promise<{ batch: number; load: number; failed: number }> {
   settle();
   const t0 = performance.now();
@@ -54,6 +85,7 @@ async function main(): Promise<void> {
   floor();
   const floors: number[] = [];
   const atomicFloors: number[] = [];
+  const guardedFloors: number[] = [];
   const batches: number[] = [];
   const wholes: number[] = [];
   let failed = 0;
@@ -62,6 +94,7 @@ async function main(): Promise<void> {
   const steps = [
     () => floors.push(floor()),
     () => atomicFloors.push(atomicFloor()),
+    () => guardedFloors.push(guardedFloor()),
     async (i: number) => {
       const b = await batch(i);
       batches.push(b.batch);
@@ -72,7 +105,7 @@ async function main(): Promise<void> {
   const perRun: string[] = [];
   for (let i = 0; i < Number(values.runs); i++) {
     for (let k = 0; k < steps.length; k++) await steps[(i + k) % steps.length]!(i);
-    perRun.push(`${floors[i]!.toFixed(0)}/${atomicFloors[i]!.toFixed(0)}/${batches[i]!.toFixed(0)}`);
+    perRun.push(`${floors[i]!.toFixed(0)}/${atomicFloors[i]!.toFixed(0)}/${guardedFloors[i]!.toFixed(0)}/${batches[i]!.toFixed(0)}`);
   }
   const f = median(floors);
   const b = median(batches);
@@ -80,9 +113,11 @@ async function main(): Promise<void> {
   console.log(`floor (read + write back unchanged):   ${f.toFixed(0)} ms`);
   const a = median(atomicFloors);
   console.log(`atomic floor (read + temp file + rename, unchanged): ${a.toFixed(0)} ms = ${(a / f).toFixed(2)}x the floor`);
-  console.log(`batch tag change over every task:      ${b.toFixed(0)} ms = ${(b / f).toFixed(2)}x the floor (target <= 2x) ${b / f <= 2 ? 'OK' : 'OVER'}; ${(b / a).toFixed(2)}x the atomic floor`);
+  const g = median(guardedFloors);
+  console.log(`guarded floor (intent record, write lock, compare, temp file, rename): ${g.toFixed(0)} ms = ${(g / a).toFixed(2)}x the atomic floor`);
+  console.log(`batch tag change over every task:      ${b.toFixed(0)} ms = ${(b / f).toFixed(2)}x the floor (target <= 2x) ${b / f <= 2 ? 'OK' : 'OVER'}; ${(b / a).toFixed(2)}x the atomic floor; ${(b / g).toFixed(2)}x the guarded floor (target <= 1.1x) ${b / g <= 1.1 ? 'OK' : 'OVER'}`);
   console.log(`  the CLI's whole run (index + batch): ${median(wholes).toFixed(0)} ms`);
-  console.log(`  each run, floor/atomic floor/batch in ms: ${perRun.join(', ')}`);
+  console.log(`  each run, floor/atomic floor/guarded floor/batch in ms: ${perRun.join(', ')}`);
   cleanup();
 }
 

@@ -10,6 +10,8 @@ export interface ChangeScope {
   sharedLockDir?: string;
   /** Real paths of the folders above, as first resolved for this scope. */
   realDirs?: Map<string, string>;
+  /** The project folders resolved once, deepest first (a batch checks every path against them). */
+  resolved?: { dir: string; absolute: string }[];
 }
 
 export function scopeOf(index: { projects(): readonly { dir: string }[] }, locks: { sharedFolder?: string | undefined }): ChangeScope {
@@ -23,11 +25,9 @@ export function scopeOf(index: { projects(): readonly { dir: string }[] }, locks
  */
 function projectOf(path: string, scope: ChangeScope): string | undefined {
   const absolute = resolve(path);
-  let named: string | undefined;
-  for (const dir of scope.projectDirs) {
-    const d = resolve(dir);
-    if (absolute.startsWith(d + sep) && (named === undefined || d.length > resolve(named).length)) named = dir;
-  }
+  scope.resolved ??= scope.projectDirs.map((dir) => ({ dir, absolute: resolve(dir) })).sort((a, b) => b.absolute.length - a.absolute.length);
+  // The deepest project folder above it: the first in that order.
+  const named = scope.resolved.find((p) => absolute.startsWith(p.absolute + sep))?.dir;
   return named !== undefined && isInside(absolute, named, scope.realDirs) ? named : undefined;
 }
 
@@ -81,6 +81,8 @@ export function checkChangeScope(c: FileChange, scope: ChangeScope, source: stri
   ] as const;
   for (const [field, path, check] of problems) {
     if (path === undefined) continue;
+    // An edit in place names one path twice: checked once (links resolved) is enough.
+    if (field === 'after' && path === c.before) continue;
     if (typeof path !== 'string' || path.includes('\0')) throw new ConfinementError(`${source}: ${field} is not a path; refused`);
     const problem = check(path);
     if (problem) throw new ConfinementError(`${source}: ${field}: ${problem}; refused`);
