@@ -13,16 +13,12 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { writeFileAtomic } from '../src/core/operations/atomicFile';
-import { recordsDir, textHash } from '../src/core/operations/batchRecords';
-import { withWriteLock } from '../src/core/operations/writeLock';
 import { runBatch } from '../src/core/operations/batchRunner';
 import { LockStore } from '../src/core/operations/lockStore';
 import { modifyTagsOperation } from '../src/core/operations/simpleOperations';
 import { findIndexedFiles, loadWorkspace } from '../src/core/workspace/diskWorkspace';
-import { benchWorkspace, gc, median } from './benchSupport';
+import { benchWorkspace, gc, guardedRewrite, median } from './benchSupport';
 
 const { values } = parseArgs({ options: { tasks: { type: 'string', default: '10000' }, runs: { type: 'string', default: '3' } } });
 const { dir, cleanup } = benchWorkspace({ tasks: values.tasks! });
@@ -51,25 +47,7 @@ function atomicFloor(): number {
 
 function guardedFloor(): number {
   settle();
-  const texts = files.map((f) => readFileSync(f, 'utf8'));
-  const start = performance.now();
-  const records = recordsDir(dir);
-  mkdirSync(records, { recursive: true });
-  const record = join(records, 'bench-guarded-floor.json');
-  const intent = { complete: false, files: files.map((path, i) => ({ path, beforeText: texts[i], afterHash: textHash(texts[i]!) })) };
-  writeFileAtomic(record, JSON.stringify(intent));
-  let i = 0;
-  while (i < files.length) {
-    const until = performance.now() + 25;
-    withWriteLock(dir, () => {
-      for (; i < files.length && performance.now() < until; i++) {
-        if (readFileSync(files[i]!, 'utf8') !== texts[i]) throw new Error(`${files[i]} changed`);
-        writeFileAtomic(files[i]!, texts[i]!);
-      }
-    });
-  }
-  writeFileAtomic(record, JSON.stringify({ ...intent, complete: true }));
-  return performance.now() - start;
+  return guardedRewrite(dir, files);
 }
 
 async function batch(run: number): Promise<{ batch: number; load: number; failed: number }> {

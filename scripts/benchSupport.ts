@@ -1,5 +1,8 @@
 // What the benchmarks share: the workspace they measure, the parsing floor, and their statistics.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { writeFileAtomic } from '../src/core/operations/atomicFile';
+import { recordsDir, textHash } from '../src/core/operations/batchRecords';
+import { withWriteLock } from '../src/core/operations/writeLock';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -23,3 +26,32 @@ export function parseFloor(dir: string): void {
 export const gc: () => void = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
 
 export const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+/**
+ * The guarded floor of a batch over `files`: what the hardening's promises cost at the least. An intent
+ * record of every file's old text written first, then per file, under the workspace write lock taken
+ * for 25 ms slices, a read compared with the text read before, a temporary file and a rename, then the
+ * record marked complete. The texts are read before the clock starts, as the index holds them.
+ */
+export function guardedRewrite(dir: string, files: readonly string[]): number {
+  const texts = files.map((f) => readFileSync(f, 'utf8'));
+  const start = performance.now();
+  const records = recordsDir(dir);
+  mkdirSync(records, { recursive: true });
+  const record = join(records, 'bench-guarded-floor.json');
+  const intent = { complete: false, files: files.map((path, i) => ({ path, beforeText: texts[i], afterHash: textHash(texts[i]!) })) };
+  writeFileAtomic(record, JSON.stringify(intent));
+  let i = 0;
+  while (i < files.length) {
+    const until = performance.now() + 25;
+    withWriteLock(dir, () => {
+      for (; i < files.length && performance.now() < until; i++) {
+        if (readFileSync(files[i]!, 'utf8') !== texts[i]) throw new Error(`${files[i]} changed`);
+        writeFileAtomic(files[i]!, texts[i]!);
+      }
+    });
+  }
+  writeFileAtomic(record, JSON.stringify({ ...intent, complete: true }));
+  rmSync(record, { force: true });
+  return performance.now() - start;
+}

@@ -6,7 +6,7 @@ import { deserialize, serialize } from 'node:v8';
 import type { ParsedFile } from '../model/parseTaskFile';
 import type { TaskFile } from '../model/taskSchema';
 import type { FieldSpans } from '../yaml/fieldSpans';
-import { findIndexedFiles, readIndexedFile, type UnreadablePath } from './diskWorkspace';
+import { findIndexedFiles, projectFilesFirst, readIndexedFile, type UnreadablePath } from './diskWorkspace';
 import { fileKind } from './fileKinds';
 import { toPosixPath } from './paths';
 import { WorkspaceIndex, type IndexOptions, type ParsedTaskSource } from './workspaceIndex';
@@ -186,7 +186,7 @@ export function loadWorkspaceCached(root: string, cacheDir: string, options: Ind
   const session = new IndexCacheSession(indexCacheFile(cacheDir, root), toPosixPath(resolve(root)), options);
   const index = new WorkspaceIndex(options);
   const unreadable: UnreadablePath = (path, reason) => void index.setUnreadable(path, reason);
-  for (const path of findIndexedFiles(root, unreadable)) {
+  for (const path of projectFilesFirst(findIndexedFiles(root, unreadable), (f) => f)) {
     let stat;
     try {
       stat = statSync(path);

@@ -1,0 +1,90 @@
+// Scale benchmark (issue 17). For each size (default 10,000 and 100,000 tasks over several projects)
+// it generates a workspace and prints, in one run, side by side with the floors:
+//   floor            — list, read and YAML-parse every file;
+//   cold index       — the index with every check, no cache;
+//   cold with cache  — the same when the persistent cache is empty (parse, then write the cache);
+//   warm             — from the cache with nothing changed (stat every file, read the cache, checks);
+//   preview          — index, graph, the day's instances with edges and every parameter value;
+//   peak memory      — of one preview in a fresh process (max RSS);
+//   guarded floor / batch — a tag append over every task against the write the hardening requires.
+// Usage: npm run bench:scale -- [--sizes 10000,100000] [--date 2026-11-21]
+// A 100,000-task run takes several minutes and about 1 GB of disk in the temporary folder.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { planDay } from '../src/core/engine/dayPlan';
+import { buildSchedulingGraph } from '../src/core/engine/schedulingGraph';
+import { runBatch } from '../src/core/operations/batchRunner';
+import { LockStore } from '../src/core/operations/lockStore';
+import { modifyTagsOperation } from '../src/core/operations/simpleOperations';
+import { findIndexedFiles, loadWorkspace } from '../src/core/workspace/diskWorkspace';
+import { loadWorkspaceCached } from '../src/core/workspace/indexCache';
+import { benchWorkspace, gc, guardedRewrite, parseFloor } from './benchSupport';
+
+const { values } = parseArgs({ options: { sizes: { type: 'string', default: '10000,100000' }, date: { type: 'string', default: '2026-11-21' } } });
+const date = values.date!;
+
+function time(fn: () => void): number {
+  gc();
+  const start = performance.now();
+  fn();
+  return performance.now() - start;
+}
+
+const ratio = (x: number, floor: number, target: number) => `${(x / floor).toFixed(2)}x (target <= ${target}x) ${x / floor <= target ? 'OK' : 'OVER'}`;
+
+async function size(tasks: number): Promise<void> {
+  const generated = performance.now();
+  const { dir, cleanup } = benchWorkspace({ tasks: String(tasks) });
+  const files = findIndexedFiles(dir);
+  const taskFiles = files.filter((f) => f.endsWith('.task.yaml'));
+  console.log(`\n${tasks.toLocaleString('en-US')} tasks (${files.length.toLocaleString('en-US')} files), generated in ${((performance.now() - generated) / 1000).toFixed(0)} s`);
+  const floor = time(() => parseFloor(dir));
+  const cold = time(() => loadWorkspace(dir).diagnostics());
+  const cacheDir = mkdtempSync(join(tmpdir(), 'nightshift-bench-cache-'));
+  const coldCached = time(() => loadWorkspaceCached(dir, cacheDir).index.diagnostics());
+  // Files written within 2 s of the cache are compared, not trusted: the generation is over by now,
+  // but write the cache once more so that it postdates them all by that much.
+  execFileSync('sleep', ['2.1']);
+  rmSync(cacheDir, { recursive: true, force: true });
+  loadWorkspaceCached(dir, cacheDir);
+  let fromCache = 0;
+  const warm = time(() => {
+    const loaded = loadWorkspaceCached(dir, cacheDir);
+    loaded.index.diagnostics();
+    fromCache = loaded.cached;
+  });
+  rmSync(cacheDir, { recursive: true, force: true });
+  let instances = 0;
+  const preview = time(() => {
+    const index = loadWorkspace(dir);
+    index.diagnostics();
+    instances = planDay(buildSchedulingGraph(index), date).instances.length;
+  });
+  const child = spawnSync(process.execPath, ['--import=tsx', join(__dirname, 'benchPreview.ts'), '--once', '--dir', dir, '--date', date], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const peakMb = child.status === 0 ? (JSON.parse(child.stdout) as { maxRssKb: number }).maxRssKb / 1024 : Number.NaN;
+  execFileSync('sync');
+  const guarded = guardedRewrite(dir, taskFiles);
+  execFileSync('sync');
+  const index = loadWorkspace(dir);
+  gc();
+  const batchStart = performance.now();
+  const record = await runBatch(modifyTagsOperation('append', ['bench-scale']), [...index.tasks()], { index, user: 'bench', now: new Date() }, { root: dir, locks: new LockStore() });
+  const batch = performance.now() - batchStart;
+  const failed = record.results.filter((r) => r.status !== 'succeeded').length;
+  console.log(`  floor (read + yaml parse):        ${floor.toFixed(0)} ms`);
+  console.log(`  cold index, no cache:             ${cold.toFixed(0)} ms = ${ratio(cold, floor, 1.3)}`);
+  console.log(`  cold index, empty cache (writes): ${coldCached.toFixed(0)} ms = ${ratio(coldCached, floor, 1.3)}`);
+  console.log(`  warm open from the cache:         ${warm.toFixed(0)} ms = ${ratio(warm, floor, 0.25)} (${fromCache} task files unread)`);
+  console.log(`  preview of ${date}:            ${preview.toFixed(0)} ms = ${ratio(preview, floor, 1.5)} (${instances.toLocaleString('en-US')} instances)`);
+  console.log(`  peak memory of one preview:       ${peakMb.toFixed(0)} MB${tasks >= 100_000 ? ` (target <= 1536 MB) ${peakMb <= 1536 ? 'OK' : 'OVER'}` : ''}`);
+  console.log(`  guarded floor (record, lock, compare, temp, rename): ${guarded.toFixed(0)} ms`);
+  console.log(`  batch tag append over every task: ${batch.toFixed(0)} ms = ${ratio(batch, guarded, 1.1)} the guarded floor${failed ? `; ${failed} not succeeded` : ''}`);
+  cleanup();
+}
+
+void (async () => {
+  for (const n of values.sizes!.split(',').map(Number)) await size(n);
+})();
