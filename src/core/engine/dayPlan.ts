@@ -47,6 +47,12 @@ export interface PlanOptions {
 }
 
 const NONE: readonly number[] = [];
+/**
+ * What an instance without parameters or upstream instances holds: one shared, frozen object and
+ * array instead of one each (a 100,000-task day has a million instances). Planning replaces them.
+ */
+const NO_PARAMS: Record<string, string> = Object.freeze({}) as Record<string, string>;
+const NO_EDGES = Object.freeze([]) as unknown as UpstreamEdge[];
 
 /** Every instance the scheduler would generate on `date`, with its upstream instances and parameters. */
 export function planDay(graph: SchedulingGraph, date: string, options: PlanOptions = {}): DayPlan {
@@ -101,25 +107,31 @@ export function planDay(graph: SchedulingGraph, date: string, options: PlanOptio
       id: ids[k]!,
       task,
       minute,
-      scheduledAt: ids[k]!.slice(task.id.length + 1),
+      // The day's stamps are shared: a slice of each id would be a string per instance.
+      scheduledAt: stamp(0, minute),
       kind,
       ...(why ? { why } : {}),
-      upstream: [],
-      params: {},
+      upstream: NO_EDGES,
+      params: NO_PARAMS,
     }));
     byTask.set(task.id, own);
     for (const instance of own) buckets[instance.minute]!.push(instance);
   }
 
+  const values = new Map<string, string>();
   for (const [taskId, own] of byTask) {
     const task = graph.tasks.get(taskId)!;
     const down = side(task);
+    const edgesOf = (k: number): UpstreamEdge[] => {
+      const instance = own[k]!;
+      return instance.upstream === NO_EDGES ? (instance.upstream = []) : instance.upstream;
+    };
     const edgeTo = (up: ScheduledTask, crossCycle: boolean): Emit => (k, upDay, j) => {
-      own[k]!.upstream.push(edgeOf(up, upDay, j, crossCycle));
+      edgesOf(k).push(edgeOf(up, upDay, j, crossCycle));
     };
     // Dataphin: an edge to an earlier day is drawn as cross-cycle, one into the same day is not.
     const dayEdgeTo = (up: ScheduledTask): DayEmit => (k, upDay, j) => {
-      own[k]!.upstream.push(edgeOf(up, upDay, j, upDay < 0));
+      edgesOf(k).push(edgeOf(up, upDay, j, upDay < 0));
     };
     if (task.selfDependent) selfEdges(own.length, minutesOn(task, day - 1).length, edgeTo(task, true));
     for (const link of task.links) {
@@ -130,7 +142,7 @@ export function planDay(graph: SchedulingGraph, date: string, options: PlanOptio
       else sameCycleEdges(down, side(up), edgeTo(up, false));
     }
     if (task.links.length + (task.selfDependent ? 1 : 0) > 1) for (const instance of own) dedupe(instance);
-    if (task.parameters.length && options.params !== false) for (const instance of own) instance.params = instanceParams(instance, day);
+    if (task.parameters.length && options.params !== false) for (const instance of own) instance.params = instanceParams(instance, day, values);
   }
 
   const instances = buckets.flat();
@@ -140,10 +152,22 @@ export function planDay(graph: SchedulingGraph, date: string, options: PlanOptio
 }
 
 /** An instance's parameters as resolved at its scheduled time (`day`: the plan's day number). */
-export function instanceParams(instance: PlannedInstance, day: number): Record<string, string> {
+/**
+ * `values`: one string per distinct value across the plan. A day's million values are mostly the same
+ * few dates and hours, and each computed copy would be kept otherwise.
+ */
+export function instanceParams(instance: PlannedInstance, day: number, values?: Map<string, string>): Record<string, string> {
   const params: Record<string, string> = {};
   const context = { cycMs: day * DAY_MS + instance.minute * MINUTE_MS, zone: instance.task.zone, taskId: instance.task.id, instanceId: instance.id };
-  for (const p of instance.task.parameters) params[p.name] = p.evaluate(context);
+  for (const p of instance.task.parameters) {
+    const value = p.evaluate(context);
+    if (!values) params[p.name] = value;
+    else {
+      const shared = values.get(value);
+      if (shared === undefined) values.set(value, value);
+      params[p.name] = shared ?? value;
+    }
+  }
   return params;
 }
 
