@@ -36,6 +36,8 @@ export class WorkspaceIndex {
   private readonly tasksByName = new Map<string, Task[]>();
   private readonly duplicateNames = new Set<string>();
   private readonly texts = new Map<string, string>();
+  /** One copy of each short string the tasks' data holds (owners, types, times, ids, tags, …). */
+  private readonly strings = new Map<string, string>();
   private readonly parseDiagnostics = new Map<string, Diagnostic[]>();
   private mergedCache?: Map<string, Diagnostic[]>;
   /** Files edited in place since `mergedCache` was built. */
@@ -261,6 +263,7 @@ export class WorkspaceIndex {
 
   private addTask(path: string, text: string, change: IndexChange, reused?: ParsedFile<TaskFile>): void {
     const parsed = reused ?? parseTaskFile(path, text);
+    if (parsed.data) internStrings(parsed.data, this.strings);
     this.parseDiagnostics.set(path, parsed.diagnostics);
     if (!parsed.data) return;
     const task: Task = { file: path, data: parsed.data, folder: '', ...(parsed.spans ? { spans: parsed.spans } : {}) };
@@ -473,4 +476,35 @@ function mergeChange(into: IndexChange, from: IndexChange): void {
   from.projects.forEach((p) => into.projects.add(p));
   from.folders.forEach((f) => into.folders.add(f));
   from.tasks.forEach((t) => into.tasks.add(t));
+}
+
+/**
+ * Replaces every short string in parsed data by the index's one copy of it. Owners, task types,
+ * statuses, times, upstream ids and tags repeat across thousands of tasks, and each parse made its
+ * own: at 100,000 tasks that is a large part of the index's memory.
+ */
+function internStrings(value: unknown, strings: Map<string, string>): void {
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const item = value[i];
+      if (typeof item === 'string') value[i] = internOne(item, strings);
+      else if (item && typeof item === 'object') internStrings(item, strings);
+    }
+    return;
+  }
+  if (!value || typeof value !== 'object') return;
+  const record = value as Record<string, unknown>;
+  for (const key of Object.keys(record)) {
+    const item = record[key];
+    if (typeof item === 'string') record[key] = internOne(item, strings);
+    else if (item && typeof item === 'object') internStrings(item, strings);
+  }
+}
+
+function internOne(text: string, strings: Map<string, string>): string {
+  if (text.length > 64) return text;
+  const known = strings.get(text);
+  if (known !== undefined) return known;
+  strings.set(text, text);
+  return text;
 }
