@@ -479,30 +479,32 @@ function mergeChange(into: IndexChange, from: IndexChange): void {
 }
 
 /**
- * Replaces every short string in parsed data by the index's one copy of it. Owners, task types,
- * statuses, times, upstream ids and tags repeat across thousands of tasks, and each parse made its
- * own: at 100,000 tasks that is a large part of the index's memory.
+ * Replaces the strings that repeat across tasks (owners, type, status, the schedule's words and times,
+ * tags, upstream ids) by the index's one copy of each: each parse made its own. Only those fields, not
+ * a walk of everything: indexing pays for this on every file.
  */
-function internStrings(value: unknown, strings: Map<string, string>): void {
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const item = value[i];
-      if (typeof item === 'string') value[i] = internOne(item, strings);
-      else if (item && typeof item === 'object') internStrings(item, strings);
-    }
-    return;
+function internStrings(data: TaskFile, strings: Map<string, string>): void {
+  const record = data as unknown as Record<string, unknown>;
+  for (const key of INTERNED_KEYS) {
+    const value = record[key];
+    if (typeof value === 'string') record[key] = internOne(value, strings);
   }
-  if (!value || typeof value !== 'object') return;
-  const record = value as Record<string, unknown>;
-  for (const key of Object.keys(record)) {
-    const item = record[key];
-    if (typeof item === 'string') record[key] = internOne(item, strings);
-    else if (item && typeof item === 'object') internStrings(item, strings);
+  const schedule = data.schedule as unknown as Record<string, unknown>;
+  for (const key of INTERNED_SCHEDULE_KEYS) {
+    const value = schedule[key];
+    if (typeof value === 'string') schedule[key] = internOne(value, strings);
+  }
+  for (let i = 0; i < data.tags.length; i++) data.tags[i] = internOne(data.tags[i]!, strings);
+  for (const dependency of data.dependencies) {
+    dependency.task = internOne(dependency.task, strings);
+    if (typeof dependency.cycle === 'string') (dependency as { cycle: string }).cycle = internOne(dependency.cycle, strings);
   }
 }
 
+const INTERNED_KEYS = ['type', 'owner', 'opsOwner', 'status', 'lastSubmission', 'createdAt', 'updatedAt'] as const;
+const INTERNED_SCHEDULE_KEYS = ['method', 'cycle', 'start', 'end', 'time', 'crossCycle'] as const;
+
 function internOne(text: string, strings: Map<string, string>): string {
-  if (text.length > 64) return text;
   const known = strings.get(text);
   if (known !== undefined) return known;
   strings.set(text, text);
