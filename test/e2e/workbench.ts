@@ -19,7 +19,7 @@ export interface Workbench {
  * `asInstalled` opens it as the demo does: the built extension installed, no smoke-test driver (which
  * hides every notification toast, but is what makes the workbench load an extension from the URL).
  */
-export async function openWorkbench(options: { theme?: string; asInstalled?: boolean; prepare?: (workspace: string) => void } = {}): Promise<Workbench> {
+export async function openWorkbench(options: { theme?: string; asInstalled?: boolean; prepare?: (workspace: string) => void; locale?: string } = {}): Promise<Workbench> {
   const workspace = join(mkdtempSync(join(tmpdir(), 'nightshift-e2e-')), 'warehouse');
   cpSync(join(REPO, 'samples/warehouse'), workspace, { recursive: true });
   options.prepare?.(workspace);
@@ -27,6 +27,7 @@ export async function openWorkbench(options: { theme?: string; asInstalled?: boo
     workspace,
     settings: { 'nightshift.user': 'alice', 'workbench.colorTheme': options.theme ?? 'Default Dark Modern' },
     ...(options.asInstalled ? { installExtension: REPO, smokeTestDriver: false } : {}),
+    ...(options.locale ? { locale: options.locale } : {}),
   });
   const browser: Browser = await launchChromium();
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });

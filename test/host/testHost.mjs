@@ -28,7 +28,7 @@ export async function freePort() {
  * development and its tests; it also hides every notification toast, so the demo, and a test of what a
  * user sees, turn it off and load the extension as installed (`installExtension`) instead.
  */
-export async function startCodeServer({ workspace, port, host = '127.0.0.1', settings = {}, quiet = true, installExtension, smokeTestDriver = true }) {
+export async function startCodeServer({ workspace, port, host = '127.0.0.1', settings = {}, quiet = true, installExtension, smokeTestDriver = true, locale }) {
   port ??= await freePort();
   const scratch = mkdtempSync(join(tmpdir(), 'nightshift-host-'));
   if (installExtension) installAsUser(installExtension, join(scratch, 'extensions'));
@@ -57,6 +57,8 @@ export async function startCodeServer({ workspace, port, host = '127.0.0.1', set
     '--user-data-dir', userDataDir,
     '--extensions-dir', join(scratch, 'extensions'),
     ...(smokeTestDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
+    // The display language: the workbench reads it, and so does the extension host (vscode.env.language).
+    ...(locale ? ['--locale', locale] : []),
     workspace,
   ];
   const child = spawn(codeServerBin, args, {
@@ -119,7 +121,7 @@ function installAsUser(extensionDir, extensionsDir) {
   const manifest = JSON.parse(readFileSync(join(extensionDir, 'package.json'), 'utf8'));
   const target = join(extensionsDir, `${manifest.publisher}.${manifest.name}-${manifest.version}`);
   mkdirSync(target, { recursive: true });
-  for (const part of ['package.json', 'dist', 'media', 'README.md']) cpSync(join(extensionDir, part), join(target, part), { recursive: true });
+  for (const part of ['package.json', 'package.nls.json', 'package.nls.zh-cn.json', 'dist', 'media', 'README.md']) cpSync(join(extensionDir, part), join(target, part), { recursive: true });
 }
 
 export async function launchChromium() {

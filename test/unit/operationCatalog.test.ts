@@ -9,6 +9,9 @@ import { BASIC_PROJECT, taskYaml, workspace } from './operationFixtures';
 const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
   contributes: { commands: { command: string; title: string }[]; menus: Record<string, { command: string }[]> };
 };
+/** The manifest's `%key%` strings, as VS Code shows them in English. */
+const english = JSON.parse(readFileSync(new URL('../../package.nls.json', import.meta.url), 'utf8')) as Record<string, string>;
+const shown = (text: string) => text.replace(/^%(.+)%$/, (_m, key: string) => english[key] ?? `(missing ${key})`);
 
 /** Arguments that build each operation, as a front end would gather them. */
 const GOOD: Record<OperationKey, (projectDir: string) => unknown> = {
@@ -40,7 +43,7 @@ function problems(key: OperationKey, args: unknown): readonly string[] {
 
 describe('the operation catalog', () => {
   it('package.json contributes every operation as nightshift.<key>, titled as the catalog says', () => {
-    const commands = new Map(manifest.contributes.commands.map((c) => [c.command, c.title]));
+    const commands = new Map(manifest.contributes.commands.map((c) => [c.command, shown(c.title)]));
     for (const o of OPERATIONS) assert.equal(commands.get(`nightshift.${o.key}`), commandTitle(o), `nightshift.${o.key}`);
   });
 
