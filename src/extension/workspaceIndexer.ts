@@ -8,7 +8,7 @@ import { WorkspaceIndex } from '../core/workspace/workspaceIndex';
 import { statSync } from 'node:fs';
 import { relative } from 'node:path';
 import picomatch from 'picomatch';
-import { findIndexedFiles, projectFilesFirst } from '../core/workspace/diskWorkspace';
+import { findIndexedFiles } from '../core/workspace/diskWorkspace';
 import { emptyChange, type IndexChange } from '../core/workspace/workspaceModel';
 import { excludeGlobs, sharedLockDirectory, taskRootOverride } from './settings';
 
@@ -139,7 +139,7 @@ export class WorkspaceIndexer implements vscode.Disposable {
         const exclude = excludeGlobs();
         this.watchSharedLocks(sharedLockDirectory());
         const unreadable: [string, string][] = [];
-        const files = projectFilesFirst([...(await this.indexedFiles(exclude, unreadable)), ...(await this.sharedLockFiles())], (uri) => uri.path);
+        const files = [...(await this.indexedFiles(exclude, unreadable)), ...(await this.sharedLockFiles())];
         const started = performance.now();
         const options = { taskRootOverride: taskRootOverride(), ...(this.sharedLockDir ? { sharedLockDir: this.sharedLockDir } : {}) };
         const index = new WorkspaceIndex(options);

@@ -1,6 +1,5 @@
 import { execFileSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
-import { projectFilesFirst } from '../workspace/diskWorkspace';
 import { fileKind } from '../workspace/fileKinds';
 import { isIndexedPath } from '../workspace/taskFolderRule';
 import { WorkspaceIndex, type ParsedTaskSource } from '../workspace/workspaceIndex';
@@ -44,10 +43,9 @@ export function loadWorkspaceAtRevision(dir: string, rev: string, into = new Wor
   }
   const index = into;
   if (entries.length === 0) return { index, commit };
-  const ordered = projectFilesFirst(entries, (e) => e.path);
-  const out = git(root, ['cat-file', '--batch'], `${ordered.map((e) => e.sha).join('\n')}\n`);
+  const out = git(root, ['cat-file', '--batch'], `${entries.map((e) => e.sha).join('\n')}\n`);
   let at = 0;
-  for (const entry of ordered) {
+  for (const entry of entries) {
     const header = out.indexOf(10, at);
     const size = Number(out.subarray(at, header).toString().split(' ')[2]);
     index.setFile(entry.path, out.subarray(header + 1, header + 1 + size).toString('utf8'), reuse);

@@ -37,22 +37,13 @@ export function findIndexedFiles(root: string, unreadable: UnreadablePath = fail
 }
 
 /**
- * The same paths with every project file first: a project added after its tasks makes the index place
- * every task it holds again (40 projects of 100,000 tasks cost more than parsing them all).
- */
-export function projectFilesFirst<T>(items: readonly T[], pathOf: (item: T) => string): T[] {
-  const projects = items.filter((item) => fileKind(toPosixPath(pathOf(item))) === 'project');
-  return projects.length === 0 ? [...items] : [...projects, ...items.filter((item) => fileKind(toPosixPath(pathOf(item))) !== 'project')];
-}
-
-/**
  * Reads a workspace folder from disk into a new index (the CLI's and the benchmarks' way in). A file
  * or folder that cannot be read is a problem at its path; every other file is still read.
  */
 export function loadWorkspace(root: string, options: IndexOptions = {}): WorkspaceIndex {
   const index = new WorkspaceIndex(options);
   const unreadable: UnreadablePath = (path, reason) => void index.setUnreadable(path, reason);
-  for (const file of projectFilesFirst(findIndexedFiles(root, unreadable), (f) => f)) {
+  for (const file of findIndexedFiles(root, unreadable)) {
     const text = readIndexedFile(file, unreadable);
     if (text !== undefined) index.setFile(file, text);
   }

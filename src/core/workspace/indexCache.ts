@@ -6,7 +6,7 @@ import { deserialize, serialize } from 'node:v8';
 import type { ParsedFile } from '../model/parseTaskFile';
 import type { TaskFile } from '../model/taskSchema';
 import type { FieldSpans } from '../yaml/fieldSpans';
-import { findIndexedFiles, projectFilesFirst, readIndexedFile, type UnreadablePath } from './diskWorkspace';
+import { findIndexedFiles, readIndexedFile, type UnreadablePath } from './diskWorkspace';
 import { fileKind } from './fileKinds';
 import { toPosixPath } from './paths';
 import { WorkspaceIndex, type IndexOptions, type ParsedTaskSource } from './workspaceIndex';
@@ -135,7 +135,12 @@ export class IndexCacheSession {
   /** The file's text as cached, when its size and mtime vouch for it; undefined: read it. */
   trustedText(path: string, size: number, mtimeMs: number): string | undefined {
     const old = this.cache?.entries.get(toPosixPath(path));
-    return old && old.size === size && old.mtimeMs === mtimeMs && mtimeMs < this.cache!.writtenAt - RACY_MS ? old.text : undefined;
+    return old && this.vouches(old, size, mtimeMs) ? old.text : undefined;
+  }
+
+  /** Same size and mtime, and that mtime over 2 s older than the cache. */
+  private vouches(old: Entry, size: number, mtimeMs: number): boolean {
+    return old.size === size && old.mtimeMs === mtimeMs && mtimeMs < this.cache!.writtenAt - RACY_MS;
   }
 
   /** Puts the file into the index (with the cached parse when its text is as cached) and records it. */
@@ -147,7 +152,7 @@ export class IndexCacheSession {
     const task = isTask && old?.text === text ? old.task : undefined;
     const reuse: ParsedTaskSource | undefined = task ? { parsedTask: () => ({ diagnostics: task.diagnostics, ...(task.data ? { data: task.data } : {}), ...(task.spans ? { spans: { ...task.spans, text } } : {}) }) } : undefined;
     if (isTask && !reuse) this.parsed++;
-    else if (old?.text !== text || (isTask && !(old.size === size && old.mtimeMs === mtimeMs && mtimeMs < this.cache!.writtenAt - RACY_MS))) this.reread++;
+    else if (old?.text !== text || (isTask && !this.vouches(old, size, mtimeMs))) this.reread++;
     else if (isTask) this.cached++;
     index.setFile(path, text, reuse);
     const mine = isTask ? index.parsedTask(path, text) : undefined;
@@ -186,7 +191,7 @@ export function loadWorkspaceCached(root: string, cacheDir: string, options: Ind
   const session = new IndexCacheSession(indexCacheFile(cacheDir, root), toPosixPath(resolve(root)), options);
   const index = new WorkspaceIndex(options);
   const unreadable: UnreadablePath = (path, reason) => void index.setUnreadable(path, reason);
-  for (const path of projectFilesFirst(findIndexedFiles(root, unreadable), (f) => f)) {
+  for (const path of findIndexedFiles(root, unreadable)) {
     let stat;
     try {
       stat = statSync(path);
