@@ -1,3 +1,8 @@
+import { previewBatch } from '../core/operations/batchRunner';
+import type { LockStore } from '../core/operations/lockStore';
+import type { OperationContext, TaskOperation } from '../core/operations/taskOperation';
+import type { Task } from '../core/workspace/workspaceModel';
+
 export interface ResultLine {
   task: string;
   status: string;
@@ -13,12 +18,30 @@ export function writeBatchResults(operation: string, title: string, results: rea
     const rows = results.map(({ task, status, reason }) => ({ task, status, reason }));
     process.stdout.write(`${JSON.stringify({ operation, ...(options.dryRun ? { dryRun: true } : {}), results: rows })}\n`);
   } else {
-    // A loop, not Math.max(...): a batch over 100,000 tasks would overflow the stack with its arguments.
-    let width = 4;
-    for (const r of results) width = Math.max(width, r.task.length);
-    const counts = ['succeeded', 'skipped', 'failed'].map((s) => `${results.filter((r) => r.status === s).length} ${s}`).join(', ');
-    process.stdout.write(`${title}${options.dryRun ? ' (dry run: nothing changed)' : ''}: ${counts}\n`);
-    for (const r of results) process.stdout.write(`${r.task.padEnd(width)}  ${r.status.padEnd(9)}  ${r.reason}\n`);
+    process.stdout.write(`${title}${options.dryRun ? ' (dry run: nothing changed)' : ''}: ${resultCounts(results)}\n`);
+    writeResultRows(results);
   }
   return results.some((r) => r.status === 'failed') ? 1 : 0;
+}
+
+/** "3 succeeded, 1 skipped, 0 failed". */
+export function resultCounts(results: readonly ResultLine[]): string {
+  return ['succeeded', 'skipped', 'failed'].map((s) => `${results.filter((r) => r.status === s).length} ${s}`).join(', ');
+}
+
+/** One row per task: id, status, reason, in columns. */
+export function writeResultRows(results: readonly ResultLine[]): void {
+  // A loop, not Math.max(...): a batch over 100,000 tasks would overflow the stack with its arguments.
+  let width = 4;
+  for (const r of results) width = Math.max(width, r.task.length);
+  for (const r of results) process.stdout.write(`${r.task.padEnd(width)}  ${r.status.padEnd(9)}  ${r.reason}\n`);
+}
+
+/** What `--dry-run` reports: each task's decision, as the batch would report it, with nothing written. */
+export function dryRunResults(operation: TaskOperation, tasks: readonly Task[], context: OperationContext, locks: LockStore): ResultLine[] {
+  return previewBatch(operation, tasks, context, locks).map(({ task, decision }) => ({
+    task: task.data.id,
+    status: decision.status === 'change' ? (decision.failed ? 'failed' : 'succeeded') : decision.status,
+    reason: decision.status === 'change' ? `would: ${decision.summary}` : decision.reason,
+  }));
 }

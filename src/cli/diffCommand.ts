@@ -2,7 +2,7 @@ import { dayNumber } from '../core/engine/civilTime';
 import { todayIn } from '../core/engine/wallClock';
 import { loadWorkspaceAtRevision, RevisionError } from '../core/review/gitWorkspace';
 import { changeText } from '../core/review/changeText';
-import { scheduleDiff, type ScheduleChange } from '../core/review/scheduleDiff';
+import { groupChanges, scheduleDiff } from '../core/review/scheduleDiff';
 import { UsageError } from './usageError';
 import { parseWorkspaceArgs } from './workspaceArgs';
 
@@ -36,9 +36,7 @@ export function runDiff(args: string[]): number {
   }
   const s = diff.summary;
   const lines = [`Schedule changes against ${base} (${before.commit.slice(0, 10)}), ${from === to ? from : `${from} to ${to}`}: ${s.tasks} task(s) changed, ${s.instances} instance(s), ${s.edges} edge(s), ${s.params} parameter value(s), ${s.timings} predicted time(s), ${s.closures} downstream closure(s)`];
-  const byTask = new Map<string, ScheduleChange[]>();
-  for (const c of diff.changes) byTask.set(c.task, [...(byTask.get(c.task) ?? []), c]);
-  for (const [task, list] of byTask) {
+  for (const [task, list] of groupChanges(diff.changes, (c) => c.task)) {
     // An edge's detail names its upstream: the task's own name comes from either side's files.
     const nameOf = after.task(task)?.data.name ?? before.index.task(task)?.data.name ?? task;
     lines.push(`${nameOf} (${task})`);

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { importDurationsOperation } from '../core/operations/durationsOperation';
 import { durationsByTask, DurationFileError, matchRuns, readDurationRows } from '../core/operations/observedDurations';
-import { previewBatch, runBatch } from '../core/operations/batchRunner';
+import { runBatch } from '../core/operations/batchRunner';
 import { LockStore } from '../core/operations/lockStore';
+import { dryRunResults, resultCounts, writeResultRows } from './batchOutput';
 import { UsageError } from './usageError';
 import { parseWorkspaceArgs } from './workspaceArgs';
 
@@ -38,9 +39,7 @@ export async function runDurations(args: string[]): Promise<number> {
   const tasks = durations.map((d) => d.task);
   const context = { index, user: values.as, now: new Date() };
   const locks = new LockStore(values['lock-dir']);
-  const results = values['dry-run']
-    ? previewBatch(operation, tasks, context, locks).map(({ task, decision }) => ({ task: task.data.id, status: decision.status === 'change' ? 'succeeded' : decision.status, reason: decision.status === 'change' ? `would: ${decision.summary}` : decision.reason }))
-    : (await runBatch(operation, tasks, context, { root: dir, locks })).results.map(({ task, status, reason }) => ({ task, status, reason }));
+  const results = values['dry-run'] ? dryRunResults(operation, tasks, context, locks) : (await runBatch(operation, tasks, context, { root: dir, locks })).results;
   const errors = problems.filter((p) => p.severity === 'error');
   for (const p of problems) process.stderr.write(`${file}:${p.line}: ${p.severity === 'error' ? 'error' : 'note'}: ${p.message}\n`);
   if (values.json) {
@@ -60,11 +59,8 @@ export async function runDurations(args: string[]): Promise<number> {
       })}\n`,
     );
   } else {
-    const counts = ['succeeded', 'skipped', 'failed'].map((s) => `${results.filter((r) => r.status === s).length} ${s}`).join(', ');
-    process.stdout.write(`${operation.title}${values['dry-run'] ? ' (dry run: nothing changed)' : ''}: ${rows.length} row(s), ${runs.length} run(s) of ${durations.length} task(s): ${counts}\n`);
-    let width = 4;
-    for (const r of results) width = Math.max(width, r.task.length);
-    for (const r of results) process.stdout.write(`${r.task.padEnd(width)}  ${r.status.padEnd(9)}  ${r.reason}\n`);
+    process.stdout.write(`${operation.title}${values['dry-run'] ? ' (dry run: nothing changed)' : ''}: ${rows.length} row(s), ${runs.length} run(s) of ${durations.length} task(s): ${resultCounts(results)}\n`);
+    writeResultRows(results);
     if (errors.length) process.stdout.write(`${errors.length} row(s) were not runs and were left out (see above)\n`);
   }
   return results.some((r) => r.status === 'failed') || errors.length ? 1 : 0;

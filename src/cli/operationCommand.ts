@@ -1,13 +1,13 @@
 import { buildOperation, OperationArgumentError } from '../core/operations/operationArguments';
 import { OPERATIONS, operationByVerb, type OperationKey } from '../core/operations/operationCatalog';
-import { previewBatch, runBatch } from '../core/operations/batchRunner';
+import { runBatch } from '../core/operations/batchRunner';
 import { LockStore } from '../core/operations/lockStore';
 import { selectByFolder, selectByIds } from '../core/operations/taskSelection';
 import { resolveProjectFolder } from '../core/workspace/projectFolderArgument';
 import type { TaskOperation } from '../core/operations/taskOperation';
 import type { Task } from '../core/workspace/workspaceModel';
 import type { WorkspaceIndex } from '../core/workspace/workspaceIndex';
-import { writeBatchResults } from './batchOutput';
+import { dryRunResults, writeBatchResults } from './batchOutput';
 import { basicScheduleFlags, SCHEDULE_FLAGS, wholeNumber } from './scheduleFlags';
 import { UsageError } from './usageError';
 import { commaList, parseWorkspaceArgs } from './workspaceArgs';
@@ -65,13 +65,7 @@ export async function runOperation(command: string, args: string[]): Promise<num
   }
   const context = { index, user: values.as, now: new Date() };
   const locks = new LockStore(values['lock-dir']);
-  const results = values['dry-run']
-    ? previewBatch(operation, tasks, context, locks).map(({ task, decision }) => ({
-        task: task.data.id,
-        status: decision.status === 'change' ? (decision.failed ? 'failed' : 'succeeded') : decision.status,
-        reason: decision.status === 'change' ? `would: ${decision.summary}` : decision.reason,
-      }))
-    : (await runBatch(operation, tasks, context, { root: parsed.dir, locks })).results;
+  const results = values['dry-run'] ? dryRunResults(operation, tasks, context, locks) : (await runBatch(operation, tasks, context, { root: parsed.dir, locks })).results;
   return writeBatchResults(operation.name, operation.title, results, { json: !!values.json, dryRun: !!values['dry-run'] });
 }
 
