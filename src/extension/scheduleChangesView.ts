@@ -5,7 +5,7 @@ import { todayIn } from '../core/engine/wallClock';
 import type { CompareMark } from '../core/panel/panelProtocol';
 import { changeText, instanceClock } from '../core/review/changeText';
 import { loadWorkspaceAtRevision, RevisionError } from '../core/review/gitWorkspace';
-import { scheduleDiff, type ChangeKind, type ScheduleChange, type ScheduleDiff } from '../core/review/scheduleDiff';
+import { groupChanges, scheduleDiff, type ChangeKind, type ScheduleChange, type ScheduleDiff } from '../core/review/scheduleDiff';
 import { WorkspaceIndex } from '../core/workspace/workspaceIndex';
 import type { WorkspaceIndexer } from './workspaceIndexer';
 
@@ -201,26 +201,19 @@ export class ScheduleChangesView implements vscode.TreeDataProvider<ChangeNode> 
     const c = this.comparison;
     if (!c) return [];
     if (!node) {
-      const byTask = new Map<string, ScheduleChange[]>();
-      for (const change of c.diff.changes) byTask.set(change.task, [...(byTask.get(change.task) ?? []), change]);
       // An edge's detail names its upstream; a task gone since the base is named by its removed instances.
       const name = (task: string, changes: ScheduleChange[]) =>
         this.indexer.index.task(task)?.data.name ?? (changes.find((x) => x.kind === 'instance-removed')?.detail.name as string | undefined) ?? task;
-      return [
-        ...c.diff.baselines.map((line): ChangeNode => ({ kind: 'baseline', line })),
-        ...[...byTask].map(([task, changes]): ChangeNode => ({ kind: 'task', task, name: name(task, changes), changes })).sort((a, b) => ((a as { name: string }).name < (b as { name: string }).name ? -1 : 1)),
-      ];
+      const tasks = [...groupChanges(c.diff.changes, (x) => x.task)].map(([task, changes]) => ({ kind: 'task' as const, task, name: name(task, changes), changes }));
+      tasks.sort((a, b) => (a.name < b.name ? -1 : 1));
+      return [...c.diff.baselines.map((line): ChangeNode => ({ kind: 'baseline', line })), ...tasks];
     }
     if (node.kind === 'task') {
-      const byInstance = new Map<string, ScheduleChange[]>();
-      const loose: ChangeNode[] = [];
-      for (const change of node.changes) {
-        if (!change.instance) loose.push({ kind: 'change', change });
-        else byInstance.set(`${change.date}\u0000${change.instance}`, [...(byInstance.get(`${change.date}\u0000${change.instance}`) ?? []), change]);
-      }
+      // Changes of an instance under it, by day; those of the task as a whole (its closure) after them.
+      const byInstance = groupChanges(node.changes.filter((x) => x.instance), (x) => `${x.date}\u0000${x.instance}`);
       return [
-        ...[...byInstance].map(([key, changes]): ChangeNode => ({ kind: 'instance', task: node.task, name: node.name, instance: changes[0]!.instance!, date: key.slice(0, 10), changes })),
-        ...loose,
+        ...[...byInstance.values()].map((changes): ChangeNode => ({ kind: 'instance', task: node.task, name: node.name, instance: changes[0]!.instance!, date: changes[0]!.date, changes })),
+        ...node.changes.filter((x) => !x.instance).map((change): ChangeNode => ({ kind: 'change', change })),
       ];
     }
     if (node.kind === 'instance') return node.changes.map((change) => ({ kind: 'change', change }));

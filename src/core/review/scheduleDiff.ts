@@ -33,6 +33,18 @@ export interface Run {
   end: number;
 }
 
+/** Changes grouped by a key (their task, their instance), in the order first seen. */
+export function groupChanges(changes: readonly ScheduleChange[], key: (c: ScheduleChange) => string): Map<string, ScheduleChange[]> {
+  const groups = new Map<string, ScheduleChange[]>();
+  for (const c of changes) {
+    const k = key(c);
+    const group = groups.get(k);
+    if (group) group.push(c);
+    else groups.set(k, [c]);
+  }
+  return groups;
+}
+
 function runOf(timeline: Timeline, id: string): Run | undefined {
   const t = timeline.timing.get(id);
   return t?.start !== undefined && t.end !== undefined ? { start: t.start, end: t.end } : undefined;
