@@ -13,18 +13,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findIndexedFiles, loadWorkspace } from '../src/core/workspace/diskWorkspace';
 import { loadWorkspaceCached } from '../src/core/workspace/indexCache';
-import { benchWorkspace, gc, median, parseFloor } from './benchSupport';
+import { benchWorkspace, gc, median, parseFloor, time } from './benchSupport';
 
 const { values } = parseArgs({ options: { tasks: { type: 'string', default: '10000' }, dir: { type: 'string' }, runs: { type: 'string', default: '5' } } });
 const runs = Number(values.runs);
 const { dir, cleanup } = benchWorkspace(values);
-
-function time(fn: () => void): number {
-  gc();
-  const start = performance.now();
-  fn();
-  return performance.now() - start;
-}
 
 const floor = () => parseFloor(dir);
 function index(): void {

@@ -21,17 +21,10 @@ import { LockStore } from '../src/core/operations/lockStore';
 import { modifyTagsOperation } from '../src/core/operations/simpleOperations';
 import { findIndexedFiles, loadWorkspace } from '../src/core/workspace/diskWorkspace';
 import { loadWorkspaceCached } from '../src/core/workspace/indexCache';
-import { benchWorkspace, gc, guardedRewrite, parseFloor } from './benchSupport';
+import { benchWorkspace, gc, guardedRewrite, parseFloor, time } from './benchSupport';
 
 const { values } = parseArgs({ options: { sizes: { type: 'string', default: '10000,100000' }, date: { type: 'string', default: '2026-11-21' } } });
 const date = values.date!;
-
-function time(fn: () => void): number {
-  gc();
-  const start = performance.now();
-  fn();
-  return performance.now() - start;
-}
 
 const ratio = (x: number, floor: number, target: number) => `${(x / floor).toFixed(2)}x (target <= ${target}x) ${x / floor <= target ? 'OK' : 'OVER'}`;
 

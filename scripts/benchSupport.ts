@@ -25,6 +25,14 @@ export function parseFloor(dir: string): void {
 /** Collects garbage when Node runs with --expose-gc, so one run's garbage is not charged to the next. */
 export const gc: () => void = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
 
+/** Milliseconds `fn` takes, garbage collected first so that an earlier step's garbage is not charged to it. */
+export function time(fn: () => void): number {
+  gc();
+  const start = performance.now();
+  fn();
+  return performance.now() - start;
+}
+
 export const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /**

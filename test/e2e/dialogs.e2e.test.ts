@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { ARTIFACTS, openWorkbench, treeRow, type Workbench } from './workbench';
+import { ARTIFACTS, openByQuickOpen, openWorkbench, treeRow, type Workbench } from './workbench';
 
 /** The operation dialogs as a person answers them, from the palette, on the active editor's task. */
 describe('operation dialogs say what the core can', function () {
@@ -34,22 +34,10 @@ describe('operation dialogs say what the core can', function () {
     await input(page).fill('');
     await page.locator('.quick-input-widget .monaco-button', { hasText: 'OK' }).click();
   }
+  /** The task's file as the active editor: the palette acts on it. */
   async function openTask(page: Page, workspace: string, rel: string): Promise<string> {
-    const name = rel.split('/').at(-1)!;
-    // Quick Open, clicking the file's row; once more if the editor did not switch (a keypress that
-    // arrived while the previous dialog was still closing is lost). The palette acts on the active editor.
-    for (let attempt = 0; attempt < 3; attempt++) {
-      await page.keyboard.press('Control+P');
-      await input(page).fill(name);
-      await row(page, name).first().click();
-      try {
-        await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor({ timeout: 5_000 });
-        return join(workspace, rel);
-      } catch {
-        await page.keyboard.press('Escape');
-      }
-    }
-    throw new Error(`could not make ${name} the active editor`);
+    await openByQuickOpen(page, rel.split('/').at(-1)!);
+    return join(workspace, rel);
   }
 
   before(async () => {

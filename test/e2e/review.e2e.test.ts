@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { ARTIFACTS, openWorkbench, panelFrame, treeRow, type Workbench } from './workbench';
+import { ARTIFACTS, openByQuickOpen, openWorkbench, panelFrame, treeRow, type Workbench } from './workbench';
 
 /** Review before publishing, as a person does it: edit a task, save, Compare Schedule with HEAD, open the changed instance. */
 describe('Compare Schedule with HEAD in the browser', function () {
@@ -32,18 +32,7 @@ describe('Compare Schedule with HEAD in the browser', function () {
 
   it('after an edit in the editor, the Schedule Changes view shows the moved instance, and the timeline opens on it beside its old run', async () => {
     const { page, workspace } = wb;
-    const name = 'dwd_payments_di.task.yaml';
-    for (let attempt = 0; attempt < 3; attempt++) {
-      await page.keyboard.press('Control+P');
-      await input(page).fill(name);
-      await row(page, name).first().click();
-      try {
-        await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor({ timeout: 5_000 });
-        break;
-      } catch {
-        await page.keyboard.press('Escape');
-      }
-    }
+    await openByQuickOpen(page, 'dwd_payments_di.task.yaml');
     // Find the time, type over the selected match, save: the edit a person makes.
     await page.locator('.monaco-editor .view-lines').first().click();
     await page.keyboard.press('Control+F');

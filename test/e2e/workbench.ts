@@ -77,3 +77,22 @@ export async function expandTreeRow(page: Page, label: string): Promise<void> {
     await page.waitForTimeout(300);
   }
 }
+
+/**
+ * Makes a file the active editor by Quick Open, clicking its row; once more if the editor did not
+ * switch (a keypress that arrived while the previous dialog was still closing is lost).
+ */
+export async function openByQuickOpen(page: Page, name: string): Promise<void> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await page.keyboard.press('Control+P');
+    await page.locator('.quick-input-widget input.input').fill(name);
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().click();
+    try {
+      await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor({ timeout: 5_000 });
+      return;
+    } catch {
+      await page.keyboard.press('Escape');
+    }
+  }
+  throw new Error(`could not make ${name} the active editor`);
+}

@@ -114,8 +114,8 @@ export function baselineLine(s: BaselineStatus): string {
   return `${s.baseline} (${s.project}): ${s.status} — predicted ${s.predictedFinish ?? 'nothing'}${worse}, committed ${s.committed} (margin ${s.margin} min)${path ? `; critical path ${path}` : ''}${s.notes.length ? `; ${s.notes.join('; ')}` : ''}`;
 }
 
-
-const STATE_CODE: Record<BaselineState, number> = { safe: 1, warning: 2, breached: 3 };
+/** States by their code on the timeline (index + 1): a worse state has a higher code. */
+const STATES: readonly BaselineState[] = ['safe', 'warning', 'breached'];
 
 /** A baseline as the timeline draws it: its committed time as a line, in its worst guarded state. */
 export interface BaselineDeadline {
@@ -139,12 +139,12 @@ export function baselineMarks(index: WorkspaceIndex, timeline: Timeline): { dead
       let worst = 0;
       for (const task of guardedTasks(index, project.dir, b)) {
         for (const i of timeline.plan.byTask.get(task.data.id) ?? []) {
-          const code = STATE_CODE[finishState(timeline.timing.get(i.id)?.end, b)];
+          const code = STATES.indexOf(finishState(timeline.timing.get(i.id)?.end, b)) + 1;
           worst = Math.max(worst, code);
           stateOf.set(i.id, Math.max(stateOf.get(i.id) ?? 0, code));
         }
       }
-      const state = (Object.keys(STATE_CODE) as BaselineState[]).find((s) => STATE_CODE[s] === worst) ?? 'safe';
+      const state = STATES[worst - 1] ?? 'safe';
       deadlines.push({ name: b.name, project: project.config.project, minute: minutesOf(b.committed), margin: b.margin, state });
     }
   }

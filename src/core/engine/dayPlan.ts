@@ -151,8 +151,8 @@ export function planDay(graph: SchedulingGraph, date: string, options: PlanOptio
   return { date: dateOfDay(day), bizdate: dateOfDay(day - 1), day, instances, byId, byTask };
 }
 
-/** An instance's parameters as resolved at its scheduled time (`day`: the plan's day number). */
 /**
+ * An instance's parameters as resolved at its scheduled time (`day`: the plan's day number).
  * `values`: one string per distinct value across the plan. A day's million values are mostly the same
  * few dates and hours, and each computed copy would be kept otherwise.
  */
