@@ -7,6 +7,7 @@ import { changeText, instanceClock } from '../core/review/changeText';
 import { loadWorkspaceAtRevision, RevisionError } from '../core/review/gitWorkspace';
 import { groupChanges, scheduleDiff, type ChangeKind, type ScheduleChange, type ScheduleDiff } from '../core/review/scheduleDiff';
 import { WorkspaceIndex } from '../core/workspace/workspaceIndex';
+import { logError } from './errorPolicy';
 import type { WorkspaceIndexer } from './workspaceIndexer';
 
 type ChangeNode =
@@ -46,25 +47,40 @@ export class ScheduleChangesView implements vscode.TreeDataProvider<ChangeNode> 
   readonly onDidChangeTreeData = this.changed.event;
   readonly view: vscode.TreeView<ChangeNode>;
   private comparison?: Comparison;
-  private stale = false;
+  /** The files changed since the comparison was made. */
+  private outdated = false;
+  private again?: NodeJS.Timeout;
 
   constructor(
     private readonly indexer: WorkspaceIndexer,
     private readonly openTimeline: (request: { task: string; date: string }, compare: CompareMark) => unknown,
   ) {
     this.view = vscode.window.createTreeView('nightshift.scheduleChanges', { treeDataProvider: this, showCollapseAll: true });
-    // The files changed since: compare again (cheap next to a person's edit), keeping the base and dates.
     indexer.onDidChange(() => {
-      if (!this.comparison || this.stale) return;
-      this.stale = true;
-      setTimeout(() => {
-        this.stale = false;
-        if (this.comparison) void this.compare(this.comparison.base, { from: this.comparison.from, to: this.comparison.to, reveal: false });
-      }, 300);
+      if (!this.comparison) return;
+      this.outdated = true;
+      this.catchUp();
     });
+    this.view.onDidChangeVisibility(() => this.catchUp());
+  }
+
+  /**
+   * The files changed since the comparison: compare again, keeping the base and the dates, but only
+   * while the view is on screen (a comparison plans both sides; a hidden view catches up when shown).
+   * It runs in the background, so a failure (the repository gone meanwhile) goes to the log.
+   */
+  private catchUp(): void {
+    if (!this.outdated || !this.view.visible || this.again) return;
+    this.again = setTimeout(() => {
+      this.again = undefined;
+      const c = this.comparison;
+      if (!c || !this.outdated || !this.view.visible) return;
+      this.compare(c.base, { from: c.from, to: c.to, reveal: false }).catch((error) => logError('Compare Schedule, again after the files changed', error));
+    }, 300);
   }
 
   dispose(): void {
+    clearTimeout(this.again);
     this.view.dispose();
     this.changed.dispose();
   }
@@ -96,6 +112,7 @@ export class ScheduleChangesView implements vscode.TreeDataProvider<ChangeNode> 
       if (error instanceof RevisionError) return void vscode.window.showWarningMessage(`Compare Schedule: ${error.message}`);
       throw error;
     }
+    this.outdated = false;
     const diff = scheduleDiff(before, this.indexer.index, from, to);
     this.comparison = { base, commit, from, to, diff };
     const s = diff.summary;
