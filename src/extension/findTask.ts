@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { revealTask } from './revealTask';
 import type { TaskTreeProvider } from './taskTreeProvider';
 import type { TreeNode } from './treeNodes';
 import type { WorkspaceIndexer } from './workspaceIndexer';
@@ -14,7 +15,6 @@ export async function findTask(indexer: WorkspaceIndexer, tree: TaskTreeProvider
   }));
   const pick = await vscode.window.showQuickPick(items, { title: 'Go to Compute Task', placeHolder: 'Task name or id', matchOnDescription: true, matchOnDetail: true });
   if (!pick) return;
-  tree.showTask(pick.file);
-  await view.reveal(tree.nodes.task(pick.file), { select: true, focus: false, expand: true });
+  await revealTask(view, tree, pick.file, false);
   await vscode.window.showTextDocument(indexer.uriOf(pick.file), { preview: true });
 }

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { BatchRecord } from '../../src/core/operations/batchRecords';
 import type { NightshiftApi } from '../../src/extension/extension';
+import { revealTask } from '../../src/extension/revealTask';
 import { nightshift, pathNode, waitFor, workspaceRoot } from './harness';
 
 /** What a user meets in the editor: unsaved edits, the active editor's task, undoing a whole batch. */
@@ -61,9 +62,9 @@ describe('batches and the editor', () => {
   });
 
   it('from the palette, a command acts on the active editor\'s task, not on the tree\'s selection', async () => {
-    const selected = await pathNode(api, 'finance_dw', 'dws', 'daily', 'dws_balance_daily');
-    await api.view.reveal(selected, { select: true, focus: false });
-    await waitFor(() => api.view.selection.length === 1, 'the tree selection');
+    const selected = `${root}/finance_dw/tasks/dws/daily/dws_balance_daily.task.yaml`;
+    assert.ok(await revealTask(api.view, api.tree, selected, false), 'the tree selection');
+    assert.deepEqual(api.view.selection, [api.tree.nodes.task(selected)]);
     const file = `${root}/finance_dw/tasks/dws/daily/dws_log_daily.task.yaml`;
     await vscode.window.showTextDocument(vscode.Uri.file(file));
     const id = api.indexer.index.taskByFile(file)!.data.id;

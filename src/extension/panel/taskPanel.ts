@@ -5,6 +5,7 @@ import { defaultQuery, taskListQuerySchema, type TaskListQuery } from '../../cor
 import { TaskListSession } from '../../core/taskList/taskListSession';
 import { dayScheduleRequest } from '../../core/timeline/dayScheduleRequest';
 import { TimelineSession } from '../../core/timeline/timelineSession';
+import { revealTask } from '../revealTask';
 import type { TaskTreeProvider } from '../taskTreeProvider';
 import type { TreeNode } from '../treeNodes';
 import type { WorkspaceIndexer } from '../workspaceIndexer';
@@ -41,6 +42,7 @@ export class TaskPanel implements vscode.Disposable {
   private changeTimer?: NodeJS.Timeout;
   private ready = false;
   private warmed = false;
+  private disposed = false;
   private facetsSent = false;
   private warmTimer?: NodeJS.Timeout;
   private readonly queued: HostMessage[] = [];
@@ -96,6 +98,7 @@ export class TaskPanel implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.disposed = true;
     if (TaskPanel.current === this) TaskPanel.current = undefined;
     clearTimeout(this.changeTimer);
     clearTimeout(this.warmTimer);
@@ -104,6 +107,8 @@ export class TaskPanel implements vscode.Disposable {
   }
 
   private post(message: HostMessage): void {
+    // A timer or a slow reply can outlive the panel; its webview then throws on access.
+    if (this.disposed) return;
     if (!this.ready) {
       if (message.type === 'showTimeline') this.queued.push(message);
       return;
@@ -236,8 +241,7 @@ export class TaskPanel implements vscode.Disposable {
         return;
       case 'reveal':
         await vscode.commands.executeCommand('nightshift.tasks.focus');
-        tree.showTask(task.file);
-        await view.reveal(tree.nodes.task(task.file), { select: true, focus: true, expand: true });
+        await revealTask(view, tree, task.file, true);
         return;
       case 'timeline':
         this.post({ type: 'showTimeline', request: dayScheduleRequest(indexer.index, task) });
