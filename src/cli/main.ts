@@ -17,6 +17,7 @@ import { runTree } from './treeCommand';
 import { runValidate } from './validateCommand';
 import { UsageError } from './usageError';
 import { OPERATIONS } from '../core/operations/operationCatalog';
+import { chooseLanguage } from './cliLanguage';
 
 /** The operations' lines of the help, from the catalog: verb, options, then what it does. */
 function operationHelp(): string {
@@ -94,11 +95,21 @@ Options:
                           ~/.cache/nightshift/index): what each file parsed to, keyed by path, size
                           and mtime, so an unchanged workspace is not parsed again.
   --no-cache              Read and parse every file; neither read nor write the cache.
+  --lang en|zh-cn         The language of messages (default: from LC_ALL, LC_MESSAGES or LANG;
+                          zh_CN.UTF-8 is Chinese). --json output stays English: scripts read it.
   -h, --help              Show this help.
 `;
 
 export async function main(argv: string[]): Promise<number> {
-  const [command, ...rest] = argv;
+  let args = argv;
+  try {
+    args = chooseLanguage(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(`nightshift: ${error.message}\n`);
+    return 2;
+  }
+  const [command, ...rest] = args;
   try {
     switch (command) {
       case 'import':

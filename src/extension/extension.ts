@@ -1,6 +1,7 @@
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
+import { languageOfLocale, useLanguage } from '../core/text/language';
 import { logError, nightshiftLog, registerCommand } from './errorPolicy';
 import { createProject } from './createProject';
 import { OpsView } from './opsView';
@@ -36,6 +37,8 @@ export interface NightshiftApi {
 
 export function activate(context: vscode.ExtensionContext): NightshiftApi {
   const activatedAt = performance.now();
+  // The core writes its messages (diagnostics, refusals) as it makes them: its language is set first.
+  useLanguage(languageOfLocale(vscode.env.language));
   let user = 'unknown';
   const me = () => user;
   // The persistent index cache lives in the extension's storage for this workspace, never in the repository.

@@ -121,7 +121,7 @@ function installAsUser(extensionDir, extensionsDir) {
   const manifest = JSON.parse(readFileSync(join(extensionDir, 'package.json'), 'utf8'));
   const target = join(extensionsDir, `${manifest.publisher}.${manifest.name}-${manifest.version}`);
   mkdirSync(target, { recursive: true });
-  for (const part of ['package.json', 'package.nls.json', 'package.nls.zh-cn.json', 'dist', 'media', 'README.md']) cpSync(join(extensionDir, part), join(target, part), { recursive: true });
+  for (const part of ['package.json', 'package.nls.json', 'package.nls.zh-cn.json', 'l10n', 'dist', 'media', 'README.md']) cpSync(join(extensionDir, part), join(target, part), { recursive: true });
 }
 
 export async function launchChromium() {

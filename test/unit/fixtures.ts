@@ -15,9 +15,9 @@ export function nightshift(...args: string[]): { code: number | null; stdout: st
   return nightshiftIn({}, ...args);
 }
 
-/** The same with more environment variables. */
+/** The same with more environment variables (the locale is English unless they say otherwise). */
 export function nightshiftIn(env: Record<string, string>, ...args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', CLI, ...args], { encoding: 'utf8', cwd: join(__dirname, '../..'), env: { ...process.env, XDG_CACHE_HOME: TEST_CACHE_HOME, ...env } });
+  const result = spawnSync(process.execPath, ['--import', 'tsx', CLI, ...args], { encoding: 'utf8', cwd: join(__dirname, '../..'), env: { ...process.env, XDG_CACHE_HOME: TEST_CACHE_HOME, LC_ALL: '', LC_MESSAGES: '', LANG: 'C.UTF-8', ...env } });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

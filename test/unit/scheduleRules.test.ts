@@ -20,7 +20,7 @@ describe('impossible schedules', () => {
   });
 
   it('refuses an hour interval outside 1..23', () => {
-    assert.deepEqual(check({ cycle: 'hour', interval: 24 }), ['error:schedule.interval: a hour interval must be 1 to 23 hours, not 24']);
+    assert.deepEqual(check({ cycle: 'hour', interval: 24 }), ['error:schedule.interval: an hour interval must be 1 to 23 hours, not 24']);
   });
 
   it('needs an interval for a minute cycle', () => {

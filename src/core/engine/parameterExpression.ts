@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { DateTime } from 'luxon';
 import { addMonths, DAY_MS, MINUTE_MS, pad2 } from './civilTime';
 import { dstShift } from './dstShift';
@@ -67,7 +68,7 @@ export function compileParameter(value: string, dialect: ParameterDialect = DATA
       if (ch === '$' && (next === '{' || next === '[')) {
         const close = next === '{' ? '}' : ']';
         const end = value.indexOf(close, i + 2);
-        if (end < 0) throw new ExpressionError(`"${value.slice(i)}": unbalanced "$${next}" (no closing "${close}")`);
+        if (end < 0) throw new ExpressionError(`"${value.slice(i)}": ${l10n.t('unbalanced "{0}" (no closing "{1}")', `$${next}`, close)}`);
         const inner = value.slice(i + 2, end);
         const text = value.slice(i, end + 1);
         if (literal) parts.push(literal), (literal = '');
@@ -89,7 +90,7 @@ export function compileParameter(value: string, dialect: ParameterDialect = DATA
       // DataWorks' "Supported formats of scheduling parameters": "Parameter expressions do not
       // support spaces or the = character", outside a bracket as inside one.
       const bad = parts.find((p): p is string => typeof p === 'string' && /[\s=]/.test(p));
-      if (bad !== undefined) throw new ExpressionError(`"${value}": a DataWorks parameter value cannot hold spaces or "=" ("${bad.trim() || ' '}"); give each part its own parameter`);
+      if (bad !== undefined) throw new ExpressionError(`"${value}": ${l10n.t('a DataWorks parameter value cannot hold spaces or "=" ("{0}"); give each part its own parameter', bad.trim() || ' ')}`);
     }
     if (parts.every((p) => typeof p === 'string')) {
       const constant = parts.join('');
@@ -128,7 +129,7 @@ const DATAPHIN_OFFSET = /^(.*?)\s*((?:[+-]\s*\d+(?:\*\d+)?(?:\/\d+)*\s*)+)$/;
  */
 function compileDataphin(bracket: '{' | '[', inner: string, text: string, globals: Readonly<Record<string, string>>): CompiledParameter | string {
   const trimmed = inner.trim();
-  if (trimmed === '') throw new ExpressionError(`${text}: empty expression`);
+  if (trimmed === '') throw new ExpressionError(`${text}: ${l10n.t('empty expression')}`);
   if (bracket === '{') {
     if (trimmed === 'bizdate') return formatter(parseFormat('yyyymmdd', text), bizMs);
     if (Object.hasOwn(globals, trimmed)) return globals[trimmed]!;
@@ -140,7 +141,7 @@ function compileDataphin(bracket: '{' | '[', inner: string, text: string, global
   if (mapped === undefined) {
     // Not a date format: in ${…} a variable, which gets its value when the task runs.
     if (bracket === '{' && /^[\p{L}_][\p{L}\p{N}_]{0,31}$/u.test(trimmed)) return text;
-    throw new ExpressionError(`${text}: neither a date format (yyyy, MM, dd, HH, mm, ss) nor ${bracket === '{' ? 'a variable name (at most 32 letters, digits or _)' : 'allowed in $[…], which is the scheduled time'}`);
+    throw new ExpressionError(`${text}: ${bracket === '{' ? l10n.t('neither a date format (yyyy, MM, dd, HH, mm, ss) nor a variable name (at most 32 letters, digits or _)') : l10n.t('neither a date format (yyyy, MM, dd, HH, mm, ss) nor allowed in $[…], which is the scheduled time')}`);
   }
   const internal = `${mapped}${offset}`;
   return bracket === '{' ? compileBusinessDate(internal, text, true) : compileScheduledTime(internal, text, true);
@@ -201,17 +202,17 @@ function bizMs(context: ParameterContext): number {
 function compileBusinessDate(inner: string, text: string, dataphin = false): CompiledParameter {
   if (inner === 'bdp.system.bizdate') return formatter(parseFormat('yyyymmdd', text), bizMs);
   if (inner === 'bdp.system.cyctime') return formatter(parseFormat('yyyymmddhh24miss', text), (c) => c.cycMs);
-  if (inner.startsWith('bdp.')) throw new ExpressionError(`${text}: unknown system variable (known: bdp.system.bizdate, bdp.system.cyctime)`);
+  if (inner.startsWith('bdp.')) throw new ExpressionError(`${text}: ${l10n.t('unknown system variable (known: bdp.system.bizdate, bdp.system.cyctime)')}`);
   if (!dataphin) refuseSpaces(inner, text);
   const { format, offset } = splitOffset(inner, text);
   const parts = parseFormat(format, text);
   const time = parts.find((p): p is Token => typeof p === 'string' && TIME_TOKENS.has(p));
   // Dataphin prints a business date's time as midnight (${yyyy/MM/dd HH:mm:ss} = 2018/01/09 00:00:00).
-  if (time && !dataphin) throw new ExpressionError(`${text}: "${time}" is not available in \${...}, which is the business date (day precision); use $[...] for the scheduled time`);
+  if (time && !dataphin) throw new ExpressionError(`${text}: ${l10n.t('"{0}" is not available in ${...}, which is the business date (day precision); use $[...] for the scheduled time', time)}`);
   if (offset === '') return formatter(parts, bizMs);
   let total = 0;
   for (const term of offset.match(OFFSET_TERM)!) {
-    if (term.includes('/')) throw new ExpressionError(`${text}: \${...} takes whole-unit offsets only; "${term}" is an hour or minute offset, which needs $[...]`);
+    if (term.includes('/')) throw new ExpressionError(`${text}: ${l10n.t('${...} takes whole-unit offsets only; "{0}" is an hour or minute offset, which needs $[...]', term)}`);
     total += termValue(term);
   }
   const has = (t: Token) => parts.includes(t);
@@ -231,7 +232,7 @@ function compileScheduledTime(inner: string, text: string, spacesAllowed = false
     withinCalendar(n, 'month', text);
     return formatter(parts, (c) => addMonths(c.cycMs, n));
   }
-  if (inner.includes('(')) throw new ExpressionError(`${text}: unknown function (only add_months(format,N) is supported)`);
+  if (inner.includes('(')) throw new ExpressionError(`${text}: ${l10n.t('unknown function (only add_months(format,N) is supported)')}`);
   const { format, offset } = splitOffset(inner, text);
   const parts = parseFormat(format, text);
   if (offset === '') return formatter(parts, (c) => c.cycMs);
@@ -243,8 +244,8 @@ function compileScheduledTime(inner: string, text: string, spacesAllowed = false
       if (!parts.includes('dd')) {
         const unit = parts.includes('mm') ? 'month' : parts.includes('yyyy') || parts.includes('yy') ? 'year' : undefined;
         throw new ExpressionError(unit
-          ? `${text}: a ${unit} offset in $[...] needs add_months, e.g. $[add_months(yyyymmdd,${unit === 'year' ? '-12' : '-1'})]`
-          : `${text}: "${term}" counts whole days, but the format has no day (dd); use ${term}/24 for hours or ${term}/24/60 for minutes`);
+          ? `${text}: ${unit === 'year' ? l10n.t('a year offset in $[...] needs add_months, e.g. $[add_months(yyyymmdd,-12)]') : l10n.t('a month offset in $[...] needs add_months, e.g. $[add_months(yyyymmdd,-1)]')}`
+          : `${text}: ${l10n.t('"{0}" counts whole days, but the format has no day (dd); use {0}/24 for hours or {0}/24/60 for minutes', term)}`);
       }
       minutes += days * 1440;
     } else if (divisors.length === 1 && divisors[0] === '24') {
@@ -252,7 +253,7 @@ function compileScheduledTime(inner: string, text: string, spacesAllowed = false
     } else if (divisors.length === 2 && divisors[0] === '24' && divisors[1] === '60') {
       minutes += days;
     } else {
-      throw new ExpressionError(`${text}: "${term}" is not an offset; write -N (days), -N/24 (hours) or -N/24/60 (minutes)`);
+      throw new ExpressionError(`${text}: ${l10n.t('"{0}" is not an offset; write -N (days), -N/24 (hours) or -N/24/60 (minutes)', term)}`);
     }
   }
   withinCalendar(minutes / 1440, 'day', text);
@@ -279,25 +280,25 @@ function systemParameter(name: string): CompiledParameter {
     case 'taskid':
       return (c) => c.instanceId ?? '';
     default:
-      throw new ExpressionError(`$${name}: unknown system parameter (known: $bizdate, $cyctime, $gmtdate, $bizmonth, $nodeid, $taskid)`);
+      throw new ExpressionError(`$${name}: ${l10n.t('unknown system parameter (known: $bizdate, $cyctime, $gmtdate, $bizmonth, $nodeid, $taskid)')}`);
   }
 }
 
 function refuseSpaces(inner: string, text: string): void {
-  if (inner.trim() === '') throw new ExpressionError(`${text}: empty expression`);
-  if (/[\s=]/.test(inner)) throw new ExpressionError(`${text}: an expression cannot hold spaces or "="; concatenate two parameters instead`);
+  if (inner.trim() === '') throw new ExpressionError(`${text}: ${l10n.t('empty expression')}`);
+  if (/[\s=]/.test(inner)) throw new ExpressionError(`${text}: ${l10n.t('an expression cannot hold spaces or "="; concatenate two parameters instead')}`);
 }
 
 function splitOffset(inner: string, text: string): { format: string; offset: string } {
   const match = TRAILING_OFFSET.exec(inner);
   const format = match ? match[1]! : inner;
-  if (format === '') throw new ExpressionError(`${text}: an offset needs a date format before it, e.g. yyyymmdd-1`);
+  if (format === '') throw new ExpressionError(`${text}: ${l10n.t('an offset needs a date format before it, e.g. yyyymmdd-1')}`);
   return { format, offset: match ? match[2]! : '' };
 }
 
 function withinCalendar(amount: number, unit: keyof typeof MAX_OFFSET, text: string): void {
   if (Math.abs(amount) <= MAX_OFFSET[unit]) return;
-  throw new ExpressionError(`${text}: an offset of ${amount} ${unit}s leaves the calendar (offsets reach at most ${MAX_OFFSET_YEARS} years: ${MAX_OFFSET[unit]} ${unit}s)`);
+  throw new ExpressionError(`${text}: ${l10n.t('an offset of {0} {1}s leaves the calendar (offsets reach at most {2} years: {3} {1}s)', amount, unit, MAX_OFFSET_YEARS, MAX_OFFSET[unit])}`);
 }
 
 function termValue(term: string): number {
@@ -318,7 +319,7 @@ function parseFormat(format: string, text: string): FormatPart[] {
     const ch = format[i]!;
     if (/[A-Za-z]/.test(ch)) {
       const word = /^[A-Za-z0-9]+/.exec(format.slice(i))![0];
-      throw new ExpressionError(`${text}: unknown format token "${word}" (known: yyyy, yy, mm, dd, hh24, hh, mi, ss)`);
+      throw new ExpressionError(`${text}: ${l10n.t('unknown format token "{0}" (known: yyyy, yy, mm, dd, hh24, hh, mi, ss)', word)}`);
     }
     const last = parts[parts.length - 1];
     if (last && typeof last !== 'string') last.literal += ch;
@@ -329,8 +330,9 @@ function parseFormat(format: string, text: string): FormatPart[] {
   // text would hand a job "20240229-7*1*1" as its date.
   for (const part of parts) {
     if (typeof part !== 'string' && ARITHMETIC.test(part.literal)) {
-      const units = text.startsWith('$[') ? ', with /24 for hours or /24/60 for minutes' : '';
-      throw new ExpressionError(`${text}: "${part.literal}" is neither part of a date format nor an offset; an offset is +N or -N, at most once times a number (-7*1)${units}`);
+      throw new ExpressionError(`${text}: ${text.startsWith('$[')
+        ? l10n.t('"{0}" is neither part of a date format nor an offset; an offset is +N or -N, at most once times a number (-7*1), with /24 for hours or /24/60 for minutes', part.literal)
+        : l10n.t('"{0}" is neither part of a date format nor an offset; an offset is +N or -N, at most once times a number (-7*1)', part.literal)}`);
     }
   }
   return parts;

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { isAbsolute, normalize, resolve, sep } from 'node:path';
 import { PROJECT_FILE_NAME } from './projectSchema';
 import { TASK_FILE_SUFFIX } from './taskSchema';
@@ -9,15 +10,15 @@ import { TASK_FILE_SUFFIX } from './taskSchema';
  * task's own.
  */
 export function codePathProblem(code: string): string | undefined {
-  if (isAbsolute(code) || /^[a-zA-Z]:/.test(code)) return `code: "${code}" must be a path relative to the task file, not an absolute path`;
+  if (isAbsolute(code) || /^[a-zA-Z]:/.test(code)) return `code: ${l10n.t('"{0}" must be a path relative to the task file, not an absolute path', code)}`;
   const normal = normalize(code.replace(/\\/g, '/'));
   if (normal === '.' || normal === '..' || normal.startsWith(`..${sep}`) || normal.startsWith('../')) {
-    return `code: "${code}" must name a file in the task's folder or below it`;
+    return `code: ${l10n.t('"{0}" must name a file in the task\'s folder or below it', code)}`;
   }
-  if (normal.endsWith(TASK_FILE_SUFFIX)) return `code: "${code}" names a task file; the code file must be a .sql, .py, .sh or other code file`;
+  if (normal.endsWith(TASK_FILE_SUFFIX)) return `code: ${l10n.t('"{0}" names a task file; the code file must be a .sql, .py, .sh or other code file', code)}`;
   const name = normal.split(/[\\/]/).at(-1);
-  if (name === PROJECT_FILE_NAME) return `code: "${code}" names a project file`;
-  if (normal.split(/[\\/]/).includes('.nightshift')) return `code: "${code}" names a file inside .nightshift/`;
+  if (name === PROJECT_FILE_NAME) return `code: ${l10n.t('"{0}" names a project file', code)}`;
+  if (normal.split(/[\\/]/).includes('.nightshift')) return `code: ${l10n.t('"{0}" names a file inside .nightshift/', code)}`;
   return undefined;
 }
 

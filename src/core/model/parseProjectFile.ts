@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { IANAZone } from 'luxon';
 import type { FieldProblem } from '../validation/scheduleRules';
 import { schemaProblems } from '../validation/schemaProblems';
@@ -11,14 +12,14 @@ export function parseProjectFile(file: string, text: string): ParsedFile<Project
     const project = result.data;
     const problems: FieldProblem[] = [];
     if (!IANAZone.isValidZone(project.timezone)) {
-      problems.push({ path: ['timezone'], severity: 'error', code: 'schema', message: `timezone: "${project.timezone}" is not an IANA time zone (e.g. Asia/Shanghai, UTC)` });
+      problems.push({ path: ['timezone'], severity: 'error', code: 'schema', message: `timezone: ${l10n.t('"{0}" is not an IANA time zone (e.g. Asia/Shanghai, UTC)', project.timezone)}` });
     }
     if (/(^|[\\/])\.\.([\\/]|$)/.test(project.taskRoot) || project.taskRoot.startsWith('/')) {
-      problems.push({ path: ['taskRoot'], severity: 'error', code: 'schema', message: 'taskRoot: must be a folder inside the project folder' });
+      problems.push({ path: ['taskRoot'], severity: 'error', code: 'schema', message: `taskRoot: ${l10n.t('must be a folder inside the project folder')}` });
     }
     project.templates.forEach((t, i) => {
       if (!project.taskTypes.includes(t.taskType)) {
-        problems.push({ path: ['templates', i, 'taskType'], severity: 'error', code: 'unknown-task-type', message: `templates.${i}.taskType: "${t.taskType}" is not one of the project's taskTypes (${project.taskTypes.join(', ')})` });
+        problems.push({ path: ['templates', i, 'taskType'], severity: 'error', code: 'unknown-task-type', message: `templates.${i}.taskType: ${l10n.t('"{0}" is not one of the project\'s taskTypes ({1})', t.taskType, project.taskTypes.join(', '))}` });
       }
     });
     // A project with a wrong zone or task root would mislead every task in it: it is not used until fixed.

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { changedSinceSubmission } from './submittedContent';
 import type { FieldSpans } from '../yaml/fieldSpans';
 import { YamlSource } from '../yaml/yamlSource';
@@ -37,10 +38,10 @@ export function parseTaskFile(file: string, text: string): ParsedFile<TaskFile> 
     if (changedSinceSubmission(data)) {
       // As in the console: an edit makes a submitted task developing until it is submitted again.
       data.status = 'developing';
-      edited.push({ path: ['status'], severity: 'warning', code: 'changed-since-submit', message: 'status: changed since it was submitted (submittedHash); it reads as developing until it is submitted again' });
+      edited.push({ path: ['status'], severity: 'warning', code: 'changed-since-submit', message: `status: ${l10n.t('changed since it was submitted (submittedHash); it reads as developing until it is submitted again')}` });
     }
     if (data.expectedP90Minutes !== undefined && data.expectedP90Minutes < (data.expectedMinutes ?? DEFAULT_EXPECTED_MINUTES)) {
-      edited.push({ path: ['expectedP90Minutes'], severity: 'warning', code: 'p90-below-expected', message: `expectedP90Minutes: ${data.expectedP90Minutes} is below expectedMinutes (${data.expectedMinutes ?? DEFAULT_EXPECTED_MINUTES}); the 90th percentile of durations is at least their median` });
+      edited.push({ path: ['expectedP90Minutes'], severity: 'warning', code: 'p90-below-expected', message: `expectedP90Minutes: ${l10n.t('{0} is below expectedMinutes ({1}); the 90th percentile of durations is at least their median', data.expectedP90Minutes, data.expectedMinutes ?? DEFAULT_EXPECTED_MINUTES)}` });
     }
     return { data, problems: [...checkSchedule(data.schedule), ...loose, ...edited] };
   });
@@ -59,7 +60,7 @@ export function parseYamlFile<T>(
     };
   }
   if (source.value === null || typeof source.value !== 'object' || Array.isArray(source.value)) {
-    return { diagnostics: [{ file, line: 1, column: 1, severity: 'error', code: 'schema', message: 'the file must hold a YAML mapping (key: value lines)' }] };
+    return { diagnostics: [{ file, line: 1, column: 1, severity: 'error', code: 'schema', message: l10n.t('the file must hold a YAML mapping (key: value lines)') }] };
   }
   const { data, problems } = check(source);
   const diagnostics = problems.map((p): Diagnostic => ({ file, ...source.locate(p.path), severity: p.severity, code: p.code, message: p.message }));

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 /**
  * Strongly connected components of more than one node, or with a self-edge: each is a dependency cycle.
  * Iterative Tarjan, linear in nodes plus edges, safe for deep chains.
@@ -85,5 +86,5 @@ export function loopText(loop: readonly string[]): string {
   if (tasks <= SPELLED_LOOP) return loop.join(' → ');
   const head = loop.slice(0, SHOWN_AT_START);
   const tail = loop.slice(loop.length - 1 - SHOWN_AT_END);
-  return `${[...head, '…', ...tail].join(' → ')} (a loop of ${tasks} tasks)`;
+  return l10n.t('{0} (a loop of {1} tasks)', [...head, '…', ...tail].join(' → '), tasks);
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { YamlPath, YamlSource } from '../yaml/yamlSource';
 import type { FieldProblem } from './scheduleRules';
 
@@ -18,9 +19,9 @@ export function idSpellingProblems(source: YamlSource): FieldProblem[] {
     if (typeof value === 'number') {
       const written = source.scalarSource(path) ?? String(value);
       if (PLAIN_DECIMAL.test(written) && Number.isSafeInteger(value)) return;
-      problems.push({ path, severity: 'error', code: 'numeric-id', message: `${field}: YAML reads ${written} as the number ${value}, not as the id "${written}"; quote it: "${written}"` });
+      problems.push({ path, severity: 'error', code: 'numeric-id', message: `${field}: ${l10n.t('YAML reads {0} as the number {1}, not as the id "{0}"; quote it: "{0}"', written, value)}` });
     } else if (typeof value === 'string' && LONE_SURROGATE.test(value)) {
-      problems.push({ path, severity: 'error', code: 'schema', message: `${field}: ${JSON.stringify(value)} holds a lone surrogate (half of a UTF-16 character), which no file name can hold` });
+      problems.push({ path, severity: 'error', code: 'schema', message: `${field}: ${l10n.t('{0} holds a lone surrogate (half of a UTF-16 character), which no file name can hold', JSON.stringify(value))}` });
     }
   };
   const file = source.value as { id?: unknown; dependencies?: unknown; schedule?: { crossCycle?: unknown } } | undefined;

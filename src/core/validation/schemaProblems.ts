@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { z } from 'zod';
 import type { FieldProblem } from './scheduleRules';
 
@@ -11,10 +12,10 @@ export function schemaProblems(error: z.ZodError): FieldProblem[] {
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {
-  if ((issue.code === 'invalid_type' || issue.code === 'invalid_union') && issue.input === undefined) return 'is required';
-  if (issue.code === 'invalid_value') return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
-  if (issue.code === 'invalid_union' && issue.input !== undefined) return `has an unexpected value ${preview(issue.input)}`;
-  return issue.message.replace(/^Invalid input: /, '');
+  if ((issue.code === 'invalid_type' || issue.code === 'invalid_union') && issue.input === undefined) return l10n.t('is required');
+  if (issue.code === 'invalid_value') return l10n.t('must be one of {0}', issue.values.map((v) => JSON.stringify(v)).join(', '));
+  if (issue.code === 'invalid_union' && issue.input !== undefined) return l10n.t('has an unexpected value {0}', preview(issue.input));
+  return issue.message.replace(/^Invalid input: |^无效输入：/, '');
 }
 
 function preview(value: unknown): string {
@@ -29,7 +30,7 @@ export function unknownKeyProblems(value: unknown, known: ReadonlySet<string>, p
   for (const key of Object.keys(value)) {
     if (known.has(key) || key.startsWith('x-')) continue;
     const field = [...prefix, key].join('.');
-    problems.push({ path: [...prefix, key], severity: 'warning', code: 'unknown-field', message: `${field}: unknown field (kept as is; prefix custom fields with x-)` });
+    problems.push({ path: [...prefix, key], severity: 'warning', code: 'unknown-field', message: `${field}: ${l10n.t('unknown field (kept as is; prefix custom fields with x-)')}` });
   }
   return problems;
 }

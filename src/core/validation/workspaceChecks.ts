@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { YamlSource, type YamlPath } from '../yaml/yamlSource';
 import type { Project, Task } from '../workspace/workspaceModel';
 import type { Diagnostic, Severity } from './diagnostic';
@@ -39,7 +40,7 @@ export function checkTask(task: Task, project: Project | undefined, tasksById: T
   // Parameters follow the project's scheduler, so they are checked here, where the project is known.
   for (const p of checkParameters(task.data.parameters, project ? parameterDialect(project) : undefined)) sink.report(task.file, p.path, p.code, p.message, p.severity);
   if (!project) {
-    sink.report(task.file, ['id'], 'outside-project', 'this task file is not inside the task root of any project (no nightshift.yaml above it, or outside its taskRoot)', 'warning');
+    sink.report(task.file, ['id'], 'outside-project', l10n.t('this task file is not inside the task root of any project (no nightshift.yaml above it, or outside its taskRoot)'), 'warning');
     return;
   }
   checkAgainstProject(task, project, sink);
@@ -57,8 +58,8 @@ function checkCode(task: Task, sink: ProblemSink): void {
   const problem = codePathProblem(task.data.code);
   if (problem) return sink.report(task.file, ['code'], 'code-path-outside', problem);
   const file = codeFilePath(task.file, task.data.code)!;
-  if (!existsSync(file)) return sink.report(task.file, ['code'], 'code-file-missing', `code: the code file "${task.data.code}" does not exist beside this task`, 'warning');
-  if (!realPathInside(file, dirname(task.file))) sink.report(task.file, ['code'], 'code-path-outside', `code: "${task.data.code}" leads through a link out of the task's folder`);
+  if (!existsSync(file)) return sink.report(task.file, ['code'], 'code-file-missing', `code: ${l10n.t('the code file "{0}" does not exist beside this task', task.data.code)}`, 'warning');
+  if (!realPathInside(file, dirname(task.file))) sink.report(task.file, ['code'], 'code-path-outside', `code: ${l10n.t('"{0}" leads through a link out of the task\'s folder', task.data.code)}`);
 }
 
 /** Whether `path`, links resolved, lies in `dir` (links resolved too). */
@@ -82,8 +83,8 @@ export function checkDuplicates(projects: readonly Project[], sameNames: Iterabl
     if (same.length < 2) continue;
     for (const p of same) {
       const others = same.filter((o) => o !== p);
-      sink.report(p.file, ['project'], 'duplicate-project', `project: the name "${name}" is also used by ${others.map((o) => o.file).join(', ')}`, 'error',
-        others.map((o) => ({ file: o.file, line: 1, message: 'same project name' })));
+      sink.report(p.file, ['project'], 'duplicate-project', `project: ${l10n.t('the name "{0}" is also used by {1}', name, others.map((o) => o.file).join(', '))}`, 'error',
+        others.map((o) => ({ file: o.file, line: 1, message: l10n.t('same project name') })));
     }
   }
 
@@ -91,8 +92,8 @@ export function checkDuplicates(projects: readonly Project[], sameNames: Iterabl
     if (same.length < 2) continue;
     for (const t of same) {
       const others = same.filter((o) => o !== t);
-      sink.report(t.file, ['id'], 'duplicate-id', `id: "${id}" is also the id of ${others.map((o) => o.file).join(', ')}; task ids must be unique in the workspace`, 'error',
-        others.map((o) => ({ file: o.file, line: 1, message: `also id ${id}` })));
+      sink.report(t.file, ['id'], 'duplicate-id', `id: ${l10n.t('"{0}" is also the id of {1}; task ids must be unique in the workspace', id, others.map((o) => o.file).join(', '))}`, 'error',
+        others.map((o) => ({ file: o.file, line: 1, message: l10n.t('also id {0}', id) })));
     }
   }
 
@@ -100,7 +101,7 @@ export function checkDuplicates(projects: readonly Project[], sameNames: Iterabl
     const same = [...group].sort((a, b) => (a.file < b.file ? -1 : 1));
     for (const t of same) {
       const others = same.filter((o) => o !== t);
-      sink.report(t.file, ['name'], 'duplicate-name', `name: "${t.data.name}" is also the name of task ${others.map((o) => o.data.id).join(', ')} in this project`);
+      sink.report(t.file, ['name'], 'duplicate-name', `name: ${l10n.t('"{0}" is also the name of task {1} in this project', t.data.name, others.map((o) => o.data.id).join(', '))}`);
     }
   }
 }
@@ -120,7 +121,7 @@ export function checkPolicyWindows(tasksById: TasksById, isDataphin: (task: Task
       const upCycle = up?.data.schedule.cycle;
       if (!upCycle) return;
       if (windowHoldsSeveral(upCycle, task.data.schedule.cycle, dep)) return;
-      sink.report(task.file, ['dependencies', i, 'policy'], 'policy-without-choice', `dependencies.${i}.policy: the window holds one instance of ${up!.data.name} (${isMultiCycle(upCycle) ? 'the previous cycle of an hourly or minute task' : `a ${upCycle} task`}), so a policy chooses nothing; remove it`);
+      sink.report(task.file, ['dependencies', i, 'policy'], 'policy-without-choice', `dependencies.${i}.policy: ${isMultiCycle(upCycle) ? l10n.t('the window holds one instance of {0} (the previous cycle of an hourly or minute task), so a policy chooses nothing; remove it', up!.data.name) : l10n.t('the window holds one instance of {0} (a {1} task), so a policy chooses nothing; remove it', up!.data.name, upCycle)}`);
     });
   }
 }
@@ -141,7 +142,7 @@ export function checkCycles(tasksById: TasksById, sink: ProblemSink): void {
     const loop = cyclePath(start, new Set(component), edges);
     const closing = tasksById.get(loop[loop.length - 2]!)![0]!;
     const index = closing.data.dependencies.findIndex((d) => d.task === start && d.cycle === 'same');
-    sink.report(closing.file, index >= 0 ? ['dependencies', index, 'task'] : ['dependencies'], 'dependency-cycle', `dependencies: this dependency closes the cycle ${loopText(loop)}`);
+    sink.report(closing.file, index >= 0 ? ['dependencies', index, 'task'] : ['dependencies'], 'dependency-cycle', `dependencies: ${l10n.t('this dependency closes the cycle {0}', loopText(loop))}`);
   }
 }
 
@@ -149,26 +150,26 @@ function checkAgainstProject(task: Task, project: Project, sink: ProblemSink): v
   const { config } = project;
   const t = task.data;
   if (!config.taskTypes.includes(t.type)) {
-    sink.report(task.file, ['type'], 'unknown-task-type', `type: "${t.type}" is not a task type of project ${config.project} (${config.taskTypes.join(', ')})`);
+    sink.report(task.file, ['type'], 'unknown-task-type', `type: ${l10n.t('"{0}" is not a task type of project {1} ({2})', t.type, config.project, config.taskTypes.join(', '))}`);
   }
   if (config.users.length > 0) {
     for (const field of ['owner', 'opsOwner'] as const) {
       const user = t[field];
       if (user !== undefined && !config.users.includes(user)) {
-        sink.report(task.file, [field], 'unknown-owner', `${field}: "${user}" is not a user of project ${config.project} (${config.users.join(', ')})`);
+        sink.report(task.file, [field], 'unknown-owner', `${field}: ${l10n.t('"{0}" is not a user of project {1} ({2})', user, config.project, config.users.join(', '))}`);
       }
     }
   }
   if (t.template) {
     const template = config.templates.find((tp) => tp.name === t.template?.name);
     if (!template) {
-      sink.report(task.file, ['template', 'name'], 'unknown-template', `template.name: "${t.template.name}" is not a template of project ${config.project}`);
+      sink.report(task.file, ['template', 'name'], 'unknown-template', `template.name: ${l10n.t('"{0}" is not a template of project {1}', t.template.name, config.project)}`);
     } else {
       if (!template.versions.includes(t.template.version)) {
-        sink.report(task.file, ['template', 'version'], 'unknown-template-version', `template.version: ${template.name} has no version ${t.template.version} (versions ${template.versions.join(', ')})`);
+        sink.report(task.file, ['template', 'version'], 'unknown-template-version', `template.version: ${l10n.t('{0} has no version {1} (versions {2})', template.name, t.template.version, template.versions.join(', '))}`);
       }
       if (template.taskType !== t.type) {
-        sink.report(task.file, ['template', 'name'], 'template-type-mismatch', `template.name: ${template.name} is a ${template.taskType} template; this task is ${t.type}`);
+        sink.report(task.file, ['template', 'name'], 'template-type-mismatch', `template.name: ${l10n.t('{0} is a {1} template; this task is {2}', template.name, template.taskType, t.type)}`);
       }
     }
   }
@@ -182,8 +183,8 @@ export function parameterDialect(project: Project): ParameterDialect {
 /** Dataphin reserves the prefix dp_glb_ for its own global variables; globals are Dataphin's. */
 export function checkProjectGlobals(project: Project, sink: ProblemSink): void {
   for (const name of Object.keys(project.config.globals)) {
-    if (project.config.scheduler !== 'dataphin') sink.report(project.file, ['globals', name], 'dialect', `globals.${name}: global variables are Dataphin's; project ${project.config.project} follows DataWorks (set scheduler: dataphin)`);
-    else if (name.startsWith('dp_glb_')) sink.report(project.file, ['globals', name], 'reserved-variable', `globals.${name}: the prefix dp_glb_ is reserved for Dataphin's own global variables`);
+    if (project.config.scheduler !== 'dataphin') sink.report(project.file, ['globals', name], 'dialect', `globals.${name}: ${l10n.t('global variables are Dataphin\'s; project {0} follows DataWorks (set scheduler: dataphin)', project.config.project)}`);
+    else if (name.startsWith('dp_glb_')) sink.report(project.file, ['globals', name], 'reserved-variable', `globals.${name}: ${l10n.t('the prefix dp_glb_ is reserved for Dataphin\'s own global variables')}`);
   }
 }
 
@@ -196,12 +197,12 @@ function checkDialect(task: Task, project: Project, sink: ProblemSink): void {
   const conditional = task.data.schedule.conditional;
   if (conditional && conditional.conditions.length > 0) {
     const at = ['schedule', 'conditional', 'conditions'];
-    if (!dataphin) sink.report(task.file, at, 'dialect', `schedule.conditional.conditions: conditions on the business date are Dataphin's; project ${project.config.project} follows DataWorks`);
+    if (!dataphin) sink.report(task.file, at, 'dialect', `schedule.conditional.conditions: ${l10n.t('conditions on the business date are Dataphin\'s; project {0} follows DataWorks', project.config.project)}`);
     else {
-      if (conditional.enabled && !conditional.then) sink.report(task.file, ['schedule', 'conditional'], 'conditional-without-then', 'schedule.conditional.then: say what an instance becomes when the conditions hold (dry-run or paused)');
+      if (conditional.enabled && !conditional.then) sink.report(task.file, ['schedule', 'conditional'], 'conditional-without-then', `schedule.conditional.then: ${l10n.t('say what an instance becomes when the conditions hold (dry-run or paused)')}`);
       conditional.conditions.forEach((c, i) => {
         if (c.calendar !== undefined && !project.config.calendars[c.calendar]) {
-          sink.report(task.file, [...at, i, 'calendar'], 'unknown-calendar', `schedule.conditional.conditions.${i}.calendar: project ${project.config.project} has no public calendar "${c.calendar}" (calendars: ${Object.keys(project.config.calendars).join(', ') || 'none'})`);
+          sink.report(task.file, [...at, i, 'calendar'], 'unknown-calendar', `schedule.conditional.conditions.${i}.calendar: ${l10n.t('project {0} has no public calendar "{1}" (calendars: {2})', project.config.project, c.calendar, Object.keys(project.config.calendars).join(', ') || l10n.t('none'))}`);
         }
       });
     }
@@ -209,12 +210,12 @@ function checkDialect(task: Task, project: Project, sink: ProblemSink): void {
   task.data.dependencies.forEach((dep, i) => {
     const at = (field: string) => ['dependencies', i, field];
     if (!dataphin) {
-      if (dep.policy !== undefined) sink.report(task.file, at('policy'), 'dialect', `dependencies.${i}.policy: a dependency policy is Dataphin's; project ${project.config.project} follows DataWorks (set scheduler: dataphin in nightshift.yaml)`);
-      if (dep.daysBack !== undefined) sink.report(task.file, at('daysBack'), 'dialect', `dependencies.${i}.daysBack: "N days back" is Dataphin's; project ${project.config.project} follows DataWorks`);
-      if (dep.cycle === 'last24h') sink.report(task.file, at('cycle'), 'dialect', `dependencies.${i}.cycle: last24h (最近24小时) is Dataphin's; project ${project.config.project} follows DataWorks (same or previous)`);
+      if (dep.policy !== undefined) sink.report(task.file, at('policy'), 'dialect', `dependencies.${i}.policy: ${l10n.t('a dependency policy is Dataphin\'s; project {0} follows DataWorks (set scheduler: dataphin in nightshift.yaml)', project.config.project)}`);
+      if (dep.daysBack !== undefined) sink.report(task.file, at('daysBack'), 'dialect', `dependencies.${i}.daysBack: ${l10n.t('"N days back" is Dataphin\'s; project {0} follows DataWorks', project.config.project)}`);
+      if (dep.cycle === 'last24h') sink.report(task.file, at('cycle'), 'dialect', `dependencies.${i}.cycle: ${l10n.t('last24h (最近24小时) is Dataphin\'s; project {0} follows DataWorks (same or previous)', project.config.project)}`);
       return;
     }
-    if (dep.daysBack !== undefined && dep.cycle !== 'previous') sink.report(task.file, at('daysBack'), 'dialect', `dependencies.${i}.daysBack: goes with cycle: previous (the window of day D-N)`);
+    if (dep.daysBack !== undefined && dep.cycle !== 'previous') sink.report(task.file, at('daysBack'), 'dialect', `dependencies.${i}.daysBack: ${l10n.t('goes with cycle: previous (the window of day D-N)')}`);
   });
 }
 
@@ -222,18 +223,18 @@ function checkReferences(task: Task, tasksById: TasksById, sink: ProblemSink): v
   const seen = new Set<string>();
   task.data.dependencies.forEach((dep, i) => {
     if (dep.task === task.data.id) {
-      sink.report(task.file, ['dependencies', i, 'task'], 'self-dependency', `dependencies.${i}.task: a task cannot depend on itself; use schedule.crossCycle: self to depend on its previous cycle`);
+      sink.report(task.file, ['dependencies', i, 'task'], 'self-dependency', `dependencies.${i}.task: ${l10n.t('a task cannot depend on itself; use schedule.crossCycle: self to depend on its previous cycle')}`);
     } else if (!tasksById.has(dep.task)) {
-      sink.report(task.file, ['dependencies', i, 'task'], 'unknown-dependency', `dependencies.${i}.task: no task has the id "${dep.task}"`);
+      sink.report(task.file, ['dependencies', i, 'task'], 'unknown-dependency', `dependencies.${i}.task: ${l10n.t('no task has the id "{0}"', dep.task)}`);
     }
     const key = `${dep.task}/${dep.cycle}`;
-    if (seen.has(key)) sink.report(task.file, ['dependencies', i], 'duplicate-dependency', `dependencies.${i}: the dependency on ${dep.task} is listed twice`, 'warning');
+    if (seen.has(key)) sink.report(task.file, ['dependencies', i], 'duplicate-dependency', `dependencies.${i}: ${l10n.t('the dependency on {0} is listed twice', dep.task)}`, 'warning');
     seen.add(key);
   });
   const cross = task.data.schedule.crossCycle;
   if (Array.isArray(cross)) {
     cross.forEach((id, i) => {
-      if (!tasksById.has(id)) sink.report(task.file, ['schedule', 'crossCycle', i], 'unknown-dependency', `schedule.crossCycle.${i}: no task has the id "${id}"`);
+      if (!tasksById.has(id)) sink.report(task.file, ['schedule', 'crossCycle', i], 'unknown-dependency', `schedule.crossCycle.${i}: ${l10n.t('no task has the id "{0}"', id)}`);
     });
   }
 }

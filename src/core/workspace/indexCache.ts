@@ -9,6 +9,7 @@ import type { FieldSpans } from '../yaml/fieldSpans';
 import { findIndexedFiles, readIndexedFile, type UnreadablePath } from './diskWorkspace';
 import { fileKind } from './fileKinds';
 import { toPosixPath } from './paths';
+import { currentLanguage } from '../text/language';
 import { WorkspaceIndex, type IndexOptions, type ParsedTaskSource } from './workspaceIndex';
 
 /** Bumped whenever what a parse yields changes: a cache of another format is rebuilt, never read. */
@@ -128,7 +129,8 @@ export class IndexCacheSession {
     private readonly root: string,
     private readonly options: IndexOptions = {},
   ) {
-    this.optionsKey = JSON.stringify({ taskRootOverride: options.taskRootOverride ?? null, sharedLockDir: options.sharedLockDir ?? null });
+    // Messages are kept as written, so a cache holds one language's.
+    this.optionsKey = JSON.stringify({ taskRootOverride: options.taskRootOverride ?? null, sharedLockDir: options.sharedLockDir ?? null, language: currentLanguage() });
     this.cache = readCache(file, root, this.optionsKey);
   }
 

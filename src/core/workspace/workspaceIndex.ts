@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { parse as parseYaml } from 'yaml';
 import { parseProjectFile } from '../model/parseProjectFile';
 import { parseTaskFile, type ParsedFile } from '../model/parseTaskFile';
@@ -78,7 +79,7 @@ export class WorkspaceIndex {
     } catch (error) {
       // Whatever a file holds, it is a problem of that file: the index and the files after it go on.
       // Each add parses before it changes anything, so a throw leaves no half-added entry.
-      this.parseDiagnostics.set(path, [wholeFileProblem(path, 'error', 'unreadable', `cannot be indexed: ${errorText(error)}`)]);
+      this.parseDiagnostics.set(path, [wholeFileProblem(path, 'error', 'unreadable', l10n.t('cannot be indexed: {0}', errorText(error)))]);
     }
     const after = this.tasksByFile.get(path);
     // The usual edit keeps the id and the dependencies: then neither the ids nor the graph changed.
@@ -99,7 +100,7 @@ export class WorkspaceIndex {
     const path = toPosixPath(rawPath);
     const change = this.removeEntry(path);
     this.texts.set(path, '');
-    this.parseDiagnostics.set(path, [wholeFileProblem(path, 'error', 'unreadable', `cannot be read (${reason}); it is left out until it can be read`)]);
+    this.parseDiagnostics.set(path, [wholeFileProblem(path, 'error', 'unreadable', l10n.t('cannot be read ({0}); it is left out until it can be read', reason))]);
     this.invalidate();
     return change;
   }
@@ -287,7 +288,7 @@ export class WorkspaceIndex {
   private addLock(path: string, text: string, change: IndexChange): void {
     const taskId = lockedTaskId(path, this.options.sharedLockDir);
     if (taskId === undefined) {
-      this.parseDiagnostics.set(path, [wholeFileProblem(path, 'warning', 'lock-name', 'this lock file\'s name is not a task id in percent-encoding (as Nightshift names locks), so it locks no task; remove it')]);
+      this.parseDiagnostics.set(path, [wholeFileProblem(path, 'warning', 'lock-name', l10n.t('this lock file\'s name is not a task id in percent-encoding (as Nightshift names locks), so it locks no task; remove it'))]);
       return;
     }
     let holder = 'unknown';

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { LineCounter, parseDocument, isMap, isSeq, isPair, isScalar, visit, type Document, type Node } from 'yaml';
 import { fieldSpans, type FieldSpans } from './fieldSpans';
 
@@ -33,7 +34,7 @@ export class YamlSource {
   constructor(text: string) {
     this.lines = new LineCounter();
     this.doc = parseDocument(text, { lineCounter: this.lines, prettyErrors: false });
-    const errors: YamlProblem[] = this.doc.errors.map((e) => ({ ...this.positionAt(e.pos[0]), code: 'yaml', message: `malformed YAML: ${firstLine(e.message)}` }));
+    const errors: YamlProblem[] = this.doc.errors.map((e) => ({ ...this.positionAt(e.pos[0]), code: 'yaml', message: l10n.t('malformed YAML: {0}', firstLine(e.message)) }));
     let value: unknown;
     let spans: FieldSpans | undefined;
     if (errors.length === 0) {
@@ -115,9 +116,9 @@ function keyText(key: unknown): string | undefined {
 function valueErrorMessage(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   if (/alias/i.test(message)) {
-    return `more than ${MAX_YAML_ALIASES} YAML aliases (the limit), which could expand without bound; write the values out instead of repeating *aliases`;
+    return l10n.t('more than {0} YAML aliases (the limit), which could expand without bound; write the values out instead of repeating *aliases', MAX_YAML_ALIASES);
   }
-  return `cannot be read as YAML: ${firstLine(message)}`;
+  return l10n.t('cannot be read as YAML: {0}', firstLine(message));
 }
 
 function firstLine(message: string): string {

@@ -1,0 +1,80 @@
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as l10n from '@vscode/l10n';
+import { L10N_SOURCES, l10nStrings, nonLiteralCalls, placeholders } from '../../scripts/l10nStrings';
+import { chooseLanguage } from '../../src/cli/cliLanguage';
+import { currentLanguage, languageOfLocale, useLanguage } from '../../src/core/text/language';
+import { loadWorkspace } from '../../src/core/workspace/diskWorkspace';
+import { copyOfSamples, nightshiftIn, writeFiles } from './fixtures';
+
+const ROOT = join(__dirname, '../..');
+const bundle = (name: string) => JSON.parse(readFileSync(join(ROOT, 'l10n', name), 'utf8')) as Record<string, string>;
+
+describe('the zh-cn bundle and the messages', function () {
+  this.timeout(60_000);
+  afterEach(() => useLanguage('en'));
+
+  it('l10n/bundle.l10n.json holds exactly the strings the code hands to l10n.t (npm run l10n:export)', () => {
+    const inCode = [...l10nStrings(ROOT, L10N_SOURCES).keys()].sort();
+    assert.deepEqual(Object.keys(bundle('bundle.l10n.json')).sort(), inCode);
+    assert.deepEqual(nonLiteralCalls(ROOT, L10N_SOURCES), [], 'l10n.t takes a literal: a bundle cannot know a computed text');
+  });
+
+  it('every English string has a zh-cn entry with the same placeholders, and none is left in English', () => {
+    const en = bundle('bundle.l10n.json');
+    const zh = bundle('bundle.l10n.zh-cn.json');
+    for (const key of Object.keys(en)) {
+      assert.ok(zh[key], `no zh-cn entry for "${key}"`);
+      assert.deepEqual(placeholders(zh[key]), placeholders(key), `placeholders of "${key}"`);
+      assert.match(zh[key], /[\u4e00-\u9fff]/, `"${key}" is not translated`);
+    }
+    assert.deepEqual(Object.keys(zh).filter((k) => !(k in en)), [], 'zh-cn entries no code uses');
+  });
+
+  it('a locale names the language: zh_CN.UTF-8, zh-cn and zh-Hans are Chinese; C, en_US and nothing are English', () => {
+    for (const locale of ['zh_CN.UTF-8', 'zh-cn', 'zh-Hans', 'zh', 'ZH_cn']) assert.equal(languageOfLocale(locale), 'zh-cn', locale);
+    for (const locale of ['C.UTF-8', 'en_US.UTF-8', 'POSIX', '', undefined, 'zhx']) assert.equal(languageOfLocale(locale), 'en', String(locale));
+  });
+
+  it('--lang outranks the locale, LC_ALL outranks LANG, and --json stays English', () => {
+    assert.deepEqual(chooseLanguage(['validate', '.', '--lang', 'zh-cn'], { LANG: 'en_US.UTF-8' }), ['validate', '.']);
+    assert.equal(currentLanguage(), 'zh-cn');
+    chooseLanguage(['validate', '--lang=en', '.'], { LANG: 'zh_CN.UTF-8' });
+    assert.equal(currentLanguage(), 'en');
+    chooseLanguage(['validate', '.'], { LC_ALL: 'zh_CN.UTF-8', LANG: 'en_US.UTF-8' });
+    assert.equal(currentLanguage(), 'zh-cn');
+    chooseLanguage(['tree', '.', '--json'], { LANG: 'zh_CN.UTF-8' });
+    assert.equal(currentLanguage(), 'en');
+    assert.throws(() => chooseLanguage(['validate', '--lang', 'fr'], {}), /--lang takes en or zh-cn, not "fr"/);
+  });
+
+  it('the index writes its diagnostics in the language chosen, codes unchanged', () => {
+    const root = copyOfSamples();
+    writeFiles(root, { 'finance_dw/tasks/broken/b.task.yaml': 'id: "950"\nname: b\ntype: SQL\nowner: mallory\n' });
+    const messages = () => [...loadWorkspace(root).diagnostics().values()].flat().map((d) => `${d.code} ${d.message}`);
+    assert.ok(messages().includes('unknown-owner owner: "mallory" is not a user of project finance_dw (alice, bob, carol, dave)'), messages().join('\n'));
+    useLanguage('zh-cn');
+    assert.ok(messages().includes('unknown-owner owner: “mallory”不是项目 finance_dw 的成员（alice, bob, carol, dave）'), messages().join('\n'));
+    assert.equal(l10n.t('is required'), '必填');
+  });
+
+  it('nightshift validate with LANG=zh_CN.UTF-8 prints Chinese messages at file:line and a Chinese summary; LANG=C stays English', () => {
+    const root = copyOfSamples();
+    writeFiles(root, {
+      'finance_dw/tasks/broken/owner.task.yaml': 'id: "951"\nname: owner\ntype: SQL\nowner: mallory\n',
+      'finance_dw/tasks/broken/minute.task.yaml': 'id: "952"\nname: minute\ntype: SQL\nowner: alice\nschedule:\n  cycle: minute\n  interval: 3\n',
+      'finance_dw/tasks/broken/no_id.task.yaml': 'name: no_id\ntype: SQL\n',
+    });
+    const zh = nightshiftIn({ LANG: 'zh_CN.UTF-8' }, 'validate', root);
+    assert.equal(zh.code, 1);
+    assert.match(zh.stderr, /broken\/owner\.task\.yaml:4: owner: “mallory”不是项目 finance_dw 的成员/);
+    assert.match(zh.stderr, /broken\/minute\.task\.yaml:7: schedule\.interval: 分钟间隔必须为 5 到 59 分钟，而不是 3/);
+    assert.match(zh.stderr, /broken\/no_id\.task\.yaml:1: id: 必填/);
+    assert.match(zh.stderr, /2 个项目，43 个任务：3 个错误，0 个警告\n$/);
+    // The same files, cached in Chinese a moment ago, read in English: the cache keeps one language's.
+    const en = nightshiftIn({ LANG: 'C' }, 'validate', root);
+    assert.match(en.stderr, /broken\/owner\.task\.yaml:4: owner: "mallory" is not a user of project finance_dw/);
+    assert.match(en.stderr, /2 projects, 43 tasks: 3 errors, 0 warnings\n$/);
+  });
+});
