@@ -1,5 +1,7 @@
 import { dirname } from 'node:path';
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
+import { localBatchTitle } from '../core/operations/operationNames';
 import { previewBatch, runBatch } from '../core/operations/batchRunner';
 import type { BatchRecord } from '../core/operations/batchRecords';
 import { LockStore } from '../core/operations/lockStore';
@@ -52,7 +54,7 @@ export async function executeBatch(
   hidden?: ReadonlySet<string>,
 ): Promise<BatchRecord | undefined> {
   if (tasks.length === 0) {
-    void vscode.window.showInformationMessage('No compute tasks selected.');
+    void vscode.window.showInformationMessage(l10n.t('No compute tasks selected.'));
     return undefined;
   }
   const locks = lockStore();
@@ -62,7 +64,10 @@ export async function executeBatch(
     const plan = previewBatch(operation, tasks, context(), locks).map((p) =>
       p.decision.status === 'change' && unsavedEditorRefusal(p.task.file) ? { ...p, decision: { status: 'failed' as const, reason: UNSAVED_REASON } } : p,
     );
-    const picked = await confirmBatch(`${operation.title} (${tasks.length} task${tasks.length === 1 ? '' : 's'}${where ? ` in ${where}` : ''})`, plan, output, hidden);
+    const count = tasks.length === 1
+      ? (where ? l10n.t('1 task in {0}', where) : l10n.t('1 task'))
+      : where ? l10n.t('{0} tasks in {1}', tasks.length, where) : l10n.t('{0} tasks', tasks.length);
+    const picked = await confirmBatch(`${localBatchTitle(operation.title)} (${count})`, plan, output, hidden);
     if (!picked) return undefined;
     chosen = picked;
   }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { registerCommand } from './errorPolicy';
 import { displayStamp } from '../core/engine/civilTime';
@@ -72,15 +73,15 @@ export function registerTaskCommands(indexer: WorkspaceIndexer, view: vscode.Tre
     acquireLock: async () => ({}),
     changeOwner: async (tasks, p) => {
       const users = projectOf(tasks)?.config.users ?? [];
-      const owner = (p.owner as string | undefined) ?? (users.length ? await vscode.window.showQuickPick(users, { title: 'New development owner' }) : await vscode.window.showInputBox({ title: 'New development owner', validateInput: (v) => fieldProblem('changeOwner', { owner: v }, 'owner') }));
+      const owner = (p.owner as string | undefined) ?? (users.length ? await vscode.window.showQuickPick(users, { title: l10n.t('New development owner') }) : await vscode.window.showInputBox({ title: l10n.t('New development owner'), validateInput: (v) => fieldProblem('changeOwner', { owner: v }, 'owner') }));
       return owner === undefined ? undefined : { owner };
     },
     modifyTags: async (_tasks, p) => {
-      const mode = (p.mode as string | undefined) ?? (await vscode.window.showQuickPick([{ label: 'Append', value: 'append' as const, detail: 'Keep the existing tags and add these' }, { label: 'Replace', value: 'replace' as const, detail: 'Clear the existing tags, then set these' }], { title: 'Modification type' }))?.value;
+      const mode = (p.mode as string | undefined) ?? (await vscode.window.showQuickPick([{ label: l10n.t('Append'), value: 'append' as const, detail: l10n.t('Keep the existing tags and add these') }, { label: l10n.t('Replace'), value: 'replace' as const, detail: l10n.t('Clear the existing tags, then set these') }], { title: l10n.t('Modification type') }))?.value;
       if (!mode) return undefined;
       const tags =
         (p.tags as string[] | undefined) ??
-        (await vscode.window.showInputBox({ title: 'Tags', prompt: 'Comma-separated', validateInput: (v) => fieldProblem('modifyTags', { mode, tags: v.split(',') }, 'tags') }))?.split(',');
+        (await vscode.window.showInputBox({ title: l10n.t('Tags'), prompt: l10n.t('Comma-separated'), validateInput: (v) => fieldProblem('modifyTags', { mode, tags: v.split(',') }, 'tags') }))?.split(',');
       return tags ? { mode, tags } : undefined;
     },
     moveTasks: async (tasks, p) => {

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { selectByFolder } from '../core/operations/taskSelection';
 import { findFolder } from '../core/workspace/folderTree';
@@ -33,7 +34,7 @@ export async function tasksForCommand(
     if (own) return { tasks: [own] };
     const picks = await vscode.window.showQuickPick(
       [...index.tasks()].map((t) => ({ label: t.data.name, description: t.data.id, detail: t.folder ? `/${t.folder}` : '/', task: t })),
-      { canPickMany: true, title: 'Choose the compute tasks', matchOnDescription: true },
+      { canPickMany: true, title: l10n.t('Choose the compute tasks'), matchOnDescription: true },
     );
     return picks && { tasks: picks.map((p) => p.task) };
   }
@@ -56,15 +57,16 @@ export async function tasksForCommand(
       if (folder && folder.folders.length > 0) {
         const count = (deep: boolean) => selectByFolder(index, n.projectDir, path, deep)?.length ?? 0;
         const choice = await vscode.window.showQuickPick(
-          [{ label: 'Tasks in this folder only', description: `${count(false)} tasks`, deep: false }, { label: 'Include tasks in subfolders', description: `${count(true)} tasks`, deep: true }],
-          { title: `${index.project(n.projectDir)?.config.project ?? ''}/${path}: which tasks?` },
+          [{ label: l10n.t('Tasks in this folder only'), description: l10n.t('{0} tasks', count(false)), deep: false }, { label: l10n.t('Include tasks in subfolders'), description: l10n.t('{0} tasks', count(true)), deep: true }],
+          { title: l10n.t('{0}: which tasks?', `${index.project(n.projectDir)?.config.project ?? ''}/${path}`) },
         );
         if (!choice) return undefined;
         deep = choice.deep;
       }
     }
     for (const t of selectByFolder(index, n.projectDir, path, !!deep) ?? []) tasks.set(t.data.id, t);
-    where.push(`${index.project(n.projectDir)?.config.project ?? n.projectDir}${path ? `/${path}` : ''}${deep ? ' and its subfolders' : ''}`);
+    const place = `${index.project(n.projectDir)?.config.project ?? n.projectDir}${path ? `/${path}` : ''}`;
+    where.push(deep ? l10n.t('{0} and its subfolders', place) : place);
   }
   return { tasks: [...tasks.values()], ...(where.length ? { where: where.join(', ') } : {}) };
 }

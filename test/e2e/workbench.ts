@@ -27,7 +27,8 @@ export async function openWorkbench(options: { theme?: string; asInstalled?: boo
     workspace,
     settings: { 'nightshift.user': 'alice', 'workbench.colorTheme': options.theme ?? 'Default Dark Modern' },
     ...(options.asInstalled ? { installExtension: REPO, smokeTestDriver: false } : {}),
-    ...(options.locale ? { locale: options.locale } : {}),
+    // code-server takes --locale zh-cn only with a zh-cn language pack installed; the tests carry one.
+    ...(options.locale ? { locale: options.locale, ...(options.locale === 'zh-cn' ? { languagePack: join(REPO, 'test/e2e/zhCnLanguagePack') } : {}) } : {}),
   });
   const browser: Browser = await launchChromium();
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });

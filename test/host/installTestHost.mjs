@@ -12,7 +12,8 @@ import { withoutOuterNpm } from './cleanEnv.mjs';
 export const CODE_SERVER_VERSION = '4.139.1';
 export const NODE_VERSION = '24';
 export const CHROMIUM = '/usr/bin/chromium';
-const DEBIAN_PACKAGES = ['chromium', 'libkrb5-dev'];
+// fonts-wqy-microhei: a CJK font, so that screenshots of the zh-cn interface show characters, not boxes.
+const DEBIAN_PACKAGES = ['chromium', 'libkrb5-dev', 'fonts-wqy-microhei'];
 const RETRY = 'node test/host/installTestHost.mjs (npm test and npm run demo run it first)';
 
 export const cacheDir = process.env.NIGHTSHIFT_CACHE || join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'nightshift');

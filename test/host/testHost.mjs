@@ -1,7 +1,8 @@
 // Starts the real VS Code test host: code-server (VS Code's server, MIT build from npm)
 // under Node 24, driven by Debian's Chromium through playwright-core. See ../shared/reference/vscode-test-host.md.
 import { spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,12 +29,14 @@ export async function freePort() {
  * development and its tests; it also hides every notification toast, so the demo, and a test of what a
  * user sees, turn it off and load the extension as installed (`installExtension`) instead.
  */
-export async function startCodeServer({ workspace, port, host = '127.0.0.1', settings = {}, quiet = true, installExtension, smokeTestDriver = true, locale }) {
+export async function startCodeServer({ workspace, port, host = '127.0.0.1', settings = {}, quiet = true, installExtension, smokeTestDriver = true, locale, languagePack }) {
   port ??= await freePort();
   const scratch = mkdtempSync(join(tmpdir(), 'nightshift-host-'));
   if (installExtension) installAsUser(installExtension, join(scratch, 'extensions'));
+  // A folder holding a language pack (contributes.localizations), installed as a user would.
   const userDataDir = join(scratch, 'user-data');
   mkdirSync(join(userDataDir, 'User'), { recursive: true });
+  if (languagePack) registerLanguagePack(languagePack, join(scratch, 'extensions'), userDataDir);
   writeFileSync(
     join(userDataDir, 'User/settings.json'),
     JSON.stringify({
@@ -116,12 +119,36 @@ export async function startCodeServer({ workspace, port, host = '127.0.0.1', set
   };
 }
 
+/**
+ * Installs a language pack and writes the server's record of it (languagepacks.json in the user-data
+ * folder), which the server writes itself when a pack is installed through it and reads at start to
+ * take --locale. A pack copied into the extensions folder is not recorded, and code-server then keeps
+ * English.
+ */
+function registerLanguagePack(packDir, extensionsDir, userDataDir) {
+  const target = installAsUser(packDir, extensionsDir);
+  const manifest = JSON.parse(readFileSync(join(packDir, 'package.json'), 'utf8'));
+  const packs = {};
+  for (const l of manifest.contributes.localizations) {
+    packs[l.languageId] = {
+      hash: createHash('md5').update(`${manifest.publisher}.${manifest.name}`).update(manifest.version).digest('hex'),
+      extensions: [{ extensionIdentifier: { id: `${manifest.publisher}.${manifest.name}` }, version: manifest.version }],
+      translations: Object.fromEntries(l.translations.map((t) => [t.id, join(target, t.path)])),
+      label: l.localizedLanguageName ?? l.languageName,
+    };
+  }
+  writeFileSync(join(userDataDir, 'languagepacks.json'), JSON.stringify(packs));
+}
+
 /** Copies what a .vsix would hold into the extensions folder, so it loads as an installed extension. */
 function installAsUser(extensionDir, extensionsDir) {
   const manifest = JSON.parse(readFileSync(join(extensionDir, 'package.json'), 'utf8'));
   const target = join(extensionsDir, `${manifest.publisher}.${manifest.name}-${manifest.version}`);
   mkdirSync(target, { recursive: true });
-  for (const part of ['package.json', 'package.nls.json', 'package.nls.zh-cn.json', 'l10n', 'dist', 'media', 'README.md']) cpSync(join(extensionDir, part), join(target, part), { recursive: true });
+  for (const part of ['package.json', 'package.nls.json', 'package.nls.zh-cn.json', 'l10n', 'dist', 'media', 'README.md', 'translations']) {
+    if (existsSync(join(extensionDir, part))) cpSync(join(extensionDir, part), join(target, part), { recursive: true });
+  }
+  return target;
 }
 
 export async function launchChromium() {

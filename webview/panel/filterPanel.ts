@@ -1,16 +1,17 @@
+import * as l10n from '@vscode/l10n';
 import type { TaskListFacets } from '../../src/core/taskList/taskListFacets';
 import type { TaskListQuery } from '../../src/core/taskList/taskListQuery';
 import { h } from './dom';
 
 type Choice = [value: string, label: string];
 
-const METHODS: Choice[] = [['normal', 'Normal'], ['dry-run', 'Dry-run'], ['paused', 'Paused'], ['one-time', 'One-time']];
-const SUBMISSIONS: Choice[] = [['submitting', 'Submitting'], ['succeeded', 'Submission succeeded'], ['failed', 'Submission failed'], ['warning', 'Succeeded with warning'], ['none', 'Never submitted']];
-const STATUSES: Choice[] = [['draft', 'Draft'], ['developing', 'Developing'], ['submitting', 'Submitting'], ['submitted', 'Submitted']];
-const CYCLES: Choice[] = [['minute', 'Minute'], ['hour', 'Hour'], ['day', 'Day'], ['week', 'Week'], ['month', 'Month'], ['year', 'Year']];
-const TRISTATE: Choice[] = [['any', 'Any'], ['yes', 'Yes'], ['no', 'No']];
-const CONDITIONAL: Choice[] = [['any', 'Any'], ['yes', 'Enabled'], ['no', 'Disabled']];
-const MODIFIED: Choice[] = [['any', 'Any time'], ['3d', 'Last 3 days'], ['7d', 'Last 7 days'], ['1m', 'Last month'], ['custom', 'Custom range']];
+const METHODS: Choice[] = [['normal', l10n.t('Normal')], ['dry-run', l10n.t('Dry-run')], ['paused', l10n.t('Paused')], ['one-time', l10n.t('One-time')]];
+const SUBMISSIONS: Choice[] = [['submitting', l10n.t('Submitting')], ['succeeded', l10n.t('Submission succeeded')], ['failed', l10n.t('Submission failed')], ['warning', l10n.t('Succeeded with warning')], ['none', l10n.t('Never submitted')]];
+const STATUSES: Choice[] = [['draft', l10n.t('Draft')], ['developing', l10n.t('Developing')], ['submitting', l10n.t('Submitting')], ['submitted', l10n.t('Submitted')]];
+const CYCLES: Choice[] = [['minute', l10n.t('Minute')], ['hour', l10n.t('Hour')], ['day', l10n.t('Day')], ['week', l10n.t('Week')], ['month', l10n.t('Month')], ['year', l10n.t('Year')]];
+const TRISTATE: Choice[] = [['any', l10n.t('Any')], ['yes', l10n.t('Yes')], ['no', l10n.t('No')]];
+const CONDITIONAL: Choice[] = [['any', l10n.t('Any')], ['yes', l10n.t('Enabled')], ['no', l10n.t('Disabled')]];
+const MODIFIED: Choice[] = [['any', l10n.t('Any time')], ['3d', l10n.t('Last 3 days')], ['7d', l10n.t('Last 7 days')], ['1m', l10n.t('Last month')], ['custom', l10n.t('Custom range')]];
 
 const ANY_FOLDER = 'any';
 
@@ -28,27 +29,27 @@ export class FilterPanel {
   private syncing = false;
 
   constructor(private readonly onChange: (change: Partial<TaskListQuery>) => void) {
-    this.element = h('section', { class: 'filters', 'aria-label': 'Filters' });
+    this.element = h('section', { class: 'filters', 'aria-label': l10n.t('Filters') });
   }
 
   /** Builds the controls with the workspace's values; keeps the query's values selected. */
   render(facets: TaskListFacets, query: TaskListQuery): void {
     this.folders = facets.folders;
     this.element.replaceChildren(
-      this.multiSelect('types', 'Task type', plain(facets.types)),
-      this.multiSelect('methods', 'Scheduling method', METHODS),
-      this.multiSelect('owners', 'Development owner', plain(facets.owners)),
-      this.multiSelect('submissions', 'Last submission status', SUBMISSIONS),
-      this.textField('outputTable', 'Output table', 'Table name contains…'),
-      this.dateRange('created', 'Created at'),
-      this.multiSelect('templates', 'Referenced template', plain(facets.templates)),
-      this.multiSelect('statuses', 'Task status', STATUSES),
-      this.multiSelect('cycles', 'Recurrence', CYCLES),
-      this.multiSelect('opsOwners', 'O&M owner', plain(facets.opsOwners)),
-      this.singleSelect('published', 'Published', TRISTATE),
-      this.singleSelect('conditional', 'Conditional scheduling', CONDITIONAL),
+      this.multiSelect('types', l10n.t('Task type'), plain(facets.types)),
+      this.multiSelect('methods', l10n.t('Scheduling method'), METHODS),
+      this.multiSelect('owners', l10n.t('Development owner'), plain(facets.owners)),
+      this.multiSelect('submissions', l10n.t('Last submission status'), SUBMISSIONS),
+      this.textField('outputTable', l10n.t('Output table'), l10n.t('Table name contains…')),
+      this.dateRange('created', l10n.t('Created at')),
+      this.multiSelect('templates', l10n.t('Referenced template'), plain(facets.templates)),
+      this.multiSelect('statuses', l10n.t('Task status'), STATUSES),
+      this.multiSelect('cycles', l10n.t('Recurrence'), CYCLES),
+      this.multiSelect('opsOwners', l10n.t('O&M owner'), plain(facets.opsOwners)),
+      this.singleSelect('published', l10n.t('Published'), TRISTATE),
+      this.singleSelect('conditional', l10n.t('Conditional scheduling'), CONDITIONAL),
       this.modified(),
-      this.multiSelect('tags', 'Tags', plain(facets.tags)),
+      this.multiSelect('tags', l10n.t('Tags'), plain(facets.tags)),
       this.folder(),
     );
     this.sync(query);
@@ -127,8 +128,8 @@ export class FilterPanel {
   }
 
   private modified(): HTMLElement {
-    const select = this.singleSelect('modified', 'Last modified', MODIFIED);
-    const [from, to] = this.dateInputs('modifiedRange', 'Last modified');
+    const select = this.singleSelect('modified', l10n.t('Last modified'), MODIFIED);
+    const [from, to] = this.dateInputs('modifiedRange', l10n.t('Last modified'));
     select.append(h('div', { class: 'range custom-range', hidden: true }, from, h('span', {}, '–'), to));
     return select;
   }
@@ -137,11 +138,11 @@ export class FilterPanel {
     const id = 'filter-folder';
     const control = h(
       'vscode-single-select',
-      { id, label: 'Location folder', 'aria-label': 'Location folder', combobox: true },
-      h('vscode-option', { value: ANY_FOLDER }, 'Any folder'),
+      { id, label: l10n.t('Location folder'), 'aria-label': l10n.t('Location folder'), combobox: true },
+      h('vscode-option', { value: ANY_FOLDER }, l10n.t('Any folder')),
       ...this.folders.map((f, i) => h('vscode-option', { value: String(i) }, `${f.project}/${f.path}`)),
     ) as Control;
-    this.includeSubfolders = h('vscode-checkbox', { label: 'Include subfolders' }) as HTMLElement & { checked: boolean };
+    this.includeSubfolders = h('vscode-checkbox', { label: l10n.t('Include subfolders') }) as HTMLElement & { checked: boolean };
     const emit = () => {
       const chosen = this.folders[Number(control.value)];
       this.emit({ folder: control.value === ANY_FOLDER || !chosen ? undefined : { projectDir: chosen.projectDir, path: chosen.path, includeSubfolders: this.includeSubfolders.checked } });
@@ -149,7 +150,7 @@ export class FilterPanel {
     control.addEventListener('change', emit);
     this.includeSubfolders.addEventListener('change', emit);
     this.single.set('folder', control);
-    return h('div', { class: 'filter' }, h('vscode-label', { for: id }, 'Location folder'), control, this.includeSubfolders);
+    return h('div', { class: 'filter' }, h('vscode-label', { for: id }, l10n.t('Location folder')), control, this.includeSubfolders);
   }
 }
 

@@ -1,3 +1,5 @@
+import './l10nSetup';
+import * as l10n from '@vscode/l10n';
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
 import '@vscode-elements/elements/dist/vscode-context-menu/index.js';
@@ -43,9 +45,9 @@ const TABS = ['list', 'timeline'] as const;
 const tabs = h(
   'vscode-tabs',
   { 'selected-index': String(TABS.indexOf(state.tab)), 'aria-label': 'Nightshift' },
-  h('vscode-tab-header', { slot: 'header', id: 'tab-list' }, 'Task List'),
+  h('vscode-tab-header', { slot: 'header', id: 'tab-list' }, l10n.t('Task List')),
   h('vscode-tab-panel', {}, list.element),
-  h('vscode-tab-header', { slot: 'header', id: 'tab-timeline' }, 'Instance Timeline'),
+  h('vscode-tab-header', { slot: 'header', id: 'tab-timeline' }, l10n.t('Instance Timeline')),
   timelinePanel,
 ) as HTMLElement & { selectedIndex: number };
 tabs.addEventListener('vsc-tabs-select', (e) => {

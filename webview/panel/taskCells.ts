@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { displayStamp } from '../../src/core/engine/civilTime';
 import type { ColumnId } from '../../src/core/taskList/taskListColumns';
 import type { TaskRow } from '../../src/core/taskList/taskRow';
@@ -28,18 +29,30 @@ export function minimumWidth(columns: readonly ColumnId[]): number {
   return 32 + 150 + columns.reduce((sum, c) => sum + Number(/(\d+)px/.exec(COLUMN_WIDTHS[c])![1]), 0);
 }
 
-const LABELS: Record<string, string> = {
-  'dry-run': 'Dry-run',
-  'one-time': 'One-time',
-  succeeded: 'Succeeded',
-  failed: 'Failed',
-  warning: 'Succeeded with warning',
-  submitting: 'Submitting',
-  none: '—',
-};
-
-function capital(text: string): string {
-  return LABELS[text] ?? (text ? text[0]!.toUpperCase() + text.slice(1) : '—');
+/** A cycle, method, status or submission value as the list shows it, in the user's language. */
+function valueLabel(value: string): string {
+  switch (value) {
+    case 'minute': return l10n.t('Minute');
+    case 'hour': return l10n.t('Hour');
+    case 'day': return l10n.t('Day');
+    case 'week': return l10n.t('Week');
+    case 'month': return l10n.t('Month');
+    case 'year': return l10n.t('Year');
+    case 'normal': return l10n.t('Normal');
+    case 'dry-run': return l10n.t('Dry-run');
+    case 'paused': return l10n.t('Paused');
+    case 'one-time': return l10n.t('One-time');
+    case 'draft': return l10n.t('Draft');
+    case 'developing': return l10n.t('Developing');
+    case 'submitting': return l10n.t('Submitting');
+    case 'submitted': return l10n.t('Submitted');
+    case 'succeeded': return l10n.t('Succeeded');
+    case 'failed': return l10n.t('Failed');
+    case 'warning': return l10n.t('Succeeded with warning');
+    case '':
+    case 'none': return '—';
+    default: return value;
+  }
 }
 
 /** A timestamp as the list shows it: date and minutes, in UTC like the files. */
@@ -53,11 +66,11 @@ export function cellText(row: TaskRow, column: ColumnId): string {
     case 'method':
     case 'status':
     case 'lastSubmission':
-      return capital(row[column]);
+      return valueLabel(row[column]);
     case 'published':
-      return row.published ? 'Yes' : 'No';
+      return row.published ? l10n.t('Yes') : l10n.t('No');
     case 'conditional':
-      return row.conditional ? 'Enabled' : 'Disabled';
+      return row.conditional ? l10n.t('Enabled') : l10n.t('Disabled');
     case 'tags':
     case 'outputTables':
       return row[column].join(', ') || '—';

@@ -1,6 +1,8 @@
+import * as l10n from '@vscode/l10n';
 import { elementScroll, observeElementOffset, observeElementRect, Virtualizer } from '@tanstack/virtual-core';
 import type { BatchAction, HostMessage, InitialResult, RowAction } from '../../src/core/panel/panelProtocol';
-import { commandTitle, OPERATIONS } from '../../src/core/operations/operationCatalog';
+import { OPERATIONS } from '../../src/core/operations/operationCatalog';
+import { localCommandTitle, operationShortLabel } from '../../src/core/operations/operationNames';
 import { COLUMNS, type ColumnId } from '../../src/core/taskList/taskListColumns';
 import type { TaskListFacets } from '../../src/core/taskList/taskListFacets';
 import type { TaskListQuery } from '../../src/core/taskList/taskListQuery';
@@ -15,15 +17,15 @@ import { cellText, COLUMN_WIDTHS, minimumWidth } from './taskCells';
 
 export const ROW_HEIGHT = 26;
 
-const BATCH: [BatchAction, string][] = OPERATIONS.map((o) => [o.key, o.shortLabel]);
+const BATCH: [BatchAction, string][] = OPERATIONS.map((o) => [o.key, operationShortLabel(o.key)]);
 const ROW_BUTTONS: [RowAction, string, string][] = [
-  ['open', 'go-to-file', 'Open task'],
-  ['acquireLock', 'lock', 'Acquire edit lock'],
-  ['reveal', 'target', 'Locate in tree'],
+  ['open', 'go-to-file', l10n.t('Open task')],
+  ['acquireLock', 'lock', l10n.t('Acquire edit lock')],
+  ['reveal', 'target', l10n.t('Locate in tree')],
   ['timeline', 'calendar', "Go to the day's schedule"],
 ];
 /** The row's "More" menu: the catalog's row operations that ask first (Acquire Lock is a button). */
-const MORE: [RowAction, string][] = [['ops', 'Go to O&M'], ['backfill', 'Backfill…'], ['clone', 'Clone Task…'], ...OPERATIONS.filter((o) => o.onRow && o.asks).map((o): [RowAction, string] => [o.key, commandTitle(o)])];
+const MORE: [RowAction, string][] = [['ops', l10n.t('Go to O&M')], ['backfill', l10n.t('Backfill…')], ['clone', l10n.t('Clone Task…')], ...OPERATIONS.filter((o) => o.onRow && o.asks).map((o): [RowAction, string] => [o.key, localCommandTitle(o)])];
 
 /**
  * The offline computing task list: search, "Developed by me", the filters, column configuration,
@@ -41,8 +43,8 @@ export class TaskListView {
   private readonly spacer = h('div', { class: 'grid-spacer', role: 'rowgroup' });
   private readonly grid: HTMLElement;
   private readonly selectedCount = h('span', { class: 'selected-count', role: 'status' });
-  private readonly selectionBar = h('div', { class: 'selection-bar', role: 'toolbar', 'aria-label': 'Batch operations on the selected tasks', hidden: true });
-  private readonly columnsMenu = h('div', { class: 'columns-menu', role: 'group', 'aria-label': 'Columns to show', hidden: true });
+  private readonly selectionBar = h('div', { class: 'selection-bar', role: 'toolbar', 'aria-label': l10n.t('Batch operations on the selected tasks'), hidden: true });
+  private readonly columnsMenu = h('div', { class: 'columns-menu', role: 'group', 'aria-label': l10n.t('Columns to show'), hidden: true });
   private readonly menu = h('vscode-context-menu', { class: 'row-menu' }) as HTMLElement & { data: unknown; show: boolean };
   private readonly virtualizer: Virtualizer<HTMLElement, HTMLElement>;
   private readonly rendered = new Map<number, HTMLElement>();
@@ -68,11 +70,11 @@ export class TaskListView {
   ) {
     this.selection = new Set(state.selection);
     this.filters = new FilterPanel((change) => this.setQuery({ ...this.state.query, ...change }));
-    this.search = h('vscode-textfield', { class: 'search', placeholder: 'Search by task name or ID', 'aria-label': 'Search by task name or ID', '.value': state.query.search }, h('vscode-icon', { slot: 'content-before', name: 'search' })) as HTMLElement & { value: string };
+    this.search = h('vscode-textfield', { class: 'search', placeholder: l10n.t('Search by task name or ID'), 'aria-label': l10n.t('Search by task name or ID'), '.value': state.query.search }, h('vscode-icon', { slot: 'content-before', name: 'search' })) as HTMLElement & { value: string };
     this.search.addEventListener('input', () => this.setQuery({ ...this.state.query, search: this.search.value }));
-    this.mine = h('vscode-checkbox', { label: 'Developed by me', '.checked': state.query.mine }) as HTMLElement & { checked: boolean };
+    this.mine = h('vscode-checkbox', { label: l10n.t('Developed by me'), '.checked': state.query.mine }) as HTMLElement & { checked: boolean };
     this.mine.addEventListener('change', () => this.setQuery({ ...this.state.query, mine: this.mine.checked }));
-    const filterToggle = h('vscode-button', { secondary: true, icon: 'filter', 'aria-expanded': String(state.filtersOpen), 'aria-controls': 'filters' }, 'Filter');
+    const filterToggle = h('vscode-button', { secondary: true, icon: 'filter', 'aria-expanded': String(state.filtersOpen), 'aria-controls': 'filters' }, l10n.t('Filter'));
     filterToggle.addEventListener('click', () => {
       this.state.filtersOpen = !this.state.filtersOpen;
       filterToggle.setAttribute('aria-expanded', String(this.state.filtersOpen));
@@ -80,9 +82,9 @@ export class TaskListView {
       if (this.state.filtersOpen) this.buildFilters();
       this.save();
     });
-    const reset = h('vscode-button', { secondary: true, icon: 'discard' }, 'Reset');
+    const reset = h('vscode-button', { secondary: true, icon: 'discard' }, l10n.t('Reset'));
     reset.addEventListener('click', () => this.reset());
-    const columns = h('vscode-toolbar-button', { icon: 'settings', label: 'Configure columns', title: 'Configure columns', 'aria-expanded': 'false' });
+    const columns = h('vscode-toolbar-button', { icon: 'settings', label: l10n.t('Configure columns'), title: l10n.t('Configure columns'), 'aria-expanded': 'false' });
     columns.addEventListener('click', () => {
       // Built when first opened: its checkboxes are not needed for the list's first paint.
       if (!this.columnsMenu.hasChildNodes()) this.renderColumnsMenu();
@@ -90,16 +92,16 @@ export class TaskListView {
       columns.setAttribute('aria-expanded', String(!this.columnsMenu.hidden));
     });
     // The console's "+ Create Computing Task", first in its toolbar.
-    const create = h('vscode-button', { icon: 'add', class: 'create-task' }, 'Create Computing Task');
+    const create = h('vscode-button', { icon: 'add', class: 'create-task' }, l10n.t('Create Computing Task'));
     create.addEventListener('click', () => this.host.post({ type: 'createTask' }));
-    const refresh = h('vscode-toolbar-button', { icon: 'refresh', label: 'Refresh', title: 'Refresh' });
+    const refresh = h('vscode-toolbar-button', { icon: 'refresh', label: l10n.t('Refresh'), title: l10n.t('Refresh') });
     refresh.addEventListener('click', () => this.host.post({ type: 'refresh' }));
     this.filters.element.id = 'filters';
     this.filters.element.hidden = !state.filtersOpen;
 
     this.grid = h(
       'div',
-      { class: 'grid', role: 'grid', 'aria-label': 'Compute tasks', 'aria-multiselectable': 'true', tabindex: '0', 'aria-describedby': 'grid-keys' },
+      { class: 'grid', role: 'grid', 'aria-label': l10n.t('Compute tasks'), 'aria-multiselectable': 'true', tabindex: '0', 'aria-describedby': 'grid-keys' },
       this.scroller,
     );
     // The header scrolls sideways with the rows and stays on top when they scroll down.
@@ -112,12 +114,12 @@ export class TaskListView {
 
     this.element = h(
       'section',
-      { class: 'task-list', 'aria-label': 'Task list' },
-      h('div', { class: 'toolbar', role: 'toolbar', 'aria-label': 'Task list' }, create, this.search, this.mine, filterToggle, reset, h('span', { class: 'spacer' }), this.count, columns, refresh),
+      { class: 'task-list', 'aria-label': l10n.t('Task list') },
+      h('div', { class: 'toolbar', role: 'toolbar', 'aria-label': l10n.t('Task list') }, create, this.search, this.mine, filterToggle, reset, h('span', { class: 'spacer' }), this.count, columns, refresh),
       this.columnsMenu,
       this.filters.element,
       this.grid,
-      h('p', { id: 'grid-keys', class: 'sr-only' }, 'Up and down arrows move between tasks, Space selects, Enter opens, Shift+F10 shows the task actions, Control+A selects all matching tasks.'),
+      h('p', { id: 'grid-keys', class: 'sr-only' }, l10n.t('Up and down arrows move between tasks, Space selects, Enter opens, Shift+F10 shows the task actions, Control+A selects all matching tasks.')),
       this.selectionBar,
       this.menu,
     );
@@ -183,7 +185,7 @@ export class TaskListView {
       if (message.seq !== this.seq) return;
       const received = performance.now();
       this.cache.reset(message.seq, message.total, message.start, message.rows);
-      this.count.textContent = `${formatCount(message.total)} of ${formatCount(message.of)} tasks`;
+      this.count.textContent = l10n.t('{0} of {1} tasks', formatCount(message.total), formatCount(message.of));
       this.grid.setAttribute('aria-rowcount', String(message.total + 1));
       this.active = Math.min(this.active, Math.max(0, message.total - 1));
       this.virtualizer.setOptions({ ...this.virtualizer.options, count: message.total });
@@ -267,7 +269,7 @@ export class TaskListView {
   }
 
   private renderHeader(): void {
-    const all = h('vscode-checkbox', { 'aria-label': 'Select all matching tasks', title: 'Select all matching tasks' }) as HTMLElement & { checked: boolean };
+    const all = h('vscode-checkbox', { 'aria-label': l10n.t('Select all matching tasks'), title: l10n.t('Select all matching tasks') }) as HTMLElement & { checked: boolean };
     all.addEventListener('change', () => {
       if (all.checked) this.selectAll();
       else this.clearSelection();
@@ -278,7 +280,7 @@ export class TaskListView {
       ...this.columns().map((id) => {
         const label = COLUMNS.find((c) => c.id === id)!.label;
         const sorted = column === id;
-        const button = h('button', { class: 'sort', type: 'button', title: `Sort by ${label}`, 'aria-label': `${label}, sort` }, label, sorted ? h('span', { class: `codicon codicon-arrow-${direction === 'asc' ? 'up' : 'down'}`, 'aria-hidden': 'true' }) : null);
+        const button = h('button', { class: 'sort', type: 'button', title: l10n.t('Sort by {0}', label), 'aria-label': l10n.t('{0}, sort', label) }, label, sorted ? h('span', { class: `codicon codicon-arrow-${direction === 'asc' ? 'up' : 'down'}`, 'aria-hidden': 'true' }) : null);
         button.addEventListener('click', () => {
           const next = sorted && direction === 'asc' ? 'desc' : 'asc';
           this.setQuery({ ...this.state.query, sort: { column: id, direction: next } });
@@ -286,7 +288,7 @@ export class TaskListView {
         });
         return h('div', { role: 'columnheader', class: 'cell', 'aria-sort': sorted ? (direction === 'asc' ? 'ascending' : 'descending') : 'none' }, button);
       }),
-      h('div', { role: 'columnheader', class: 'cell' }, 'Actions'),
+      h('div', { role: 'columnheader', class: 'cell' }, l10n.t('Actions')),
     );
     this.header.style.gridTemplateColumns = this.template();
     const minWidth = `${minimumWidth(this.columns())}px`;
@@ -305,7 +307,7 @@ export class TaskListView {
         });
         return box;
       }),
-      h('vscode-button', { secondary: true, onclick: () => ((this.state.columns = defaultColumns()), this.renderColumnsMenu(), this.columnsChanged()) }, 'Default columns'),
+      h('vscode-button', { secondary: true, onclick: () => ((this.state.columns = defaultColumns()), this.renderColumnsMenu(), this.columnsChanged()) }, l10n.t('Default columns')),
     );
   }
 
@@ -372,7 +374,7 @@ export class TaskListView {
         'div',
         { role: 'gridcell', class: 'cell actions' },
         ...ROW_BUTTONS.map(([action, icon, label]) => h('button', { type: 'button', class: `row-action codicon codicon-${icon}`, 'data-action': action, 'data-label': label, title: label, tabindex: '-1' })),
-        h('button', { type: 'button', class: 'row-action codicon codicon-ellipsis', 'data-action': 'more', 'data-label': 'More actions', title: 'More actions', tabindex: '-1' }),
+        h('button', { type: 'button', class: 'row-action codicon codicon-ellipsis', 'data-action': 'more', 'data-label': l10n.t('More actions'), title: l10n.t('More actions'), tabindex: '-1' }),
       ),
     );
     el.style.gridTemplateColumns = this.template();
@@ -399,7 +401,7 @@ export class TaskListView {
     el.dataset.task = row.id;
     el.setAttribute('aria-selected', String(selected));
     box.checked = selected;
-    box.setAttribute('aria-label', `Select ${row.name}`);
+    box.setAttribute('aria-label', l10n.t('Select {0}', row.name));
     for (const cell of el.querySelectorAll<HTMLElement>('[data-column]')) {
       const column = cell.dataset.column as ColumnId;
       if (column === 'name') cell.firstElementChild!.textContent = row.name;
@@ -539,10 +541,10 @@ export class TaskListView {
       this.selectionBar.append(
         this.selectedCount,
         ...BATCH.map(([action, label]) => h('vscode-button', { secondary: true, 'data-action': action, onclick: () => this.host.post({ type: 'batchAction', action, ids: [...this.selection] }) }, label)),
-        h('vscode-button', { secondary: true, icon: 'close', onclick: () => this.clearSelection() }, 'Clear Selection'),
+        h('vscode-button', { secondary: true, icon: 'close', onclick: () => this.clearSelection() }, l10n.t('Clear Selection')),
       );
     }
     const hidden = n > 0 ? this.hiddenSelected : 0;
-    this.selectedCount.textContent = `${formatCount(n)} selected${hidden ? ` · ${formatCount(hidden)} hidden by the filters` : ''}`;
+    this.selectedCount.textContent = hidden ? l10n.t('{0} selected · {1} hidden by the filters', formatCount(n), formatCount(hidden)) : l10n.t('{0} selected', formatCount(n));
   }
 }

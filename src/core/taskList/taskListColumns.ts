@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { TaskRow } from './taskRow';
 
 export const COLUMN_IDS = [
@@ -25,31 +26,32 @@ export type ColumnId = (typeof COLUMN_IDS)[number];
 
 export interface ColumnDefinition {
   id: ColumnId;
-  label: string;
+  /** In the user's language: read when shown, after the language is set. */
+  readonly label: string;
   /** Shown until the user configures the header. */
   visible: boolean;
 }
 
 /** The list header, in display order; `name` always shows. */
 export const COLUMNS: readonly ColumnDefinition[] = [
-  { id: 'name', label: 'Task name', visible: true },
-  { id: 'id', label: 'ID', visible: true },
-  { id: 'type', label: 'Type', visible: true },
-  { id: 'cycle', label: 'Recurrence', visible: true },
-  { id: 'method', label: 'Scheduling method', visible: true },
-  { id: 'owner', label: 'Development owner', visible: true },
-  { id: 'opsOwner', label: 'O&M owner', visible: false },
-  { id: 'status', label: 'Task status', visible: true },
-  { id: 'published', label: 'Published', visible: true },
-  { id: 'lastSubmission', label: 'Last submission', visible: false },
-  { id: 'template', label: 'Template', visible: false },
-  { id: 'tags', label: 'Tags', visible: false },
-  { id: 'outputTables', label: 'Output tables', visible: false },
-  { id: 'folder', label: 'Folder', visible: false },
-  { id: 'conditional', label: 'Conditional scheduling', visible: false },
-  { id: 'lockedBy', label: 'Edit lock', visible: true },
-  { id: 'createdAt', label: 'Created at', visible: false },
-  { id: 'updatedAt', label: 'Last modified', visible: true },
+  { id: 'name', get label() { return l10n.t('Task name'); }, visible: true },
+  { id: 'id', get label() { return l10n.t('ID'); }, visible: true },
+  { id: 'type', get label() { return l10n.t('Type'); }, visible: true },
+  { id: 'cycle', get label() { return l10n.t('Recurrence'); }, visible: true },
+  { id: 'method', get label() { return l10n.t('Scheduling method'); }, visible: true },
+  { id: 'owner', get label() { return l10n.t('Development owner'); }, visible: true },
+  { id: 'opsOwner', get label() { return l10n.t('O&M owner'); }, visible: false },
+  { id: 'status', get label() { return l10n.t('Task status'); }, visible: true },
+  { id: 'published', get label() { return l10n.t('Published'); }, visible: true },
+  { id: 'lastSubmission', get label() { return l10n.t('Last submission'); }, visible: false },
+  { id: 'template', get label() { return l10n.t('Template'); }, visible: false },
+  { id: 'tags', get label() { return l10n.t('Tags'); }, visible: false },
+  { id: 'outputTables', get label() { return l10n.t('Output tables'); }, visible: false },
+  { id: 'folder', get label() { return l10n.t('Folder'); }, visible: false },
+  { id: 'conditional', get label() { return l10n.t('Conditional scheduling'); }, visible: false },
+  { id: 'lockedBy', get label() { return l10n.t('Edit lock'); }, visible: true },
+  { id: 'createdAt', get label() { return l10n.t('Created at'); }, visible: false },
+  { id: 'updatedAt', get label() { return l10n.t('Last modified'); }, visible: true },
 ];
 
 const CYCLE_ORDER: Record<string, number> = { '': 0, minute: 1, hour: 2, day: 3, week: 4, month: 5, year: 6 };

@@ -29,3 +29,8 @@ export function currentLanguage(): Language {
 export function languageOfLocale(locale: string | undefined): Language {
   return locale && /^zh([-_.@]|$)/i.test(locale.trim()) ? 'zh-cn' : 'en';
 }
+
+/** The strings of the language in use, for a webview to load (undefined: English, the code's own). */
+export function languageBundle(): Readonly<Record<string, string>> | undefined {
+  return current === 'zh-cn' ? zhCn : undefined;
+}

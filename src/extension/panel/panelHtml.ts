@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
  * page's load event, which loading it (and the copy each icon makes in its shadow root) would hold
  * back; the script links it once the page has been painted (iconStylesheet.ts).
  */
-export function panelHtml(webview: vscode.Webview, bundle: vscode.Uri, data: { defaultQuery: unknown; initial: unknown }): string {
+export function panelHtml(webview: vscode.Webview, bundle: vscode.Uri, data: { defaultQuery: unknown; initial: unknown; lang: string; strings?: Readonly<Record<string, string>> }): string {
   const nonce = randomBytes(16).toString('base64');
   const asset = (name: string) => webview.asWebviewUri(vscode.Uri.joinPath(bundle, name)).toString();
   const csp = [
@@ -19,7 +19,7 @@ export function panelHtml(webview: vscode.Webview, bundle: vscode.Uri, data: { d
     `script-src 'nonce-${nonce}'`,
   ].join('; ');
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${data.lang}">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
@@ -30,7 +30,7 @@ export function panelHtml(webview: vscode.Webview, bundle: vscode.Uri, data: { d
 <title>Nightshift Tasks</title>
 </head>
 <body>
-<main id="app" aria-busy="true" data-default-query="${escapeAttribute(JSON.stringify(data.defaultQuery))}" data-initial="${escapeAttribute(JSON.stringify(data.initial))}"></main>
+<main id="app" aria-busy="true" data-default-query="${escapeAttribute(JSON.stringify(data.defaultQuery))}" data-initial="${escapeAttribute(JSON.stringify(data.initial))}"${data.strings ? ` data-l10n="${escapeAttribute(JSON.stringify(data.strings))}"` : ''}></main>
 </body>
 </html>`;
 }

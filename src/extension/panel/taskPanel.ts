@@ -1,5 +1,7 @@
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { todayIn } from '../../core/engine/wallClock';
+import { currentLanguage, languageBundle } from '../../core/text/language';
 import { webviewMessageSchema, type CompareMark, type HostMessage, type InitialResult, type ProjectInfo, type TimelineRequest, type WebviewMessage } from '../../core/panel/panelProtocol';
 import { defaultQuery, taskListQuerySchema, type TaskListQuery } from '../../core/taskList/taskListQuery';
 import { TaskListSession } from '../../core/taskList/taskListSession';
@@ -51,7 +53,7 @@ export class TaskPanel implements vscode.Disposable {
     if (TaskPanel.current) {
       TaskPanel.current.panel.reveal();
     } else {
-      const panel = vscode.window.createWebviewPanel(PANEL_VIEW_TYPE, 'Nightshift Tasks', vscode.ViewColumn.Active, TaskPanel.options(services.extensionUri));
+      const panel = vscode.window.createWebviewPanel(PANEL_VIEW_TYPE, l10n.t('Nightshift Tasks'), vscode.ViewColumn.Active, TaskPanel.options(services.extensionUri));
       TaskPanel.current = new TaskPanel(panel, services);
     }
     if (timeline) TaskPanel.current.post({ type: 'showTimeline', request: timeline, ...(compare ? { compare } : {}) });
@@ -85,7 +87,7 @@ export class TaskPanel implements vscode.Disposable {
     const total = this.list.setQuery(query);
     const rows = this.list.window(0, INITIAL_ROWS);
     const initial: InitialResult = { query, total, of: this.list.taskCount(), rows, ms: performance.now() - started };
-    panel.webview.html = panelHtml(panel.webview, vscode.Uri.joinPath(services.extensionUri, 'dist', 'webview'), { defaultQuery: defaultQuery(), initial });
+    panel.webview.html = panelHtml(panel.webview, vscode.Uri.joinPath(services.extensionUri, 'dist', 'webview'), { defaultQuery: defaultQuery(), initial, lang: currentLanguage() === 'zh-cn' ? 'zh-CN' : 'en', strings: languageBundle() });
     this.disposables.push(
       panel.onDidDispose(() => this.dispose()),
       panel.webview.onDidReceiveMessage((raw) => void this.receive(raw)),
