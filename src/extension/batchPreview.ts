@@ -7,7 +7,6 @@ interface PreviewItem extends vscode.QuickPickItem {
   task?: Task;
 }
 
-const DETAILS = { iconPath: new vscode.ThemeIcon('output'), tooltip: l10n.t('Show the preview in the output panel (the preview stays open)') };
 
 /**
  * The batch's preview, the way VS Code lists choices: every task with what will change (field: old →
@@ -45,7 +44,7 @@ export async function confirmBatch(title: string, plan: readonly PlannedTask[], 
   pick.ignoreFocusOut = true;
   pick.items = items;
   pick.selectedItems = items.filter((i) => i.task);
-  pick.buttons = [DETAILS];
+  pick.buttons = [{ iconPath: new vscode.ThemeIcon('output'), tooltip: l10n.t('Show the preview in the output panel (the preview stays open)') }];
   pick.onDidTriggerButton(() => {
     output.appendLine(`Preview: ${pick.title}`);
     for (const p of plan) output.appendLine(`  ${p.task.data.id} ${p.task.data.name}${hidden?.has(p.task.data.id) ? ' (hidden by the list\'s filters)' : ''}: ${p.decision.status === 'change' ? `changes: ${p.decision.summary}` : `${p.decision.status}: ${p.decision.reason}`}`);

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { scopeOf } from '../core/operations/changeScope';
 import { cloneTask, createTask, newTaskProblems, SpecError, taskNameProblem, type Creation, type NewTaskSpec } from '../core/operations/createTask';
@@ -16,7 +17,7 @@ async function pickProject(indexer: WorkspaceIndexer, title: string): Promise<Pr
   if (projects.length <= 1) return projects[0];
   const pick = await vscode.window.showQuickPick(
     projects.map((p) => ({ label: p.config.project, description: `${p.config.mode}, ${p.config.engine}`, project: p })),
-    { title: `${title}: project` },
+    { title: l10n.t('{0}: project', title) },
   );
   return pick?.project;
 }
@@ -30,8 +31,8 @@ async function openCreated(created: Creation): Promise<void> {
 
 function report(created: Creation): void {
   const result = created.record.results[0]!;
-  if (created.task) void vscode.window.showInformationMessage(`Created ${result.name} (${created.task.id}). Submit it when it is ready to run.`);
-  else void vscode.window.showErrorMessage(`${created.record.title}: ${result.name} was not created: ${result.reason}`);
+  if (created.task) void vscode.window.showInformationMessage(l10n.t('Created {0} ({1}). Submit it when it is ready to run.', result.name ?? '', created.task.id));
+  else void vscode.window.showErrorMessage(l10n.t('{0}: {1} was not created: {2}', created.record.title, result.name ?? '', result.reason));
 }
 
 /**
@@ -44,19 +45,19 @@ function report(created: Creation): void {
 export async function createTaskCommand(indexer: WorkspaceIndexer, me: string, node?: TreeNode, preset: CreatePreset = {}): Promise<Creation | undefined> {
   await indexer.whenReady();
   const index = indexer.index;
-  const title = 'Create Compute Task';
+  const title = l10n.t('Create Compute Task');
   let project = node && node.kind !== 'task' ? index.project(node.projectDir) : preset.project ? index.projects().find((p) => p.config.project === preset.project) : undefined;
   project ??= await pickProject(indexer, title);
   if (!project) return undefined;
-  const folder = preset.folder ?? (node?.kind === 'folder' || node?.kind === 'more' ? node.path : node?.kind === 'project' ? '' : await pickFolder(index, project, `${title}: folder in ${project.config.project}`));
+  const folder = preset.folder ?? (node?.kind === 'folder' || node?.kind === 'more' ? node.path : node?.kind === 'project' ? '' : await pickFolder(index, project, l10n.t('{0}: folder in {1}', title, project.config.project)));
   if (folder === undefined) return undefined;
-  const type = preset.type ?? (await vscode.window.showQuickPick(project.config.taskTypes, { title: `${title}: task type` }));
+  const type = preset.type ?? (await vscode.window.showQuickPick(project.config.taskTypes, { title: l10n.t('{0}: task type', title) }));
   if (!type) return undefined;
   const name =
     preset.name ??
     (await vscode.window.showInputBox({
-      title: `${title}: name`,
-      prompt: `Unique in ${project.config.project}; letters, digits, _ and -`,
+      title: l10n.t('{0}: name', title),
+      prompt: l10n.t('Unique in {0}; letters, digits, _ and -', project.config.project),
       validateInput: (v) => (v === '' ? 'Type a name' : taskNameProblem(v, project, indexer.index)),
     }));
   if (!name) return undefined;
@@ -64,8 +65,8 @@ export async function createTaskCommand(indexer: WorkspaceIndexer, me: string, n
   const owner =
     preset.owner ??
     (users.length
-      ? (await vscode.window.showQuickPick([me, ...users.filter((u) => u !== me)].map((u) => ({ label: u, description: u === me ? 'me' : undefined })), { title: `${title}: development owner` }))?.label
-      : await vscode.window.showInputBox({ title: `${title}: development owner`, value: me, validateInput: (v) => (v.trim() ? undefined : 'A task needs a development owner') }));
+      ? (await vscode.window.showQuickPick([me, ...users.filter((u) => u !== me)].map((u) => ({ label: u, description: u === me ? l10n.t('me') : undefined })), { title: l10n.t('{0}: development owner', title) }))?.label
+      : await vscode.window.showInputBox({ title: l10n.t('{0}: development owner', title), value: me, validateInput: (v) => (v.trim() ? undefined : l10n.t('A task needs a development owner')) }));
   if (!owner) return undefined;
   const schedule = preset.schedule ?? (await promptBasicSchedule(title));
   if (!schedule) return undefined;
@@ -73,8 +74,8 @@ export async function createTaskCommand(indexer: WorkspaceIndexer, me: string, n
   const templates = project.config.templates.filter((t) => t.taskType === type);
   if (!template && !('template' in preset) && templates.length) {
     const pick = await vscode.window.showQuickPick(
-      [{ label: 'No template', template: undefined as undefined | { name: string; version: number } }, ...templates.flatMap((t) => t.versions.map((v) => ({ label: `${t.name} v${v}`, description: t === templates[0] && v === t.versions.at(-1) ? 'latest' : undefined, template: { name: t.name, version: v } })))],
-      { title: `${title}: computing template (optional)` },
+      [{ label: l10n.t('No template'), template: undefined as undefined | { name: string; version: number } }, ...templates.flatMap((t) => t.versions.map((v) => ({ label: `${t.name} v${v}`, description: t === templates[0] && v === t.versions.at(-1) ? l10n.t('latest') : undefined, template: { name: t.name, version: v } })))],
+      { title: l10n.t('{0}: computing template (optional)', title) },
     );
     if (!pick) return undefined;
     template = pick.template;
@@ -94,18 +95,18 @@ export async function createTaskCommand(indexer: WorkspaceIndexer, me: string, n
 
 /** Clone Task…: a new name (checked as typed), then whether to keep the upstream dependencies. */
 export async function cloneTaskCommand(indexer: WorkspaceIndexer, me: string, source: Task | undefined, preset: { name?: string; keepDependencies?: boolean; open?: boolean } = {}): Promise<Creation | undefined> {
-  if (!source) return void vscode.window.showWarningMessage('Open or select a compute task to clone.');
+  if (!source) return void vscode.window.showWarningMessage(l10n.t('Open or select a compute task to clone.'));
   const project = source.projectDir ? indexer.index.project(source.projectDir) : undefined;
-  if (!project) return void vscode.window.showWarningMessage(`${source.data.name} is not inside a project.`);
-  const title = `Clone Task ${source.data.name}`;
+  if (!project) return void vscode.window.showWarningMessage(l10n.t('{0} is not inside a project.', source.data.name));
+  const title = l10n.t('Clone Task {0}', source.data.name);
   const name =
     preset.name ??
-    (await vscode.window.showInputBox({ title: `${title}: new name`, value: `${source.data.name}_copy`, validateInput: (v) => (v === '' ? 'Type a name' : taskNameProblem(v, project, indexer.index)) }));
+    (await vscode.window.showInputBox({ title: l10n.t('{0}: new name', title), value: `${source.data.name}_copy`, validateInput: (v) => (v === '' ? l10n.t('Type a name') : taskNameProblem(v, project, indexer.index)) }));
   if (!name) return undefined;
   const keep =
     preset.keepDependencies ??
     (source.data.dependencies.length
-      ? (await vscode.window.showQuickPick([{ label: 'Keep its upstream dependencies', keep: true, description: `${source.data.dependencies.length}` }, { label: 'No dependencies', keep: false }], { title: `${title}: dependencies` }))?.keep
+      ? (await vscode.window.showQuickPick([{ label: l10n.t('Keep its upstream dependencies'), keep: true, description: `${source.data.dependencies.length}` }, { label: l10n.t('No dependencies'), keep: false }], { title: l10n.t('{0}: dependencies', title) }))?.keep
       : false);
   if (keep === undefined) return undefined;
   let created: Creation;

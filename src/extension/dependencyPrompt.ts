@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { commonDependencies, dependencyText, type DependencySetting } from '../core/operations/dependencyOperation';
 import { windowHoldsSeveral } from '../core/model/dependencyWindow';
@@ -8,12 +9,13 @@ import { todayIn } from '../core/engine/wallClock';
 import type { Task } from '../core/workspace/workspaceModel';
 import type { WorkspaceIndex } from '../core/workspace/workspaceIndex';
 
-const POLICIES: { label: string; value: DependencyPolicy; detail: string }[] = [
-  { label: 'All instances (全部实例)', value: 'all', detail: 'every upstream instance of the window must succeed' },
-  { label: 'First instance (第一个实例)', value: 'first', detail: "the window's first upstream instance" },
-  { label: 'Last instance (最后一个实例)', value: 'last', detail: "the window's last upstream instance" },
-  { label: 'Nearest at or after (向后最近一个实例)', value: 'nearest-after', detail: "the first upstream instance at or after this instance's time" },
-  { label: 'Last at or before (向前最后一个实例)', value: 'last-before', detail: "the last upstream instance at or before this instance's time" },
+/** The console's dependency policies; a function, so that they read the language set at activation. */
+const policies = (): { label: string; value: DependencyPolicy; detail: string }[] => [
+  { label: l10n.t('All instances (全部实例)'), value: 'all', detail: l10n.t('every upstream instance of the window must succeed') },
+  { label: l10n.t('First instance (第一个实例)'), value: 'first', detail: l10n.t('the window\'s first upstream instance') },
+  { label: l10n.t('Last instance (最后一个实例)'), value: 'last', detail: l10n.t('the window\'s last upstream instance') },
+  { label: l10n.t('Nearest at or after (向后最近一个实例)'), value: 'nearest-after', detail: l10n.t('the first upstream instance at or after this instance\'s time') },
+  { label: l10n.t('Last at or before (向前最后一个实例)'), value: 'last-before', detail: l10n.t('the last upstream instance at or before this instance\'s time') },
 ];
 
 /**
@@ -23,20 +25,20 @@ const POLICIES: { label: string; value: DependencyPolicy; detail: string }[] = [
  */
 async function promptSetting(upstream: Task, downstream: readonly Task[], dataphin: boolean): Promise<DependencySetting | undefined> {
   const cycles = [
-    { label: 'Same cycle (本周期)', detail: 'the upstream instances of the same day', value: 'same' as const },
-    { label: 'Previous cycle (上周期)', detail: "the upstream's previous cycle", value: 'previous' as const },
+    { label: l10n.t('Same cycle (本周期)'), detail: l10n.t('the upstream instances of the same day'), value: 'same' as const },
+    { label: l10n.t('Previous cycle (上周期)'), detail: l10n.t('the upstream\'s previous cycle'), value: 'previous' as const },
     ...(dataphin
       ? [
-          { label: 'N days back…', detail: 'the upstream instances of day D-N', value: 'back' as const },
-          { label: 'Last 24 hours (最近24小时)', detail: "the upstream instances of the 24 hours up to this instance's time", value: 'last24h' as const },
+          { label: l10n.t('N days back…'), detail: l10n.t('the upstream instances of day D-N'), value: 'back' as const },
+          { label: l10n.t('Last 24 hours (最近24小时)'), detail: l10n.t('the upstream instances of the 24 hours up to this instance\'s time'), value: 'last24h' as const },
         ]
       : []),
   ];
-  const cycle = await vscode.window.showQuickPick(cycles, { title: `Dependency cycle on ${upstream.data.name}` });
+  const cycle = await vscode.window.showQuickPick(cycles, { title: l10n.t('Dependency cycle on {0}', upstream.data.name) });
   if (!cycle) return undefined;
   let daysBack: number | undefined;
   if (cycle.value === 'back') {
-    const text = await vscode.window.showInputBox({ title: 'How many days back (N)', value: '1', validateInput: (v) => (/^\d+$/.test(v) && +v >= 1 && +v <= 366 ? undefined : 'A whole number from 1 to 366') });
+    const text = await vscode.window.showInputBox({ title: l10n.t('How many days back (N)'), value: '1', validateInput: (v) => (/^\d+$/.test(v) && +v >= 1 && +v <= 366 ? undefined : l10n.t('A whole number from 1 to 366')) });
     if (text === undefined) return undefined;
     daysBack = Number(text);
   }
@@ -44,8 +46,8 @@ async function promptSetting(upstream: Task, downstream: readonly Task[], dataph
   // A policy is offered only where it chooses something, for every selected task.
   const several = downstream.every((t) => windowHoldsSeveral(upstream.data.schedule.cycle, t.data.schedule.cycle, setting));
   if (!dataphin || !several) return setting;
-  const policy = await vscode.window.showQuickPick([{ label: "Dataphin's default", detail: 'nearest at or after on the same day; the last (self-dependent) or all on the previous day; all otherwise', value: undefined }, ...POLICIES], {
-    title: `Dependency policy on ${upstream.data.name}`,
+  const policy = await vscode.window.showQuickPick([{ label: l10n.t('Dataphin\'s default'), detail: l10n.t('nearest at or after on the same day; the last (self-dependent) or all on the previous day; all otherwise'), value: undefined }, ...policies()], {
+    title: l10n.t('Dependency policy on {0}', upstream.data.name),
   });
   if (!policy) return undefined;
   return policy.value ? { ...setting, policy: policy.value } : setting;
@@ -65,20 +67,20 @@ async function confirmWithPreview(index: WorkspaceIndex, task: Task, setting: De
     const upName = index.task(setting.task)?.data.name ?? setting.task;
     const pick = await vscode.window.showQuickPick(
       [
-        { label: '$(check) Apply this dependency', id: 'apply' },
-        { label: '$(calendar) Another day…', id: 'day' },
-        { label: `${task.data.name} on ${date}`, kind: vscode.QuickPickItemKind.Separator, id: '' },
+        { label: `$(check) ${l10n.t('Apply this dependency')}`, id: 'apply' },
+        { label: `$(calendar) ${l10n.t('Another day…')}`, id: 'day' },
+        { label: l10n.t('{0} on {1}', task.data.name, date), kind: vscode.QuickPickItemKind.Separator, id: '' },
         ...rows.map((r) => ({
           label: r.at.slice(11),
-          description: r.upstream.length ? `waits for ${upName} ${r.upstream.map((u) => (u.startsWith(date) ? u.slice(11) : u.replace('T', ' '))).join(', ')}` : `waits for no instance of ${upName}`,
+          description: r.upstream.length ? l10n.t('waits for {0} {1}', upName, r.upstream.map((u) => (u.startsWith(date) ? u.slice(11) : u.replace('T', ' '))).join(', ')) : l10n.t('waits for no instance of {0}', upName),
           id: 'row',
         })),
       ],
-      { title: `Dependency preview: ${task.data.name} on ${upName} (${dependencyText(setting)})`, placeHolder: 'Enter applies; each line is one instance of the task and what it would wait for' },
+      { title: l10n.t('Dependency preview: {0} on {1} ({2})', task.data.name, upName, dependencyText(setting)), placeHolder: l10n.t('Enter applies; each line is one instance of the task and what it would wait for') },
     );
     if (!pick) return false;
     if (pick.id === 'apply' || pick.id === 'row') return true;
-    const typed = await vscode.window.showInputBox({ title: 'Preview on which day', value: date, validateInput: (v) => (/^\d{4}-\d{2}-\d{2}$/.test(v) ? undefined : 'YYYY-MM-DD') });
+    const typed = await vscode.window.showInputBox({ title: l10n.t('Preview on which day'), value: date, validateInput: (v) => (/^\d{4}-\d{2}-\d{2}$/.test(v) ? undefined : 'YYYY-MM-DD') });
     if (typed) date = typed;
   }
 }
@@ -95,20 +97,20 @@ export async function promptDependencies(index: WorkspaceIndex, tasks: readonly 
   const name = (id: string) => index.task(id)?.data.name ?? id;
   const action = await vscode.window.showQuickPick(
     [
-      { label: '$(add) Add Dependency…', id: '+', act: 'add' as const },
+      { label: `$(add) ${l10n.t('Add Dependency…')}`, id: '+', act: 'add' as const },
       ...common.flatMap((d) => [
-        { label: `$(edit) ${name(d.task)}`, description: dependencyText(d), detail: 'change its cycle or policy', id: d.task, act: 'edit' as const },
-        { label: `$(remove) Remove ${name(d.task)}`, description: dependencyText(d), id: d.task, act: 'remove' as const },
+        { label: `$(edit) ${name(d.task)}`, description: dependencyText(d), detail: l10n.t('change its cycle or policy'), id: d.task, act: 'edit' as const },
+        { label: `$(remove) ${l10n.t('Remove {0}', name(d.task))}`, description: dependencyText(d), id: d.task, act: 'remove' as const },
       ]),
     ],
-    { title: `Upstream dependencies common to the ${tasks.length} selected task(s)`, matchOnDescription: true },
+    { title: l10n.t('Upstream dependencies common to the {0} selected task(s)', tasks.length), matchOnDescription: true },
   );
   if (!action) return undefined;
   if (action.act === 'remove') return { remove: [action.id] };
   let upstream: Task | undefined;
   if (action.act === 'edit') upstream = index.task(action.id);
   else {
-    const pick = await vscode.window.showQuickPick([...index.tasks()].map((t) => ({ label: t.data.name, description: t.data.id, id: t.data.id })), { title: 'Upstream task', matchOnDescription: true });
+    const pick = await vscode.window.showQuickPick([...index.tasks()].map((t) => ({ label: t.data.name, description: t.data.id, id: t.data.id })), { title: l10n.t('Upstream task'), matchOnDescription: true });
     upstream = pick ? index.task(pick.id) : undefined;
   }
   if (!upstream) return undefined;

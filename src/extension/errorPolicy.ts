@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 
 /**
@@ -26,7 +27,8 @@ export function registerCommand(id: string, run: (...args: never[]) => unknown):
     } catch (error) {
       logError(id, error);
       const message = error instanceof Error ? error.message : String(error);
-      void vscode.window.showErrorMessage(`Nightshift: ${id.replace(/^nightshift\./, '')} failed: ${message}`, 'Show Log').then((a) => a && nightshiftLog().show(true));
+      const showLog = l10n.t('Show Log');
+      void vscode.window.showErrorMessage(l10n.t('Nightshift: {0} failed: {1}', id.replace(/^nightshift\./, ''), message), showLog).then((a) => a === showLog && nightshiftLog().show(true));
       return undefined;
     }
   });

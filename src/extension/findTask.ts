@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { revealTask } from './revealTask';
 import type { TaskTreeProvider } from './taskTreeProvider';
@@ -13,7 +14,7 @@ export async function findTask(indexer: WorkspaceIndexer, tree: TaskTreeProvider
     detail: `${task.projectDir ? index.project(task.projectDir)?.config.project ?? '' : ''}/${task.folder}`,
     file: task.file,
   }));
-  const pick = await vscode.window.showQuickPick(items, { title: 'Go to Compute Task', placeHolder: 'Task name or id', matchOnDescription: true, matchOnDetail: true });
+  const pick = await vscode.window.showQuickPick(items, { title: l10n.t('Go to Compute Task'), placeHolder: l10n.t('Task name or id'), matchOnDescription: true, matchOnDetail: true });
   if (!pick) return;
   await revealTask(view, tree, pick.file, false);
   await vscode.window.showTextDocument(indexer.uriOf(pick.file), { preview: true });

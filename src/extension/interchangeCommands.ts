@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { exportDolphin } from '../core/interchange/dolphinExport';
 import { writeExportFiles } from '../core/interchange/exportFiles';
@@ -34,14 +35,14 @@ export async function importTasks(indexer: WorkspaceIndexer, me: string, node?: 
   const index = indexer.index;
   let project = node && node.kind !== 'task' ? index.project(node.projectDir) : index.projects().find((p) => p.config.project === preset.project);
   if (!project) {
-    const pick = await vscode.window.showQuickPick(index.projects().map((p) => ({ label: p.config.project, project: p })), { title: 'Import into which project' });
+    const pick = await vscode.window.showQuickPick(index.projects().map((p) => ({ label: p.config.project, project: p })), { title: l10n.t('Import into which project') });
     project = pick?.project;
   }
   if (!project) return undefined;
   const folder = node?.kind === 'folder' || node?.kind === 'more' ? node.path : '';
   const files =
     preset.files ??
-    (await vscode.window.showOpenDialog({ title: `Import FlowSpec or DolphinScheduler into ${project.config.project}${folder ? `/${folder}` : ''}`, canSelectMany: true, filters: { 'FlowSpec, DolphinScheduler': ['json', 'yaml', 'yml'] }, openLabel: 'Import' }))?.map((u) => u.fsPath);
+    (await vscode.window.showOpenDialog({ title: l10n.t('Import FlowSpec or DolphinScheduler into {0}', `${project.config.project}${folder ? `/${folder}` : ''}`), canSelectMany: true, filters: { 'FlowSpec, DolphinScheduler': ['json', 'yaml', 'yml'] }, openLabel: l10n.t('Import') }))?.map((u) => u.fsPath);
   if (!files?.length) return undefined;
   const report = new InterchangeReport();
   let items;
@@ -49,7 +50,7 @@ export async function importTasks(indexer: WorkspaceIndexer, me: string, node?: 
     items = planImportFiles(files, project, folder, index, { now: new Date() }, report);
   } catch (error) {
     if (!(error instanceof InterchangeError)) throw error;
-    void vscode.window.showErrorMessage(`Import: ${error.message}`);
+    void vscode.window.showErrorMessage(`${l10n.t('Import')}: ${error.message}`);
     return undefined;
   }
   const record = writeImport(files[0]!, items, { user: me, now: new Date() }, recordsRoot([]), scopeOf(index, lockStore()));
@@ -67,17 +68,17 @@ export async function exportTasks(indexer: WorkspaceIndexer, node?: TreeNode, se
   const tasks: Task[] = nodes.length
     ? nodes.filter((n) => n.kind !== 'more').flatMap((n) => (n.kind === 'task' ? [index.taskByFile(n.file)].filter((t): t is Task => !!t) : (selectByFolder(index, n.projectDir, n.kind === 'folder' ? n.path : '', true) ?? [])))
     : [...index.tasks()];
-  if (!tasks.length) return void vscode.window.showInformationMessage('Export: no compute tasks there.');
+  if (!tasks.length) return void vscode.window.showInformationMessage(l10n.t('Export: no compute tasks there.'));
   const version =
     preset.version ??
     (
       await vscode.window.showQuickPick(
         [
-          { label: 'FlowSpec 1.2', description: "DataWorks: workflows, dependencies by output (what its workflow APIs write)", value: '1.2' as const },
-          { label: 'FlowSpec 1.1', description: "DataWorks: nodes and flow (the spec's examples)", value: '1.1' as const },
-          { label: 'DolphinScheduler', description: 'one workflow per shared schedule, DEPENDENT tasks across them', value: 'dolphinscheduler' as const },
+          { label: 'FlowSpec 1.2', description: l10n.t('DataWorks: workflows, dependencies by output (what its workflow APIs write)'), value: '1.2' as const },
+          { label: 'FlowSpec 1.1', description: l10n.t('DataWorks: nodes and flow (the spec\'s examples)'), value: '1.1' as const },
+          { label: 'DolphinScheduler', description: l10n.t('one workflow per shared schedule, DEPENDENT tasks across them'), value: 'dolphinscheduler' as const },
         ],
-        { title: `Export ${tasks.length} task(s) as` },
+        { title: l10n.t('Export {0} task(s) as', tasks.length) },
       )
     )?.value;
   if (!version) return undefined;
@@ -89,8 +90,8 @@ export async function exportTasks(indexer: WorkspaceIndexer, node?: TreeNode, se
   if (!out) {
     const target =
       documents.length === 1
-        ? await vscode.window.showSaveDialog({ title: `Export ${dolphin ? 'DolphinScheduler workflows' : 'FlowSpec'} to`, defaultUri: vscode.Uri.file(join(vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? '', `${documents[0]!.project}.${suffix}.json`)), filters: { JSON: ['json'] } })
-        : (await vscode.window.showOpenDialog({ title: 'Export into which folder (one file per project)', canSelectFolders: true, canSelectFiles: false, openLabel: 'Export here' }))?.[0];
+        ? await vscode.window.showSaveDialog({ title: dolphin ? l10n.t('Export DolphinScheduler workflows to') : l10n.t('Export FlowSpec to'), defaultUri: vscode.Uri.file(join(vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? '', `${documents[0]!.project}.${suffix}.json`)), filters: { JSON: ['json'] } })
+        : (await vscode.window.showOpenDialog({ title: l10n.t('Export into which folder (one file per project)'), canSelectFolders: true, canSelectFiles: false, openLabel: l10n.t('Export here') }))?.[0];
     out = target?.fsPath;
   }
   if (!out) return undefined;

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { interruptedRecords, recoverBatch } from '../core/operations/batchRecovery';
 import type { BatchRecord } from '../core/operations/batchRecords';
@@ -47,6 +48,6 @@ export async function offerRecovery(indexer: WorkspaceIndexer, root: string, use
     const recovery = recoverBatch(record, answer === 'Finish' ? 'finish' : 'revert', user(), root, scopeOf(indexer.index, lockStore()));
     for (const r of recovery.results) output.appendLine(`  ${r.task}: ${r.status} — ${r.reason}`);
     const failed = recovery.results.filter((r) => r.status === 'failed').length;
-    void vscode.window.showInformationMessage(`${recovery.title}: ${recovery.results.length - failed} done, ${failed} could not be.`);
+    void vscode.window.showInformationMessage(l10n.t('{0}: {1} done, {2} could not be.', recovery.title, recovery.results.length - failed, failed));
   }
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { dateOfDay, dayNumber, displayStamp } from '../core/engine/civilTime';
 import { planBackfill, type Backfill } from '../core/engine/backfill';
@@ -77,7 +78,7 @@ export class OpsView implements vscode.TreeDataProvider<OpsNode> {
     try {
       days = taskInstances(this.scheduling(), task.data.id, from, to);
     } catch (error) {
-      void vscode.window.showWarningMessage(`Go to O&M: ${task.data.name}: ${error instanceof Error ? error.message : String(error)}`);
+      void vscode.window.showWarningMessage(`${l10n.t('Go to O&M')}: ${task.data.name}: ${error instanceof Error ? error.message : String(error)}`);
       return undefined;
     }
     this.state = { task, from, to, today, days };
@@ -110,11 +111,11 @@ export class OpsView implements vscode.TreeDataProvider<OpsNode> {
 
   async changeRange(preset: { from?: string; to?: string } = {}): Promise<OpsDay[] | undefined> {
     const s = this.state;
-    if (!s) return void vscode.window.showInformationMessage('Run Go to O&M on a task first.');
-    const ask = (title: string, value: string) => vscode.window.showInputBox({ title, value, validateInput: (v) => (DATE.test(v) && !Number.isNaN(dayNumber(v)) ? undefined : 'A date, YYYY-MM-DD') });
-    const from = preset.from ?? (await ask(`O&M of ${s.task.data.name}: from (scheduled date)`, s.from));
+    if (!s) return void vscode.window.showInformationMessage(l10n.t('Run Go to O&M on a task first.'));
+    const ask = (title: string, value: string) => vscode.window.showInputBox({ title, value, validateInput: (v) => (DATE.test(v) && !Number.isNaN(dayNumber(v)) ? undefined : l10n.t('A date, YYYY-MM-DD')) });
+    const from = preset.from ?? (await ask(l10n.t('O&M of {0}: from (scheduled date)', s.task.data.name), s.from));
     if (!from) return undefined;
-    const to = preset.to ?? (await ask(`O&M of ${s.task.data.name}: to (scheduled date)`, s.to));
+    const to = preset.to ?? (await ask(l10n.t('O&M of {0}: to (scheduled date)', s.task.data.name), s.to));
     if (!to) return undefined;
     return this.show(s.task, { from, to });
   }
@@ -125,18 +126,18 @@ export class OpsView implements vscode.TreeDataProvider<OpsNode> {
    */
   async backfill(task: Task | undefined, preset: { from?: string; to?: string; downstream?: boolean; exclude?: string[] } = {}): Promise<Backfill | undefined> {
     task ??= this.state?.task;
-    if (!task) return void vscode.window.showInformationMessage('Run Go to O&M on a task first, or start Backfill from a task.');
+    if (!task) return void vscode.window.showInformationMessage(l10n.t('Run Go to O&M on a task first, or start Backfill from a task.'));
     const graph = this.scheduling();
     const yesterday = dateOfDay(dayNumber(todayIn(this.zoneOf(task))) - 1);
-    const ask = (title: string, value: string) => vscode.window.showInputBox({ title, value, validateInput: (v) => (DATE.test(v) && !Number.isNaN(dayNumber(v)) ? undefined : 'A business date, YYYY-MM-DD') });
-    const title = `Backfill ${task.data.name}`;
-    const from = preset.from ?? (await ask(`${title}: first business date`, yesterday));
+    const ask = (title: string, value: string) => vscode.window.showInputBox({ title, value, validateInput: (v) => (DATE.test(v) && !Number.isNaN(dayNumber(v)) ? undefined : l10n.t('A business date, YYYY-MM-DD')) });
+    const title = l10n.t('Backfill {0}', task.data.name);
+    const from = preset.from ?? (await ask(l10n.t('{0}: first business date', title), yesterday));
     if (!from) return undefined;
-    const to = preset.to ?? (await ask(`${title}: last business date`, from));
+    const to = preset.to ?? (await ask(l10n.t('{0}: last business date', title), from));
     if (!to) return undefined;
     const downstream =
       preset.downstream ??
-      (await vscode.window.showQuickPick([{ label: 'This task only', value: false }, { label: 'With its downstream tasks', value: true }], { title: `${title}: which tasks` }))?.value;
+      (await vscode.window.showQuickPick([{ label: l10n.t('This task only'), value: false }, { label: l10n.t('With its downstream tasks'), value: true }], { title: l10n.t('{0}: which tasks', title) }))?.value;
     if (downstream === undefined) return undefined;
     let exclude = preset.exclude;
     if (!exclude && downstream) {
@@ -144,7 +145,7 @@ export class OpsView implements vscode.TreeDataProvider<OpsNode> {
       if (others.length) {
         const picked = await vscode.window.showQuickPick(
           others.map((id) => ({ label: graph.tasks.get(id)?.name ?? id, description: id, id })),
-          { title: `${title}: tasks to exclude (they run dry); none ticked: run them all`, canPickMany: true, matchOnDescription: true },
+          { title: l10n.t('{0}: tasks to exclude (they run dry); none ticked: run them all', title), canPickMany: true, matchOnDescription: true },
         );
         if (!picked) return undefined;
         exclude = picked.map((p) => p.id);
@@ -161,7 +162,7 @@ export class OpsView implements vscode.TreeDataProvider<OpsNode> {
     const range = from === to ? from : `${from} → ${to}`;
     this.state!.backfill = {
       backfill,
-      title: `Backfill preview: ${range}${downstream ? `, with ${backfill.tasks.length - 1} downstream task(s)` : ''}${exclude?.length ? `, ${exclude.length} excluded` : ''}: ${backfill.instances.length} instance(s)`,
+      title: `${l10n.t('Backfill preview: {0}', range)}${downstream ? l10n.t(', with {0} downstream task(s)', backfill.tasks.length - 1) : ''}${exclude?.length ? l10n.t(', {0} excluded', exclude.length) : ''}: ${l10n.t('{0} instance(s)', backfill.instances.length)}`,
     };
     this.changed.fire();
     await vscode.commands.executeCommand('nightshift.ops.focus');
@@ -174,7 +175,7 @@ export class OpsView implements vscode.TreeDataProvider<OpsNode> {
         const { day } = node;
         const isToday = day.date === this.state?.today;
         const item = new vscode.TreeItem(`${day.date}${isToday ? ' (today)' : ''}`, day.instances.length ? (isToday ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed) : vscode.TreeItemCollapsibleState.None);
-        item.description = `business date ${day.bizdate} · ${day.instances.length} instance${day.instances.length === 1 ? '' : 's'}`;
+        item.description = `${l10n.t('business date {0}', day.bizdate)} · ${day.instances.length === 1 ? l10n.t('1 instance') : l10n.t('{0} instances', day.instances.length)}`;
         item.iconPath = new vscode.ThemeIcon(isToday ? 'calendar' : 'blank');
         item.id = `day:${day.date}`;
         return item;
@@ -207,9 +208,9 @@ export class OpsView implements vscode.TreeDataProvider<OpsNode> {
       case 'step': {
         const i = node.instance;
         const item = new vscode.TreeItem(`${i.step + 1}. ${node.name}`, Object.keys(i.params).length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
-        item.description = `business date ${i.bizdate} · ${displayStamp(i.scheduledAt)} · ${i.kind}`;
+        item.description = `${l10n.t('business date {0}', i.bizdate)} · ${displayStamp(i.scheduledAt)} · ${i.kind}`;
         item.iconPath = new vscode.ThemeIcon(KIND_ICON[i.kind] ?? 'circle-filled');
-        item.tooltip = `${i.id}${i.upstream.length ? `\nafter: ${i.upstream.join(', ')}` : ''}`;
+        item.tooltip = `${i.id}${i.upstream.length ? `\n${l10n.t('after: {0}', i.upstream.join(', '))}` : ''}`;
         return item;
       }
     }
@@ -228,8 +229,8 @@ export class OpsView implements vscode.TreeDataProvider<OpsNode> {
       case 'instance': {
         const i = node.instance;
         return [
-          { kind: 'line', label: 'Why this start', description: i.explanation, icon: 'question', tooltip: i.explanation },
-          ...i.waitsFor.map((w): OpsNode => ({ kind: 'line', label: `Waits for ${w.name}`, description: `${displayStamp(w.at)}${w.crossCycle ? ' · cross-cycle' : ''}`, icon: 'arrow-up', tooltip: w.id })),
+          { kind: 'line', label: l10n.t('Why this start'), description: i.explanation, icon: 'question', tooltip: i.explanation },
+          ...i.waitsFor.map((w): OpsNode => ({ kind: 'line', label: l10n.t('Waits for {0}', w.name), description: `${displayStamp(w.at)}${w.crossCycle ? ` · ${l10n.t('cross-cycle')}` : ''}`, icon: 'arrow-up', tooltip: w.id })),
           ...Object.entries(i.params).map(([k, v]): OpsNode => ({ kind: 'line', label: k, description: v, icon: 'symbol-variable' })),
         ];
       }

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { dayNumber } from '../core/engine/civilTime';
 import { todayIn } from '../core/engine/wallClock';
@@ -103,13 +104,13 @@ export class ScheduleChangesView implements vscode.TreeDataProvider<ChangeNode> 
     const from = options.from ?? options.to ?? this.comparison?.from ?? this.today();
     const to = options.to ?? (options.from ? from : (this.comparison?.to ?? from));
     const folders = this.folders();
-    if (!folders.length) return void vscode.window.showInformationMessage('Compare Schedule: open a folder that holds a Git repository first.');
+    if (!folders.length) return void vscode.window.showInformationMessage(l10n.t('Compare Schedule: open a folder that holds a Git repository first.'));
     const before = new WorkspaceIndex();
     let commit = '';
     try {
       for (const folder of folders) commit = loadWorkspaceAtRevision(folder, base, before, this.indexer.index).commit;
     } catch (error) {
-      if (error instanceof RevisionError) return void vscode.window.showWarningMessage(`Compare Schedule: ${error.message}`);
+      if (error instanceof RevisionError) return void vscode.window.showWarningMessage(`${l10n.t('Compare Schedule')}: ${error.message}`);
       throw error;
     }
     this.outdated = false;
@@ -134,20 +135,20 @@ export class ScheduleChangesView implements vscode.TreeDataProvider<ChangeNode> 
       try {
         refs = execFileSync('git', ['for-each-ref', '--format=%(refname:short)', 'refs/heads', 'refs/remotes', 'refs/tags'], { cwd: this.folders()[0], encoding: 'utf8' }).split('\n').filter(Boolean);
       } catch {
-        return void vscode.window.showWarningMessage('Compare Schedule: the workspace folder is not in a Git repository.');
+        return void vscode.window.showWarningMessage(l10n.t('Compare Schedule: the workspace folder is not in a Git repository.'));
       }
-      base = (await vscode.window.showQuickPick(refs, { title: 'Compare Schedule with Branch: the base (a branch, remote branch or tag)', placeHolder: 'main' }))?.trim();
+      base = (await vscode.window.showQuickPick(refs, { title: l10n.t('Compare Schedule with Branch: the base (a branch, remote branch or tag)'), placeHolder: 'main' }))?.trim();
     }
     return base ? this.compare(base) : undefined;
   }
 
   async changeDates(preset: { from?: string; to?: string } = {}): Promise<Comparison | undefined> {
     const c = this.comparison;
-    if (!c) return void vscode.window.showInformationMessage('Run Compare Schedule with HEAD first.');
+    if (!c) return void vscode.window.showInformationMessage(l10n.t('Run Compare Schedule with HEAD first.'));
     const valid = (v: string) => (DATE.test(v) && !Number.isNaN(dayNumber(v)) ? undefined : 'A date, YYYY-MM-DD');
-    const from = preset.from ?? (await vscode.window.showInputBox({ title: 'Compare Schedule: from (scheduled date)', value: c.from, validateInput: valid }));
+    const from = preset.from ?? (await vscode.window.showInputBox({ title: l10n.t('Compare Schedule: from (scheduled date)'), value: c.from, validateInput: valid }));
     if (!from) return undefined;
-    const to = preset.to ?? (await vscode.window.showInputBox({ title: 'Compare Schedule: to (scheduled date, at most 31 days later)', value: from, validateInput: (v) => valid(v) ?? (dayNumber(v) < dayNumber(from) ? 'Not before the first date' : dayNumber(v) - dayNumber(from) > 31 ? 'At most 32 days' : undefined) }));
+    const to = preset.to ?? (await vscode.window.showInputBox({ title: l10n.t('Compare Schedule: to (scheduled date, at most 31 days later)'), value: from, validateInput: (v) => valid(v) ?? (dayNumber(v) < dayNumber(from) ? l10n.t('Not before the first date') : dayNumber(v) - dayNumber(from) > 31 ? l10n.t('At most 32 days') : undefined) }));
     if (!to) return undefined;
     return this.compare(c.base, { from, to });
   }
@@ -163,14 +164,14 @@ export class ScheduleChangesView implements vscode.TreeDataProvider<ChangeNode> 
       const gone = c.diff.changes.find((x) => x.kind === 'instance-removed' && x.task === node.task && x.date === node.date && c.diff.runs.get(x.instance!)?.before);
       if (gone) {
         runs = { ...runs, before: c.diff.runs.get(gone.instance!)!.before! };
-        words.push(`instead of ${instanceClock(gone.instance!)}`);
+        words.push(l10n.t('instead of {0}', instanceClock(gone.instance!)));
       }
     }
     const mark: CompareMark = {
       task: node.task,
       at: node.instance.slice(node.instance.indexOf('@') + 1),
       ...runs,
-      label: `Compared with ${c.base}: ${node.name} ${words.join('; ')}`,
+      label: l10n.t('Compared with {0}: {1} {2}', c.base, node.name, words.join('; ')),
     };
     return this.openTimeline({ task: node.task, date: node.date }, mark);
   }
@@ -199,7 +200,7 @@ export class ScheduleChangesView implements vscode.TreeDataProvider<ChangeNode> 
         item.description = [...new Set(node.changes.map((c) => c.kind.replace('-', ' ')))].join(', ');
         item.iconPath = new vscode.ThemeIcon(node.changes.some((c) => c.kind === 'instance-added') ? 'diff-added' : node.changes.some((c) => c.kind === 'instance-removed') ? 'diff-removed' : 'diff-modified');
         item.tooltip = node.changes.map(changeText).join('\n');
-        item.command = { command: 'nightshift.scheduleChanges.openInstance', title: 'Show on Timeline', arguments: [node] };
+        item.command = { command: 'nightshift.scheduleChanges.openInstance', title: l10n.t('Show on Timeline'), arguments: [node] };
         item.contextValue = 'scheduleChangeInstance';
         item.id = `instance:${node.date}:${node.instance}`;
         return item;

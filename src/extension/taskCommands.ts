@@ -6,7 +6,8 @@ import { listRecords, type BatchRecord } from '../core/operations/batchRecords';
 import { revertBatch } from '../core/operations/batchRevert';
 import { scopeOf } from '../core/operations/changeScope';
 import { buildOperation, fieldProblem, OperationArgumentError } from '../core/operations/operationArguments';
-import { operation as operationInfo, OPERATIONS, type OperationKey } from '../core/operations/operationCatalog';
+import { OPERATIONS, type OperationKey } from '../core/operations/operationCatalog';
+import { localBatchTitle, operationLabel } from '../core/operations/operationNames';
 import { readPending } from '../core/operations/pendingPublish';
 import { publishPending } from '../core/operations/publishPending';
 import { selectByIds } from '../core/operations/taskSelection';
@@ -62,9 +63,9 @@ export function registerTaskCommands(indexer: WorkspaceIndexer, view: vscode.Tre
     const remark =
       (preset.remark as string | undefined) ??
       (await vscode.window.showInputBox({
-        title: 'Remark',
-        prompt: `Up to ${MAX_REMARK} characters${required ? '' : ' (optional)'}`,
-        validateInput: (v) => (v.length > MAX_REMARK ? `At most ${MAX_REMARK} characters (${v.length})` : required && !v.trim() ? 'A remark is required' : undefined),
+        title: l10n.t('Remark'),
+        prompt: required ? l10n.t('Up to {0} characters', MAX_REMARK) : l10n.t('Up to {0} characters (optional)', MAX_REMARK),
+        validateInput: (v) => (v.length > MAX_REMARK ? l10n.t('At most {0} characters ({1})', MAX_REMARK, v.length) : required && !v.trim() ? l10n.t('A remark is required') : undefined),
       }));
     return remark === undefined ? undefined : { remark };
   };
@@ -102,8 +103,8 @@ export function registerTaskCommands(indexer: WorkspaceIndexer, view: vscode.Tre
       if (p.values) return { values: p.values };
       const parse = (text: string) => text.trim().split(/\s+/).filter(Boolean);
       const text = await vscode.window.showInputBox({
-        title: 'Parameters',
-        prompt: 'name=value, several separated by spaces; tasks without the parameter are skipped',
+        title: l10n.t('Parameters'),
+        prompt: l10n.t('name=value, several separated by spaces; tasks without the parameter are skipped'),
         validateInput: (v) =>
           parse(v).map((kv) => (kv.indexOf('=') > 0 ? undefined : `"${kv}": write name=value`)).find(Boolean) ??
           (v.trim() ? fieldProblem('configureParameters', { values: Object.fromEntries(parse(v).map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)])) }, 'values') : undefined),
@@ -124,8 +125,8 @@ export function registerTaskCommands(indexer: WorkspaceIndexer, view: vscode.Tre
         return undefined;
       }
       const pick = await vscode.window.showQuickPick(
-        template.versions.map((v) => ({ label: `v${v}`, description: v === ref.version ? 'current' : undefined, version: v })),
-        { title: `Modify Referenced Template Version: ${template.name} (${template.taskType})` },
+        template.versions.map((v) => ({ label: `v${v}`, description: v === ref.version ? l10n.t('current') : undefined, version: v })),
+        { title: l10n.t('Modify Referenced Template Version: {0} ({1})', template.name, template.taskType) },
       );
       return pick ? { version: pick.version } : undefined;
     },
@@ -136,7 +137,7 @@ export function registerTaskCommands(indexer: WorkspaceIndexer, view: vscode.Tre
     modifyProjectOwnership: async (tasks, p) => {
       const from = projectOf(tasks);
       const others = indexer.index.projects().filter((x) => x.dir !== from?.dir);
-      const name = p.project ?? (await vscode.window.showQuickPick(others.map((x) => ({ label: x.config.project, description: `${x.config.mode}, ${x.config.engine}` })), { title: 'Target project' }))?.label;
+      const name = p.project ?? (await vscode.window.showQuickPick(others.map((x) => ({ label: x.config.project, description: `${x.config.mode}, ${x.config.engine}` })), { title: l10n.t('Target project') }))?.label;
       const target = others.find((x) => x.config.project === name);
       return target ? { projectDir: target.dir, ...(p.folder ? { folder: p.folder } : {}) } : undefined;
     },
@@ -170,7 +171,7 @@ export function registerTaskCommands(indexer: WorkspaceIndexer, view: vscode.Tre
           operation = buildOperation(key, withoutUndefined(args), tasks);
         } catch (error) {
           if (!(error instanceof OperationArgumentError)) throw error;
-          void vscode.window.showErrorMessage(`${operationInfo(key).label}: ${error.message}`);
+          void vscode.window.showErrorMessage(`${operationLabel(key)}: ${error.message}`);
           return undefined;
         }
         return executeBatch(indexer, output, operation, tasks, user(), preset.confirm ?? true, where, hidden);
@@ -182,12 +183,12 @@ export function registerTaskCommands(indexer: WorkspaceIndexer, view: vscode.Tre
     registerCommand('nightshift.releaseLock', async (uri?: vscode.Uri) => {
       const file = uri?.fsPath ?? vscode.window.activeTextEditor?.document.uri.fsPath;
       const task = file ? indexer.index.taskByFile(file) : undefined;
-      if (!task) return void vscode.window.showWarningMessage('Open a compute task file to release its edit lock.');
+      if (!task) return void vscode.window.showWarningMessage(l10n.t('Open a compute task file to release its edit lock.'));
       const holder = lockStore().holder(task);
-      if (!holder) return void vscode.window.showInformationMessage(`${task.data.name} is not locked.`);
-      if (holder.holder !== user()) return void vscode.window.showWarningMessage(`${task.data.name} is locked by ${holder.holder}; only they can release it.`);
+      if (!holder) return void vscode.window.showInformationMessage(l10n.t('{0} is not locked.', task.data.name));
+      if (holder.holder !== user()) return void vscode.window.showWarningMessage(l10n.t('{0} is locked by {1}; only they can release it.', task.data.name, holder.holder));
       lockStore().release(task, user());
-      void vscode.window.showInformationMessage(`Released the edit lock of ${task.data.name}.`);
+      void vscode.window.showInformationMessage(l10n.t('Released the edit lock of {0}.', task.data.name));
     }),
     registerCommand('nightshift.showBatchRecords', async () => {
       const first = indexer.index.tasks().next();
@@ -195,25 +196,26 @@ export function registerTaskCommands(indexer: WorkspaceIndexer, view: vscode.Tre
       const records = listRecords(root).reverse();
       const item = (r: BatchRecord) => {
         const n = (s: string) => r.results.filter((x) => x.status === s).length;
-        return { label: r.title, description: `${r.when} · ${r.who}`, detail: `${n('succeeded')} succeeded, ${n('skipped')} skipped, ${n('failed')} failed`, record: r };
+        return { label: localBatchTitle(r.title), description: `${r.when} · ${r.who}`, detail: l10n.t('{0} succeeded, {1} skipped, {2} failed', n('succeeded'), n('skipped'), n('failed')), record: r };
       };
       const picks = [
-        { label: 'Submit', kind: vscode.QuickPickItemKind.Separator },
+        { label: l10n.t('Submit'), kind: vscode.QuickPickItemKind.Separator },
         ...records.filter((r) => r.kind === 'submit').map(item),
-        { label: 'Other Operations', kind: vscode.QuickPickItemKind.Separator },
+        { label: l10n.t('Other Operations'), kind: vscode.QuickPickItemKind.Separator },
         ...records.filter((r) => r.kind === 'other').map(item),
       ];
-      const chosen = await vscode.window.showQuickPick(picks, { title: 'Batch Operation Records', matchOnDetail: true });
+      const chosen = await vscode.window.showQuickPick(picks, { title: l10n.t('Batch Operation Records'), matchOnDetail: true });
       if (!chosen || !('record' in chosen)) return;
       const r = chosen.record as BatchRecord;
       output.appendLine(`${r.title} (${r.when}, by ${r.who}) ${JSON.stringify(r.parameters)}`);
       for (const x of r.results) output.appendLine(`  ${x.task} ${x.name ?? ''}: ${x.status} — ${x.reason}`);
       output.show(true);
       if (r.changes.length && r.operation !== 'revert') {
-        const answer = await vscode.window.showInformationMessage(`Revert "${r.title}" of ${r.when}?`, { modal: true, detail: revertDetail(r, indexer) }, 'Revert');
-        if (answer === 'Revert') {
+        const revertButton = l10n.t('Revert');
+        const answer = await vscode.window.showInformationMessage(l10n.t('Revert "{0}" of {1}?', localBatchTitle(r.title), r.when), { modal: true, detail: revertDetail(r, indexer) }, revertButton);
+        if (answer === revertButton) {
           const revert = revertBatch(r, user(), root, scopeOf(indexer.index, lockStore()));
-          void vscode.window.showInformationMessage(`${revert.title}: ${revert.results.filter((x) => x.status === 'succeeded').length} reverted, ${revert.results.filter((x) => x.status === 'failed').length} could not be.`);
+          void vscode.window.showInformationMessage(l10n.t('{0}: {1} reverted, {2} could not be.', revert.title, revert.results.filter((x) => x.status === 'succeeded').length, revert.results.filter((x) => x.status === 'failed').length));
         }
       }
     }),
@@ -222,12 +224,12 @@ export function registerTaskCommands(indexer: WorkspaceIndexer, view: vscode.Tre
         .projects()
         .map((project) => ({ project, entries: readPending(project.dir) }))
         .filter((l) => l.entries.length > 0);
-      if (lists.length === 0) return void vscode.window.showInformationMessage('Nothing is pending publish.');
+      if (lists.length === 0) return void vscode.window.showInformationMessage(l10n.t('Nothing is pending publish.'));
       const name =
         preset.project ??
         (lists.length === 1
           ? lists[0]!.project.config.project
-          : (await vscode.window.showQuickPick(lists.map((l) => ({ label: l.project.config.project, description: `${l.entries.length} pending` })), { title: 'Pending Publish: Project' }))?.label);
+          : (await vscode.window.showQuickPick(lists.map((l) => ({ label: l.project.config.project, description: l10n.t('{0} pending', l.entries.length) })), { title: l10n.t('Pending Publish: Project') }))?.label);
       const chosen = lists.find((l) => l.project.config.project === name);
       if (!chosen) return undefined;
       const { project, entries } = chosen;
@@ -237,21 +239,22 @@ export function registerTaskCommands(indexer: WorkspaceIndexer, view: vscode.Tre
         const picked = await vscode.window.showQuickPick(
           entries.map((e) => ({
             label: `$(${e.action === 'unpublish' ? 'cloud-download' : 'trash'}) ${e.name}`,
-            description: `${PENDING_LABEL[e.action]} · ${e.task} · by ${e.by} at ${displayStamp(e.at)}`,
-            detail: e.remark || 'no remark',
+            description: l10n.t('{0} · {1} · by {2} at {3}', PENDING_LABEL[e.action], e.task, e.by, displayStamp(e.at)),
+            detail: e.remark || l10n.t('no remark'),
             picked: !only || only.has(e.task),
             task: e.task,
           })),
-          { title: `Pending Publish: ${project.config.project}`, placeHolder: 'Untick what should stay pending, then press Enter to publish', canPickMany: true, matchOnDescription: true, matchOnDetail: true },
+          { title: l10n.t('Pending Publish: {0}', project.config.project), placeHolder: l10n.t('Untick what should stay pending, then press Enter to publish'), canPickMany: true, matchOnDescription: true, matchOnDetail: true },
         );
         if (!picked?.length) return undefined;
         only = picked.length === entries.length ? undefined : new Set(picked.map((p) => p.task));
-        const answer = await vscode.window.showInformationMessage(`Publish ${picked.length} pending object(s) of ${project.config.project}?`, { modal: true }, 'Publish');
-        if (answer !== 'Publish') return undefined;
+        const publishButton = l10n.t('Publish');
+        const answer = await vscode.window.showInformationMessage(l10n.t('Publish {0} pending object(s) of {1}?', picked.length, project.config.project), { modal: true }, publishButton);
+        if (answer !== publishButton) return undefined;
       }
       const tasks = [...indexer.index.tasks()].filter((t) => t.projectDir === project.dir);
       const record = await publishPending(project.dir, { index: indexer.index, user: user(), now: new Date() }, { root: recordsRoot(tasks), locks: lockStore() }, only);
-      void vscode.window.showInformationMessage(`${record.title}: ${record.results.filter((r) => r.status === 'succeeded').length} published.`);
+      void vscode.window.showInformationMessage(l10n.t('{0}: {1} published.', localBatchTitle(record.title), record.results.filter((r) => r.status === 'succeeded').length));
       return record;
     }),
   );

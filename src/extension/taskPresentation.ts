@@ -1,10 +1,22 @@
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { dependencyText } from '../core/operations/dependencyOperation';
 import { elapsedText } from '../core/text/elapsedText';
 import { escapeMarkdownInline as escape } from '../core/text/markdownEscape';
 import type { Task, TaskLock } from '../core/workspace/workspaceModel';
 
-const CYCLE_LABELS: Record<string, string> = { minute: 'minutely', hour: 'hourly', day: 'daily', week: 'weekly', month: 'monthly', year: 'yearly' };
+/** A cycle as the tree's description says it ("daily"). */
+function cycleWord(cycle: string | undefined): string {
+  switch (cycle) {
+    case 'minute': return l10n.t('minutely');
+    case 'hour': return l10n.t('hourly');
+    case 'day': return l10n.t('daily');
+    case 'week': return l10n.t('weekly');
+    case 'month': return l10n.t('monthly');
+    case 'year': return l10n.t('yearly');
+    default: return '?';
+  }
+}
 
 export const TASK_URI_SCHEME = 'nightshift-task';
 
@@ -12,12 +24,12 @@ export const TASK_URI_SCHEME = 'nightshift-task';
 export function taskDescription(task: Task): string {
   const { schedule, owner } = task.data;
   let when: string;
-  if (schedule.method === 'one-time') when = 'one-time';
-  else if (schedule.cycle === 'minute') when = `every ${schedule.interval ?? '?'} min`;
-  else if (schedule.cycle === 'hour' && (schedule.interval ?? 1) > 1) when = `every ${schedule.interval} h`;
-  else when = CYCLE_LABELS[schedule.cycle ?? ''] ?? '?';
-  if (schedule.method === 'dry-run') when += ' (dry-run)';
-  if (schedule.method === 'paused') when += ' (paused)';
+  if (schedule.method === 'one-time') when = l10n.t('one-time');
+  else if (schedule.cycle === 'minute') when = l10n.t('every {0} min', schedule.interval ?? '?');
+  else if (schedule.cycle === 'hour' && (schedule.interval ?? 1) > 1) when = l10n.t('every {0} h', schedule.interval ?? 1);
+  else when = cycleWord(schedule.cycle);
+  if (schedule.method === 'dry-run') when = l10n.t('{0} (dry-run)', when);
+  if (schedule.method === 'paused') when = l10n.t('{0} (paused)', when);
   return owner ? `${when} · ${owner}` : when;
 }
 
@@ -52,17 +64,17 @@ export function taskTooltip(task: Task, lock: TaskLock | undefined, now = Date.n
   const s = t.schedule;
   const rows: [string, string][] = [
     ['ID', t.id],
-    ['Type', t.type],
-    ['Schedule', `${s.method}${s.cycle ? `, ${s.cycle}` : ''}${s.crossCycle !== 'none' ? `, cross-cycle: ${Array.isArray(s.crossCycle) ? s.crossCycle.join(', ') : s.crossCycle}` : ''}`],
-    ['Owner', t.owner ?? '—'],
-    ['O&M owner', t.opsOwner ?? '—'],
-    ['Status', `${t.status}${t.published ? ', published' : ', not published'}`],
-    ['Last submission', t.lastSubmission],
+    [l10n.t('Type'), t.type],
+    [l10n.t('Schedule'), `${s.method}${s.cycle ? `, ${s.cycle}` : ''}${s.crossCycle !== 'none' ? `, ${l10n.t('cross-cycle')}: ${Array.isArray(s.crossCycle) ? s.crossCycle.join(', ') : s.crossCycle}` : ''}`],
+    [l10n.t('Development owner'), t.owner ?? '—'],
+    [l10n.t('O&M owner'), t.opsOwner ?? '—'],
+    [l10n.t('Task status'), `${t.status}, ${t.published ? l10n.t('published') : l10n.t('not published')}`],
+    [l10n.t('Last submission'), t.lastSubmission],
   ];
-  if (t.template) rows.push(['Template', `${t.template.name} v${t.template.version}`]);
-  if (t.tags.length) rows.push(['Tags', t.tags.join(', ')]);
-  if (t.dependencies.length) rows.push(['Depends on', t.dependencies.map(dependencyText).join(', ')]);
-  if (lock) rows.push(['Locked by', lockText(lock, now)]);
+  if (t.template) rows.push([l10n.t('Template'), `${t.template.name} v${t.template.version}`]);
+  if (t.tags.length) rows.push([l10n.t('Tags'), t.tags.join(', ')]);
+  if (t.dependencies.length) rows.push([l10n.t('Depends on'), t.dependencies.map(dependencyText).join(', ')]);
+  if (lock) rows.push([l10n.t('Locked by'), lockText(lock, now)]);
   const md = new vscode.MarkdownString(`**${escape(t.name)}**${t.description ? ` — ${escape(t.description)}` : ''}\n\n`);
   md.appendMarkdown(`| | |\n|---|---|\n${rows.map(([k, v]) => `| ${k} | ${escape(v)} |`).join('\n')}\n`);
   return md;
@@ -72,5 +84,5 @@ export function taskTooltip(task: Task, lock: TaskLock | undefined, now = Date.n
 function lockText(lock: TaskLock, now: number): string {
   if (!lock.acquiredAt) return lock.holder;
   const age = elapsedText(lock.acquiredAt, now);
-  return age ? `${lock.holder} for ${age} (since ${lock.acquiredAt})` : `${lock.holder} since ${lock.acquiredAt}`;
+  return age ? l10n.t('{0} for {1} (since {2})', lock.holder, age, lock.acquiredAt) : l10n.t('{0} since {1}', lock.holder, lock.acquiredAt);
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { findFolder, tasksUnder, type FolderNode } from '../core/workspace/folderTree';
 import { folderKey, type IndexChange } from '../core/workspace/workspaceModel';
@@ -75,12 +76,12 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode> {
     if (node.kind === 'more') {
       const total = this.folder(node.projectDir, node.path)?.tasks.length ?? 0;
       const left = total - (this.shown.get(folderKey(node.projectDir, node.path)) ?? TREE_PAGE);
-      const item = new vscode.TreeItem(`Load ${Math.min(TREE_PAGE, left)} more…`, vscode.TreeItemCollapsibleState.None);
+      const item = new vscode.TreeItem(l10n.t('Load {0} more…', Math.min(TREE_PAGE, left)), vscode.TreeItemCollapsibleState.None);
       item.id = node.id;
-      item.description = `${left.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} tasks not shown`;
+      item.description = l10n.t('{0} of {1} tasks not shown', left.toLocaleString('en-US'), total.toLocaleString('en-US'));
       item.iconPath = new vscode.ThemeIcon('ellipsis');
       item.contextValue = 'loadMore';
-      item.command = { command: 'nightshift.tree.loadMore', title: 'Load More', arguments: [node] };
+      item.command = { command: 'nightshift.tree.loadMore', title: l10n.t('Load More'), arguments: [node] };
       return item;
     }
     if (node.kind === 'project') {
@@ -88,10 +89,10 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode> {
       const item = new vscode.TreeItem(project?.config.project ?? node.projectDir, vscode.TreeItemCollapsibleState.Expanded);
       item.id = node.id;
       const root = this.folder(node.projectDir, '');
-      item.description = project ? `${project.config.mode} · ${project.config.engine} · ${root ? tasksUnder(root, true).length : 0} tasks` : '';
+      item.description = project ? `${project.config.mode} · ${project.config.engine} · ${l10n.t('{0} tasks', root ? tasksUnder(root, true).length : 0)}` : '';
       item.iconPath = new vscode.ThemeIcon('project');
       item.contextValue = 'project';
-      item.tooltip = project ? `${project.file}\nTime zone: ${project.config.timezone}` : undefined;
+      item.tooltip = project ? `${project.file}\n${l10n.t('Time zone: {0}', project.config.timezone)}` : undefined;
       return item;
     }
     if (node.kind === 'folder') {
@@ -105,7 +106,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode> {
       return item;
     }
     const task = index.taskByFile(node.file);
-    if (!task) return new vscode.TreeItem('(removed)');
+    if (!task) return new vscode.TreeItem(l10n.t('(removed)'));
     const lock = index.lock(task.data.id);
     const item = new vscode.TreeItem(task.data.name, vscode.TreeItemCollapsibleState.None);
     item.id = node.id;
@@ -113,8 +114,8 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode> {
     item.iconPath = taskIcon(task, lock, index.hasErrors(task.file));
     item.resourceUri = taskUri(task);
     item.contextValue = taskContextValue(task, lock, this.me());
-    item.command = { command: 'vscode.open', title: 'Open Task', arguments: [this.indexer.uriOf(task.file)] };
-    item.accessibilityInformation = { label: `${task.data.name}, ${item.description}${lock ? `, locked by ${lock.holder}` : ''}` };
+    item.command = { command: 'vscode.open', title: l10n.t('Open task'), arguments: [this.indexer.uriOf(task.file)] };
+    item.accessibilityInformation = { label: `${task.data.name}, ${item.description}${lock ? `, ${l10n.t('locked by {0}', lock.holder)}` : ''}` };
     return item;
   }
 

@@ -1,4 +1,6 @@
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
+import { localBatchTitle } from '../core/operations/operationNames';
 import { listRecords, type BatchRecord } from '../core/operations/batchRecords';
 import { revertBatch } from '../core/operations/batchRevert';
 import { scopeOf } from '../core/operations/changeScope';
@@ -25,18 +27,21 @@ export async function undoLastBatch(indexer: WorkspaceIndexer, user: () => strin
   });
   const last = candidates.sort((a, b) => (a.record.when < b.record.when ? -1 : a.record.when > b.record.when ? 1 : 0)).at(-1);
   if (!last) {
-    void vscode.window.showInformationMessage('Nightshift: no batch to undo.');
+    void vscode.window.showInformationMessage(l10n.t('Nightshift: no batch to undo.'));
     return undefined;
   }
   const { record, root } = last;
   if (confirm) {
-    const answer = await vscode.window.showWarningMessage(`Undo "${record.title}" of ${record.when} by ${record.who}?`, { modal: true, detail: revertDetail(record, indexer) }, 'Undo');
-    if (answer !== 'Undo') return undefined;
+    const undoButton = l10n.t('Undo');
+    const answer = await vscode.window.showWarningMessage(l10n.t('Undo "{0}" of {1} by {2}?', localBatchTitle(record.title), record.when, record.who), { modal: true, detail: revertDetail(record, indexer) }, undoButton);
+    if (answer !== undoButton) return undefined;
   }
   const revert = revertBatch(record, user(), root, scopeOf(indexer.index, lockStore()), new Date(), unsavedEditorRefusal);
   await indexer.settled();
   const failed = revert.results.filter((r) => r.status === 'failed');
-  const summary = `${revert.title}: ${revert.results.length - failed.length} undone, ${failed.length} could not be${failed.length ? ` (${failed[0]!.task}: ${failed[0]!.reason})` : ''}.`;
+  const summary = failed.length
+    ? l10n.t('{0}: {1} undone, {2} could not be ({3}: {4}).', revert.title, revert.results.length - failed.length, failed.length, failed[0]!.task, failed[0]!.reason)
+    : l10n.t('{0}: {1} undone, {2} could not be.', revert.title, revert.results.length, 0);
   void (failed.length ? vscode.window.showWarningMessage(summary) : vscode.window.showInformationMessage(summary));
   return revert;
 }

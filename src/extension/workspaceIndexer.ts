@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { logError } from './errorPolicy';
 import { fileKind, INDEXED_FILES_GLOB } from '../core/workspace/fileKinds';
@@ -131,7 +132,7 @@ export class WorkspaceIndexer implements vscode.Disposable {
   reindex(): Promise<void> {
     const generation = ++this.generation;
     this.ready = Promise.resolve(vscode.window.withProgress(
-      { location: { viewId: 'nightshift.tasks' }, title: 'Indexing Nightshift tasks' },
+      { location: { viewId: 'nightshift.tasks' }, title: l10n.t('Indexing Nightshift tasks') },
       async () => {
         const began = performance.now();
         // Not awaited: during the window's startup the round trip to the workbench alone took 0.3 s.

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as l10n from '@vscode/l10n';
 import { L10N_SOURCES, l10nStrings, nonLiteralCalls, placeholders } from '../../scripts/l10nStrings';
@@ -19,6 +19,33 @@ describe('the zh-cn bundle and the messages', function () {
     const inCode = [...l10nStrings(ROOT, L10N_SOURCES).keys()].sort();
     assert.deepEqual(Object.keys(bundle('bundle.l10n.json')).sort(), inCode);
     assert.deepEqual(nonLiteralCalls(ROOT, L10N_SOURCES), [], 'l10n.t takes a literal: a bundle cannot know a computed text');
+  });
+
+  it('no user-visible string in src/extension or webview/ bypasses the bundles', () => {
+    // What VS Code or the page shows: messages, titles, prompts, labels, descriptions, tooltips,
+    // accessible names and text set on the page, written as a literal that starts with a word.
+    const shown = /show(Information|Warning|Error)Message\(\s*['`][A-Za-z]|\b(title|placeHolder|placeholder|prompt|tooltip|detail|description|label|openLabel)\s*[:=]\s*['`][A-Za-z]|'aria-label':\s*['`][A-Za-z]|textContent\s*=\s*['`][A-Za-z]/;
+    // Not words: an example a prompt shows, and the product's name.
+    const notWords = [/placeHolder: 'finance_dw'/, /'aria-label': 'Nightshift'/];
+    const bypass: string[] = [];
+    for (const dir of ['src/extension', 'webview']) {
+      for (const file of tsFilesUnder(join(ROOT, dir))) {
+        readFileSync(file, 'utf8').split('\n').forEach((line, i) => {
+          if (shown.test(line) && !line.includes('l10n.t(') && !notWords.some((r) => r.test(line)) && !line.trim().startsWith('//') && !line.trim().startsWith('*')) bypass.push(`${file.slice(ROOT.length + 1)}:${i + 1}: ${line.trim()}`);
+        });
+      }
+    }
+    assert.deepEqual(bypass, []);
+  });
+
+  it('src/ looks strings up when it shows them, never at load: the language is set after the modules load', () => {
+    const atLoad: string[] = [];
+    for (const file of tsFilesUnder(join(ROOT, 'src'))) {
+      readFileSync(file, 'utf8').split('\n').forEach((line, i) => {
+        if (/^(export )?const\b/.test(line) && line.includes('l10n.t(') && !line.includes('=>')) atLoad.push(`${file.slice(ROOT.length + 1)}:${i + 1}`);
+      });
+    }
+    assert.deepEqual(atLoad, []);
   });
 
   it('every English string has a zh-cn entry with the same placeholders, and none is left in English', () => {
@@ -78,3 +105,10 @@ describe('the zh-cn bundle and the messages', function () {
     assert.match(en.stderr, /2 projects, 43 tasks: 3 errors, 0 warnings\n$/);
   });
 });
+
+function tsFilesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile() && e.name.endsWith('.ts'))
+    .map((e) => join(e.parentPath, e.name))
+    .sort();
+}

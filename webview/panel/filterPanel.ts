@@ -111,7 +111,7 @@ export class FilterPanel {
 
   private dateInputs(key: 'created' | 'modifiedRange', label: string): HTMLElement[] {
     return (['from', 'to'] as const).map((end) => {
-      const control = h('vscode-textfield', { id: `filter-${key}-${end}`, type: 'date', 'aria-label': `${label}: ${end}` }) as Control;
+      const control = h('vscode-textfield', { id: `filter-${key}-${end}`, type: 'date', 'aria-label': `${label}: ${end === 'from' ? l10n.t('from') : l10n.t('to')}` }) as Control;
       control.addEventListener('change', () => {
         const from = this.fields.get(`${key}.from`)!.value as string;
         const to = this.fields.get(`${key}.to`)!.value as string;

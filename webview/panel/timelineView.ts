@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { CompareMark, HostMessage, InstanceDetail, ProjectInfo, TimelineData, TimelineRequest } from '../../src/core/panel/panelProtocol';
 import { dayNumber, displayStamp, stampOf } from '../../src/core/engine/civilTime';
 import { BLOCKED, KIND_CODES, KIND_MASK } from '../../src/core/timeline/timelineLayout';
@@ -40,10 +41,10 @@ export class TimelineView {
   private readonly focusDepth: HTMLElement & { value: string };
   private readonly focusDirection: HTMLElement & { value: string };
   private readonly status = h('span', { class: 'timeline-status', role: 'status', 'aria-live': 'polite' });
-  private readonly scroller = h('div', { class: 'timeline-scroller', tabindex: '0', role: 'application', 'aria-roledescription': 'timeline', 'aria-label': 'Instance timeline', 'aria-describedby': 'timeline-keys' });
+  private readonly scroller = h('div', { class: 'timeline-scroller', tabindex: '0', role: 'application', 'aria-roledescription': 'timeline', 'aria-label': l10n.t('Instance timeline'), 'aria-describedby': 'timeline-keys' });
   private readonly sizer = h('div', { class: 'timeline-sizer' });
   private readonly canvas = h('canvas', { class: 'timeline-canvas', 'aria-hidden': 'true' });
-  private readonly detailPane = h('aside', { class: 'instance-detail', 'aria-label': 'Selected instance', 'aria-live': 'polite' });
+  private readonly detailPane = h('aside', { class: 'instance-detail', 'aria-label': l10n.t('Selected instance'), 'aria-live': 'polite' });
   private readonly announcer = h('p', { class: 'sr-only', 'aria-live': 'polite' });
   private data?: TimelineData;
   private rows?: RowTable;
@@ -68,51 +69,51 @@ export class TimelineView {
     private readonly save: () => void,
   ) {
     this.colors = readThemeColors();
-    this.date = h('vscode-textfield', { type: 'date', 'aria-label': 'Day', title: 'Scheduled date' }) as HTMLElement & { value: string };
+    this.date = h('vscode-textfield', { type: 'date', 'aria-label': l10n.t('Day'), title: l10n.t('Scheduled date') }) as HTMLElement & { value: string };
     this.date.addEventListener('change', () => this.request({ date: this.date.value }));
-    this.grouping = h('vscode-single-select', { 'aria-label': 'Group lanes by', label: 'Group lanes by' }, h('vscode-option', { value: 'folder' }, 'Group by folder'), h('vscode-option', { value: 'project' }, 'Group by project')) as HTMLElement & { value: string };
+    this.grouping = h('vscode-single-select', { 'aria-label': l10n.t('Group lanes by'), label: l10n.t('Group lanes by') }, h('vscode-option', { value: 'folder' }, l10n.t('Group by folder')), h('vscode-option', { value: 'project' }, l10n.t('Group by project'))) as HTMLElement & { value: string };
     this.grouping.addEventListener('change', () => this.request({ grouping: this.grouping.value as 'folder' | 'project' }));
-    this.focusTask = h('vscode-textfield', { class: 'focus-task', placeholder: 'Focus: task ID or name', 'aria-label': 'Focus on a task: its ID or name' }) as HTMLElement & { value: string };
+    this.focusTask = h('vscode-textfield', { class: 'focus-task', placeholder: l10n.t('Focus: task ID or name'), 'aria-label': l10n.t('Focus on a task: its ID or name') }) as HTMLElement & { value: string };
     this.focusTask.addEventListener('keydown', (e) => {
       if ((e as KeyboardEvent).key === 'Enter') this.applyFocus();
     });
-    this.focusDepth = h('vscode-textfield', { type: 'number', min: '0', max: '50', value: '2', class: 'depth', 'aria-label': 'Levels of upstream and downstream to show', title: 'Levels' }) as HTMLElement & { value: string };
-    this.focusDirection = h('vscode-single-select', { 'aria-label': 'Direction', label: 'Direction' }, h('vscode-option', { value: 'both' }, 'Up and downstream'), h('vscode-option', { value: 'upstream' }, 'Upstream'), h('vscode-option', { value: 'downstream' }, 'Downstream')) as HTMLElement & { value: string };
-    const focus = h('vscode-button', { secondary: true, icon: 'filter', onclick: () => this.applyFocus() }, 'Focus');
-    const clear = h('vscode-button', { secondary: true, icon: 'clear-all', onclick: () => this.clearFocus() }, 'Whole Day');
-    const zoomIn = h('vscode-toolbar-button', { icon: 'zoom-in', label: 'Zoom in', title: 'Zoom in (+)', onclick: () => this.zoom(2) });
-    const zoomOut = h('vscode-toolbar-button', { icon: 'zoom-out', label: 'Zoom out', title: 'Zoom out (-)', onclick: () => this.zoom(0.5) });
-    const fit = h('vscode-toolbar-button', { icon: 'screen-normal', label: 'Show the whole day', title: 'Show the whole day (0)', onclick: () => this.fit() });
+    this.focusDepth = h('vscode-textfield', { type: 'number', min: '0', max: '50', value: '2', class: 'depth', 'aria-label': l10n.t('Levels of upstream and downstream to show'), title: l10n.t('Levels') }) as HTMLElement & { value: string };
+    this.focusDirection = h('vscode-single-select', { 'aria-label': l10n.t('Direction'), label: l10n.t('Direction') }, h('vscode-option', { value: 'both' }, l10n.t('Up and downstream')), h('vscode-option', { value: 'upstream' }, l10n.t('Upstream')), h('vscode-option', { value: 'downstream' }, l10n.t('Downstream'))) as HTMLElement & { value: string };
+    const focus = h('vscode-button', { secondary: true, icon: 'filter', onclick: () => this.applyFocus() }, l10n.t('Focus'));
+    const clear = h('vscode-button', { secondary: true, icon: 'clear-all', onclick: () => this.clearFocus() }, l10n.t('Whole Day'));
+    const zoomIn = h('vscode-toolbar-button', { icon: 'zoom-in', label: l10n.t('Zoom in'), title: l10n.t('Zoom in (+)'), onclick: () => this.zoom(2) });
+    const zoomOut = h('vscode-toolbar-button', { icon: 'zoom-out', label: l10n.t('Zoom out'), title: l10n.t('Zoom out (-)'), onclick: () => this.zoom(0.5) });
+    const fit = h('vscode-toolbar-button', { icon: 'screen-normal', label: l10n.t('Show the whole day'), title: l10n.t('Show the whole day (0)'), onclick: () => this.fit() });
     const legend = h(
       'span',
-      { class: 'legend', 'aria-label': 'Legend' },
+      { class: 'legend', 'aria-label': l10n.t('Legend') },
       h('span', { class: 'swatch normal' }),
-      'Normal',
+      l10n.t('Normal'),
       h('span', { class: 'swatch dry-run' }),
-      'Dry-run',
+      l10n.t('Dry-run'),
       h('span', { class: 'swatch paused' }),
-      'Paused',
+      l10n.t('Paused'),
       h('span', { class: 'swatch blocked' }),
-      'Blocked',
+      l10n.t('Blocked'),
       h('span', { class: 'line dashed' }),
-      'Cross-cycle',
+      l10n.t('Cross-cycle'),
       h('span', { class: 'line whisker' }),
       'p90',
       h('span', { class: 'line deadline' }),
-      'Baseline',
+      l10n.t('Baseline'),
     );
     this.sizer.append(this.canvas);
     this.scroller.append(this.sizer);
     this.element = h(
       'section',
-      { class: 'timeline', 'aria-label': 'Instance timeline' },
-      h('div', { class: 'toolbar', role: 'toolbar', 'aria-label': 'Timeline' }, this.date, this.grouping, this.focusTask, this.focusDepth, this.focusDirection, focus, clear, h('span', { class: 'spacer' }), zoomOut, zoomIn, fit),
+      { class: 'timeline', 'aria-label': l10n.t('Instance timeline') },
+      h('div', { class: 'toolbar', role: 'toolbar', 'aria-label': l10n.t('Timeline') }, this.date, this.grouping, this.focusTask, this.focusDepth, this.focusDirection, focus, clear, h('span', { class: 'spacer' }), zoomOut, zoomIn, fit),
       h('div', { class: 'toolbar secondary' }, legend, h('span', { class: 'spacer' }), this.status),
       h('div', { class: 'timeline-body' }, this.scroller, this.detailPane),
-      h('p', { id: 'timeline-keys', class: 'sr-only' }, 'Arrow keys move between instances, Enter opens the task, plus and minus zoom, 0 shows the whole day.'),
+      h('p', { id: 'timeline-keys', class: 'sr-only' }, l10n.t('Arrow keys move between instances, Enter opens the task, plus and minus zoom, 0 shows the whole day.')),
       this.announcer,
     );
-    this.detailPane.append(h('p', { class: 'hint' }, 'Select an instance to see its parameters, its upstream and downstream instances and its critical path.'));
+    this.detailPane.append(h('p', { class: 'hint' }, l10n.t('Select an instance to see its parameters, its upstream and downstream instances and its critical path.')));
     this.scroller.addEventListener('scroll', () => this.onScroll());
     this.scroller.addEventListener('wheel', (e) => this.onWheel(e), { passive: false });
     this.scroller.addEventListener('click', (e) => this.onClick(e));
@@ -169,11 +170,11 @@ export class TimelineView {
       this.span = spanMinutes(message.data);
       this.syncControls(message.request);
       this.highlight = NO_HIGHLIGHT;
-      this.detailPane.replaceChildren(h('p', { class: 'hint' }, 'Select an instance to see its parameters, its upstream and downstream instances and its critical path.'));
-      const note = [`${formatCount(message.data.lane.length)} instances of ${formatCount(message.data.laneName.length)} tasks`, `${formatCount(message.data.edgeFrom.length)} edges`];
-      if (message.data.edgesOutside) note.push(`${formatCount(message.data.edgesOutside)} to instances not shown`);
+      this.detailPane.replaceChildren(h('p', { class: 'hint' }, l10n.t('Select an instance to see its parameters, its upstream and downstream instances and its critical path.')));
+      const note = [l10n.t('{0} instances of {1} tasks', formatCount(message.data.lane.length), formatCount(message.data.laneName.length)), l10n.t('{0} edges', formatCount(message.data.edgeFrom.length))];
+      if (message.data.edgesOutside) note.push(l10n.t('{0} to instances not shown', formatCount(message.data.edgesOutside)));
       if (message.data.focusNote) note.push(message.data.focusNote);
-      for (const d of message.data.deadlines) note.push(`baseline ${d.name} ${clock(d.minute)}: ${d.state}`);
+      for (const d of message.data.deadlines) note.push(l10n.t('baseline {0} {1}: {2}', d.name, clock(d.minute), d.state));
       if (this.compare && !this.compare.at.startsWith(message.data.date)) this.compare = undefined;
       if (this.compare) note.unshift(this.compare.label);
       this.status.textContent = note.join(' · ');
@@ -204,7 +205,7 @@ export class TimelineView {
     this.stale = false;
     this.seq++;
     this.requestedAt = performance.now();
-    this.status.textContent = `Planning ${next.date}…`;
+    this.status.textContent = l10n.t('Planning {0}…', next.date);
     this.host.post({ type: 'timeline', seq: this.seq, request: next });
   }
 
@@ -336,7 +337,7 @@ export class TimelineView {
     this.detailSeq++;
     this.host.post({ type: 'instance', seq: this.detailSeq, index });
     const lane = data.lane[index]!;
-    this.announcer.textContent = `${data.laneName[lane]} at ${clock(data.scheduled[index]!)}, ${KIND_NAMES[data.flags[index]! & KIND_MASK]}${data.flags[index]! & BLOCKED ? ', blocked' : ''}, runs ${clock(data.start[index]!)} to ${clock(data.end[index]!)}`;
+    this.announcer.textContent = l10n.t('{0} at {1}, {2}{3}, runs {4} to {5}', data.laneName[lane] ?? '', clock(data.scheduled[index]!), KIND_NAMES[data.flags[index]! & KIND_MASK] ?? '', data.flags[index]! & BLOCKED ? l10n.t(', blocked') : '', clock(data.start[index]!), clock(data.end[index]!));
     this.schedule();
   }
 
@@ -364,10 +365,10 @@ export class TimelineView {
     const link = (item: { index?: number; id: string; name: string; at: string }, extra = '') => {
       const text = `${item.name} · ${displayStamp(item.at)}`;
       return item.index === undefined
-        ? h('li', { title: item.id }, `${text}${extra} (not shown)`)
+        ? h('li', { title: item.id }, l10n.t('{0} (not shown)', `${text}${extra}`))
         : h('li', { title: item.id }, h('a', { href: '#', onclick: (e: Event) => (e.preventDefault(), this.select(item.index!, true)) }, text), extra);
     };
-    const times = detail.blocked ? `Will not run: ${detail.blocked.replace('-', ' ')}` : `Predicted ${clock(detail.start!)} – ${clock(detail.end!)}`;
+    const times = detail.blocked ? l10n.t('Will not run: {0}', detail.blocked.replace('-', ' ')) : l10n.t('Predicted {0} – {1}', clock(detail.start!), clock(detail.end!));
     const params = Object.entries(detail.params);
     this.detailPane.replaceChildren(
       h('h2', {}, detail.name),
@@ -376,18 +377,18 @@ export class TimelineView {
       h(
         'div',
         { class: 'detail-actions' },
-        h('vscode-button', { icon: 'go-to-file', onclick: () => this.host.post({ type: 'openTask', id: detail.task }) }, 'Open Task'),
-        h('vscode-button', { secondary: true, icon: 'target', onclick: () => this.host.post({ type: 'revealTask', id: detail.task }) }, 'Reveal in Tree'),
-        h('vscode-button', { secondary: true, icon: 'pulse', onclick: () => this.host.post({ type: 'rowAction', action: 'ops', id: detail.task }) }, 'Go to O&M'),
-        h('vscode-button', { secondary: true, icon: 'history', onclick: () => this.host.post({ type: 'rowAction', action: 'backfill', id: detail.task }) }, 'Backfill…'),
+        h('vscode-button', { icon: 'go-to-file', onclick: () => this.host.post({ type: 'openTask', id: detail.task }) }, l10n.t('Open Task')),
+        h('vscode-button', { secondary: true, icon: 'target', onclick: () => this.host.post({ type: 'revealTask', id: detail.task }) }, l10n.t('Reveal in Tree')),
+        h('vscode-button', { secondary: true, icon: 'pulse', onclick: () => this.host.post({ type: 'rowAction', action: 'ops', id: detail.task }) }, l10n.t('Go to O&M')),
+        h('vscode-button', { secondary: true, icon: 'history', onclick: () => this.host.post({ type: 'rowAction', action: 'backfill', id: detail.task }) }, l10n.t('Backfill…')),
       ),
-      h('h3', {}, 'Parameters'),
-      params.length ? h('dl', { class: 'params' }, ...params.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)])) : h('p', { class: 'hint' }, 'None'),
-      h('h3', {}, `Upstream (${detail.upstream.length})`),
-      h('ul', { class: 'upstream' }, ...detail.upstream.map((u) => link(u, u.crossCycle ? ' · cross-cycle' : ''))),
-      h('h3', {}, `Downstream (${detail.downstream.length})`),
-      h('ul', { class: 'downstream' }, ...detail.downstream.map((d) => link(d, d.crossCycle ? ' · cross-cycle' : ''))),
-      h('h3', {}, 'Critical path'),
+      h('h3', {}, l10n.t('Parameters')),
+      params.length ? h('dl', { class: 'params' }, ...params.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)])) : h('p', { class: 'hint' }, l10n.t('None')),
+      h('h3', {}, l10n.t('Upstream ({0})', detail.upstream.length)),
+      h('ul', { class: 'upstream' }, ...detail.upstream.map((u) => link(u, u.crossCycle ? ` · ${l10n.t('cross-cycle')}` : ''))),
+      h('h3', {}, l10n.t('Downstream ({0})', detail.downstream.length)),
+      h('ul', { class: 'downstream' }, ...detail.downstream.map((d) => link(d, d.crossCycle ? ` · ${l10n.t('cross-cycle')}` : ''))),
+      h('h3', {}, l10n.t('Critical path')),
       h('ol', { class: 'critical' }, ...detail.criticalPath.map((c) => link(c))),
     );
   }

@@ -234,7 +234,7 @@ export class TaskPanel implements vscode.Disposable {
     const { indexer, tree, view } = this.services;
     const task = indexer.index.task(id);
     if (!task) {
-      void vscode.window.showWarningMessage(`No compute task with id ${id}.`);
+      void vscode.window.showWarningMessage(l10n.t('No compute task with id {0}.', id));
       return;
     }
     switch (action) {
