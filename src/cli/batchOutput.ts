@@ -1,4 +1,6 @@
+import * as l10n from '@vscode/l10n';
 import { previewBatch } from '../core/operations/batchRunner';
+import { localBatchTitle } from '../core/operations/operationNames';
 import type { LockStore } from '../core/operations/lockStore';
 import type { OperationContext, TaskOperation } from '../core/operations/taskOperation';
 import type { Task } from '../core/workspace/workspaceModel';
@@ -18,7 +20,7 @@ export function writeBatchResults(operation: string, title: string, results: rea
     const rows = results.map(({ task, status, reason }) => ({ task, status, reason }));
     process.stdout.write(`${JSON.stringify({ operation, ...(options.dryRun ? { dryRun: true } : {}), results: rows })}\n`);
   } else {
-    process.stdout.write(`${title}${options.dryRun ? ' (dry run: nothing changed)' : ''}: ${resultCounts(results)}\n`);
+    process.stdout.write(`${localBatchTitle(title)}${options.dryRun ? l10n.t(' (dry run: nothing changed)') : ''}: ${resultCounts(results)}\n`);
     writeResultRows(results);
   }
   return results.some((r) => r.status === 'failed') ? 1 : 0;
@@ -26,7 +28,8 @@ export function writeBatchResults(operation: string, title: string, results: rea
 
 /** "3 succeeded, 1 skipped, 0 failed". */
 export function resultCounts(results: readonly ResultLine[]): string {
-  return ['succeeded', 'skipped', 'failed'].map((s) => `${results.filter((r) => r.status === s).length} ${s}`).join(', ');
+  const n = (status: string) => results.filter((r) => r.status === status).length;
+  return l10n.t('{0} succeeded, {1} skipped, {2} failed', n('succeeded'), n('skipped'), n('failed'));
 }
 
 /** One row per task: id, status, reason, in columns. */
@@ -42,6 +45,6 @@ export function dryRunResults(operation: TaskOperation, tasks: readonly Task[], 
   return previewBatch(operation, tasks, context, locks).map(({ task, decision }) => ({
     task: task.data.id,
     status: decision.status === 'change' ? (decision.failed ? 'failed' : 'succeeded') : decision.status,
-    reason: decision.status === 'change' ? `would: ${decision.summary}` : decision.reason,
+    reason: decision.status === 'change' ? l10n.t('would: {0}', decision.summary) : decision.reason,
   }));
 }

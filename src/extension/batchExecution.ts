@@ -11,7 +11,7 @@ import { confirmBatch } from './batchPreview';
 import { editorWriteThrough } from './editorWrites';
 import { followMovedFiles } from './followMovedFiles';
 import { sharedLockDirectory } from './settings';
-import { UNSAVED_REASON, unsavedEditorRefusal } from './unsavedEditors';
+import { unsavedEditorRefusal, unsavedReason } from './unsavedEditors';
 import type { WorkspaceIndexer } from './workspaceIndexer';
 
 export function lockStore(): LockStore {
@@ -62,7 +62,7 @@ export async function executeBatch(
   let chosen = tasks;
   if (confirm) {
     const plan = previewBatch(operation, tasks, context(), locks).map((p) =>
-      p.decision.status === 'change' && unsavedEditorRefusal(p.task.file) ? { ...p, decision: { status: 'failed' as const, reason: UNSAVED_REASON } } : p,
+      p.decision.status === 'change' && unsavedEditorRefusal(p.task.file) ? { ...p, decision: { status: 'failed' as const, reason: unsavedReason() } } : p,
     );
     const count = tasks.length === 1
       ? (where ? l10n.t('1 task in {0}', where) : l10n.t('1 task'))

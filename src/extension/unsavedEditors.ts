@@ -1,6 +1,8 @@
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 
-export const UNSAVED_REASON = 'unsaved changes in an editor; save or revert them, then run the operation again';
+/** Why a task with unsaved changes in an editor is refused (a function: the language is set at activation). */
+export const unsavedReason = (): string => l10n.t('unsaved changes in an editor; save or revert them, then run the operation again');
 
 /**
  * Why Nightshift must not write `path` now: an editor holds unsaved changes to it. Writing under such a
@@ -9,7 +11,7 @@ export const UNSAVED_REASON = 'unsaved changes in an editor; save or revert them
  */
 export function unsavedEditorRefusal(path: string): string | undefined {
   for (const doc of vscode.workspace.textDocuments) {
-    if (doc.isDirty && doc.uri.scheme === 'file' && doc.uri.fsPath === path) return UNSAVED_REASON;
+    if (doc.isDirty && doc.uri.scheme === 'file' && doc.uri.fsPath === path) return unsavedReason();
   }
   return undefined;
 }

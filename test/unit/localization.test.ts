@@ -86,6 +86,19 @@ describe('the zh-cn bundle and the messages', function () {
     assert.equal(l10n.t('is required'), '必填');
   });
 
+  it('a batch in zh_CN names the operation, counts and explains in Chinese; with --json its results stay English', () => {
+    const root = copyOfSamples();
+    const zh = nightshiftIn({ LANG: 'zh_CN.UTF-8' }, 'owner', root, '--tasks', '10001,10003', '--owner', 'bob', '--as', 'alice', '--dry-run');
+    assert.equal(zh.code, 0, zh.stderr);
+    assert.deepEqual(zh.stdout.split('\n').filter(Boolean), [
+      '修改开发负责人（试运行：未做任何修改）: 1 个成功，1 个跳过，0 个失败',
+      '10001  succeeded  将会：owner alice → bob',
+      '10003  skipped    bob 已是其开发负责人',
+    ]);
+    const json = nightshiftIn({ LANG: 'zh_CN.UTF-8' }, 'owner', root, '--tasks', '10003', '--owner', 'bob', '--as', 'alice', '--dry-run', '--json');
+    assert.deepEqual(JSON.parse(json.stdout).results, [{ task: '10003', status: 'skipped', reason: 'bob already owns it' }]);
+  });
+
   it('nightshift validate with LANG=zh_CN.UTF-8 prints Chinese messages at file:line and a Chinese summary; LANG=C stays English', () => {
     const root = copyOfSamples();
     writeFiles(root, {

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { hostname } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { codeFilePath, codePathProblem } from '../model/codePath';
@@ -54,9 +55,9 @@ export function previewBatch(operation: TaskOperation, tasks: readonly Task[], c
   return tasks.map((task) => {
     const lock = holderOf(task);
     if (lock && lock.holder !== context.user) {
-      return { task, decision: { status: 'skipped', reason: `locked by ${lock.holder}${lock.acquiredAt ? ` since ${lock.acquiredAt}` : ''}` } };
+      return { task, decision: { status: 'skipped', reason: lock.acquiredAt ? l10n.t('locked by {0} since {1}', lock.holder, lock.acquiredAt) : l10n.t('locked by {0}', lock.holder) } };
     }
-    if (lock && operation.name === 'acquire-lock') return { task, decision: { status: 'skipped', reason: 'you already hold the edit lock' } };
+    if (lock && operation.name === 'acquire-lock') return { task, decision: { status: 'skipped', reason: l10n.t('you already hold the edit lock') } };
     try {
       return { task, decision: operation.decide(task, context) };
     } catch (error) {
@@ -165,7 +166,7 @@ export async function runBatch(operation: TaskOperation, tasks: readonly Task[],
     if (!cancelled && options.isCancelled?.()) cancelled = true;
     const result = p.result;
     if (cancelled) {
-      Object.assign(result, { status: 'skipped', reason: 'cancelled before it was reached' });
+      Object.assign(result, { status: 'skipped', reason: l10n.t('cancelled before it was reached') });
     } else if (busy) {
       Object.assign(result, { status: 'failed', reason: busy });
     } else {

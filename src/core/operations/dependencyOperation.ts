@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Dependency, DependencyPolicy } from '../model/taskSchema';
 import { loopText } from '../validation/dependencyCycles';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
@@ -65,21 +66,21 @@ export function configureDependenciesOperation(edits: DependencyEdits, selection
       const project = task.projectDir ? index.project(task.projectDir) : undefined;
       if (project?.config.scheduler !== 'dataphin') {
         const dataphinOnly = [...(edits.add ?? []), ...(edits.edit ?? [])].find((d) => d.policy || d.daysBack !== undefined || d.cycle === 'last24h');
-        if (dataphinOnly) return fail(`${dataphinOnly.cycle === 'last24h' ? 'the last-24-hours cycle' : dataphinOnly.policy ? 'a dependency policy' : 'N days back'} is Dataphin's; project ${project?.config.project ?? '(none)'} follows DataWorks`);
+        if (dataphinOnly) return fail(l10n.t('{0} is Dataphin\'s; project {1} follows DataWorks', dataphinOnly.cycle === 'last24h' ? l10n.t('the last-24-hours cycle') : dataphinOnly.policy ? l10n.t('a dependency policy') : l10n.t('N days back'), project?.config.project ?? '(none)'));
       }
       let deps: DependencySetting[] = task.data.dependencies.map(settingOf);
       const removed = new Set([...(edits.remove ?? [])]);
       deps = deps.filter((d) => !removed.has(d.task));
       for (const e of edits.edit ?? []) deps = deps.map((d) => (d.task === e.task ? settingOf(e) : d));
       for (const a of edits.add ?? []) {
-        if (a.task === task.data.id) return fail('a task cannot depend on itself (use crossCycle: self for its previous cycle)');
+        if (a.task === task.data.id) return fail(l10n.t('a task cannot depend on itself (use crossCycle: self for its previous cycle)'));
         if (!deps.some((d) => settingKey(d) === settingKey(a))) deps.push(settingOf(a));
       }
       const loop = (edits.add ?? []).map((a) => pathBetween(index, a.task, task.data.id)).find((p) => p);
-      if (loop) return fail(`depending on ${loop[0]} would close a dependency cycle: ${loopText([task.data.id, ...loop])}`);
+      if (loop) return fail(l10n.t('depending on {0} would close a dependency cycle: {1}', loop[0] ?? '', loopText([task.data.id, ...loop])));
       const before = task.data.dependencies.map(settingKey).join(',');
       const after = deps.map(settingKey).join(',');
-      if (before === after) return skip('no change to its dependencies');
+      if (before === after) return skip(l10n.t('no change to its dependencies'));
       return change(`upstream [${task.data.dependencies.map(show).join(', ')}] → [${deps.map(show).join(', ')}]`, {
         kind: 'edit',
         // The default cycle (same) is left out, as users write it.

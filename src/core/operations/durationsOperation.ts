@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { TaskDurations } from './observedDurations';
 import { change, skip, type TaskOperation } from './taskOperation';
 
@@ -15,10 +16,10 @@ export function importDurationsOperation(file: string, durations: readonly TaskD
     parameters: { file, tasks: Object.fromEntries(durations.map((d) => [d.task.data.id, { runs: d.runs, expectedMinutes: d.median, expectedP90Minutes: d.p90 }])) },
     decide(task) {
       const d = byTask.get(task.data.id);
-      if (!d) return skip('no observed run of it in the file');
+      if (!d) return skip(l10n.t('no observed run of it in the file'));
       const runs = `${d.runs} run${d.runs === 1 ? '' : 's'}`;
       const { expectedMinutes: m, expectedP90Minutes: p } = task.data;
-      if (m === d.median && p === d.p90) return skip(`already expectedMinutes ${m}, expectedP90Minutes ${p} (${runs})`);
+      if (m === d.median && p === d.p90) return skip(l10n.t('already expectedMinutes {0}, expectedP90Minutes {1} ({2})', m ?? '', p ?? '', runs));
       return change(`expectedMinutes ${m ?? '(default 10)'} → ${d.median}, expectedP90Minutes ${p ?? '(none)'} → ${d.p90} (${runs})`, { kind: 'edit', fields: { expectedMinutes: d.median, expectedP90Minutes: d.p90 } });
     },
   };

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { folderPathProblem, normalizeFolderPath } from './folderNames';
@@ -15,11 +16,11 @@ export function moveTasksOperation(projectDir: string, folder: string): TaskOper
     parameters: { projectDir, folder: target },
     decide(task, { index }) {
       const project = index.project(projectDir);
-      if (!project) return fail(`no project at ${projectDir}`);
-      if (task.projectDir !== projectDir) return fail(`the task belongs to another project; use Modify Project Ownership to move it to ${project.config.project}`);
-      if (task.folder === target) return skip(`already in /${target}`);
+      if (!project) return fail(l10n.t('no project at {0}', projectDir));
+      if (task.projectDir !== projectDir) return fail(l10n.t('the task belongs to another project; use Modify Project Ownership to move it to {0}', project.config.project));
+      if (task.folder === target) return skip(l10n.t('already in {0}', `/${target}`));
       const moveTo = join(project.taskRootDir, target, basename(task.file));
-      if (existsSync(moveTo)) return fail(`/${target} already has a file named ${basename(task.file)}`);
+      if (existsSync(moveTo)) return fail(l10n.t('{0} already has a file named {1}', `/${target}`, basename(task.file)));
       return change(`/${task.folder} → /${target}`, { kind: 'edit', moveTo });
     },
   };

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { TASK_FILE_SUFFIX } from '../model/taskSchema';
@@ -40,28 +41,28 @@ export function modifyProjectOwnershipOperation(target: OwnershipTarget): TaskOp
     decide(task, { index }) {
       const to = index.project(target.projectDir)!;
       const from = task.projectDir ? index.project(task.projectDir) : undefined;
-      if (!from) return fail('the task is not inside a project');
-      if (from.dir === to.dir) return skip(`already in project ${to.config.project}`);
-      if (from.config.mode !== to.config.mode) return fail(`project ${to.config.project} is ${to.config.mode} but ${from.config.project} is ${from.config.mode}; the modes must match`);
-      if (from.config.engine !== to.config.engine) return fail(`project ${to.config.project} uses ${to.config.engine} but ${from.config.project} uses ${from.config.engine}; the engines must match`);
-      if (!to.config.taskTypes.includes(task.data.type)) return fail(`project ${to.config.project} has no task type ${task.data.type}`);
+      if (!from) return fail(l10n.t('the task is not inside a project'));
+      if (from.dir === to.dir) return skip(l10n.t('already in project {0}', to.config.project));
+      if (from.config.mode !== to.config.mode) return fail(l10n.t('project {0} is {1} but {2} is {3}; the modes must match', to.config.project, to.config.mode, from.config.project, from.config.mode));
+      if (from.config.engine !== to.config.engine) return fail(l10n.t('project {0} uses {1} but {2} uses {3}; the engines must match', to.config.project, to.config.engine, from.config.project, from.config.engine));
+      if (!to.config.taskTypes.includes(task.data.type)) return fail(l10n.t('project {0} has no task type {1}', to.config.project, task.data.type));
       let template: { name: string; version: number } | undefined;
       if (task.data.template) {
         const candidates = to.config.templates.filter((t) => t.taskType === task.data.type);
-        if (candidates.length === 0) return fail(`project ${to.config.project} has no ${task.data.type} computing template for this task's template reference`);
-        if (!target.template) return fail(`choose a ${task.data.type} computing template of project ${to.config.project} and its version (${candidates.map((c) => c.name).join(', ')})`);
+        if (candidates.length === 0) return fail(l10n.t('project {0} has no {1} computing template for this task\'s template reference', to.config.project, task.data.type));
+        if (!target.template) return fail(l10n.t('choose a {0} computing template of project {1} and its version ({2})', task.data.type, to.config.project, candidates.map((c) => c.name).join(', ')));
         const chosen = candidates.find((c) => c.name === target.template!.name);
-        if (!chosen) return fail(`project ${to.config.project} has no ${task.data.type} template named ${target.template.name}`);
-        if (!chosen.versions.includes(target.template.version)) return fail(`template ${chosen.name} has no version ${target.template.version}`);
+        if (!chosen) return fail(l10n.t('project {0} has no {1} template named {2}', to.config.project, task.data.type, target.template.name));
+        if (!chosen.versions.includes(target.template.version)) return fail(l10n.t('template {0} has no version {1}', chosen.name, target.template.version));
         template = target.template;
       }
       const name = target.name ?? task.data.name;
       takenNames ??= new Set([...index.tasks()].filter((t) => t.projectDir === to.dir).map((t) => t.data.name));
-      if (takenNames.has(name)) return fail(`project ${to.config.project} already has a task named ${name}; give a new name`);
+      if (takenNames.has(name)) return fail(l10n.t('project {0} already has a task named {1}; give a new name', to.config.project, name));
       takenNames.add(name);
       const file = target.name ? `${target.name}${TASK_FILE_SUFFIX}` : basename(task.file);
       const moveTo = join(to.taskRootDir, folder, file);
-      if (existsSync(moveTo)) return fail(`${moveTo} already exists`);
+      if (existsSync(moveTo)) return fail(l10n.t('{0} already exists', moveTo));
       return change(`${from.config.project}/${task.folder} → ${to.config.project}/${folder}${name !== task.data.name ? `, renamed ${name}` : ''}`, {
         kind: 'edit',
         moveTo,

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Project, Task } from '../workspace/workspaceModel';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { change, fail, type Decision, type TaskOperation } from './taskOperation';
@@ -11,11 +12,16 @@ function checkRemark(remark: string, required: boolean): void {
 }
 
 /** Tasks outside the selection that depend on this one: unpublishing or deleting it would strand them. */
-function downstreamRefusal(task: Task, index: WorkspaceIndex, selected: ReadonlySet<string>, verb: string): Decision | undefined {
+function downstreamRefusal(task: Task, index: WorkspaceIndex, selected: ReadonlySet<string>, verb: 'unpublish' | 'unpublish and delete' | 'delete'): Decision | undefined {
   const dependents = index.dependents(task.data.id).filter((d) => !selected.has(d.data.id));
   if (dependents.length === 0) return undefined;
   const names = dependents.slice(0, 5).map((d) => `${d.data.name} (${d.data.id})`).join(', ');
-  return fail(`cannot ${verb}: downstream tasks depend on it: ${names}${dependents.length > 5 ? ` and ${dependents.length - 5} more` : ''}`);
+  const listed = dependents.length > 5 ? l10n.t('{0} and {1} more', names, dependents.length - 5) : names;
+  const reason =
+    verb === 'delete' ? l10n.t('cannot delete: downstream tasks depend on it: {0}', listed)
+    : verb === 'unpublish' ? l10n.t('cannot unpublish: downstream tasks depend on it: {0}', listed)
+    : l10n.t('cannot unpublish and delete: downstream tasks depend on it: {0}', listed);
+  return fail(reason);
 }
 
 /** The dev-prod rule: deleting a published development object needs settings.allowDeletePublishedInDev. */
@@ -32,7 +38,7 @@ export function unpublishOperation(remark: string, selection: readonly Task[]): 
     title: 'Unpublish',
     parameters: { remark },
     decide(task, { index }) {
-      if (!task.data.published) return fail('the task is not published');
+      if (!task.data.published) return fail(l10n.t('the task is not published'));
       const refusal = downstreamRefusal(task, index, selected, 'unpublish');
       if (refusal) return refusal;
       return change('unpublish; pending publish', { kind: 'pending', action: 'unpublish', remark });
@@ -53,12 +59,12 @@ export function unpublishAndDeleteOperation(remark: string, selection: readonly 
     title: 'Unpublish and Delete',
     parameters: { remark },
     decide(task, { index }) {
-      if (!task.data.published) return fail('the task is not published; use Delete for a draft');
+      if (!task.data.published) return fail(l10n.t('the task is not published; use Delete for a draft'));
       const refusal = downstreamRefusal(task, index, selected, 'unpublish and delete');
       if (refusal) return refusal;
       const project = task.projectDir ? index.project(task.projectDir) : undefined;
       if (forbidsDeletingPublished(project)) {
-        return fail(`project ${project.config.project} is dev-prod and does not allow deleting published development objects (settings.allowDeletePublishedInDev)`);
+        return fail(l10n.t('project {0} is dev-prod and does not allow deleting published development objects (settings.allowDeletePublishedInDev)', project.config.project));
       }
       return change('unpublish and delete; pending publish', { kind: 'pending', action: 'unpublish-and-delete', remark });
     },
@@ -78,10 +84,10 @@ export function deleteTaskOperation(remark: string, selection: readonly Task[]):
     title: 'Delete',
     parameters: { remark },
     decide(task, { index }) {
-      if (task.data.status !== 'draft') return fail(`only tasks in draft status can be deleted (this one is ${task.data.status})`);
+      if (task.data.status !== 'draft') return fail(l10n.t('only tasks in draft status can be deleted (this one is {0})', task.data.status));
       const project = task.projectDir ? index.project(task.projectDir) : undefined;
       if (task.data.published && forbidsDeletingPublished(project)) {
-        return fail(`the task has a production object and project ${project.config.project} does not allow deleting published development objects (settings.allowDeletePublishedInDev)`);
+        return fail(l10n.t('the task has a production object and project {0} does not allow deleting published development objects (settings.allowDeletePublishedInDev)', project.config.project));
       }
       const refusal = downstreamRefusal(task, index, selected, 'delete');
       if (refusal) return refusal;

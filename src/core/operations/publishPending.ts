@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { change, skip, type TaskOperation } from './taskOperation';
 import { readPending, removePending, type PendingEntry } from './pendingPublish';
 import { runBatch, type RunOptions } from './batchRunner';
@@ -20,7 +21,7 @@ export async function publishPending(projectDir: string, context: OperationConte
     parameters: { projectDir, ...(only ? { tasks: [...only] } : {}) },
     decide(task) {
       const entry = byTask.get(task.data.id);
-      if (!entry) return skip('nothing pending for it');
+      if (!entry) return skip(l10n.t('nothing pending for it'));
       if (entry.action === 'publish') {
         return change(`published (${entry.remark || 'no remark'})`, { kind: 'edit', fields: { published: true } });
       }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { scheduleSchema, type Schedule } from '../model/taskSchema';
 import { checkSchedule } from '../validation/scheduleRules';
 import type { DocEdit } from './taskDocument';
@@ -31,7 +32,7 @@ export function configureScheduleOperation(settings: ScheduleSettings): TaskOper
     parameters: { ...settings },
     decide(task) {
       const current = task.data.schedule;
-      if (current.method === 'one-time') return skip('a one-time task is not auto-triggered');
+      if (current.method === 'one-time') return skip(l10n.t('a one-time task is not auto-triggered'));
       const next: Record<string, unknown> = { ...current };
       if (settings.basic) {
         for (const field of BASIC_FIELDS) delete next[field];
@@ -44,9 +45,9 @@ export function configureScheduleOperation(settings: ScheduleSettings): TaskOper
       let conditionalChanged: Record<string, unknown> | undefined;
       const notes: string[] = [];
       if (settings.conditional) {
-        if (settings.conditional.enabled && method !== 'normal') return fail(`conditional scheduling applies only to normal scheduling (the method would be ${method})`);
+        if (settings.conditional.enabled && method !== 'normal') return fail(l10n.t('conditional scheduling applies only to normal scheduling (the method would be {0})', method));
         if (settings.conditional.startTime !== undefined && !START_TIME_CYCLES.has(String(next.cycle))) {
-          return fail(`a conditional start time applies only to day, week and month cycles (the cycle would be ${String(next.cycle)})`);
+          return fail(l10n.t('a conditional start time applies only to day, week and month cycles (the cycle would be {0})', String(next.cycle)));
         }
         // On and off, and its start time; the task's own conditions (Dataphin's) stay as they are.
         conditional = { logic: 'and', conditions: [], ...current.conditional, ...settings.conditional };
@@ -60,11 +61,11 @@ export function configureScheduleOperation(settings: ScheduleSettings): TaskOper
       if (conditional) next.conditional = conditional;
       const effective = settings.effective ? { ...current.effective, ...settings.effective } : undefined;
       if (effective) next.effective = effective;
-      if (effective?.from && effective.to && effective.from > effective.to) return fail(`the effective dates would end (${effective.to}) before they start (${effective.from})`);
+      if (effective?.from && effective.to && effective.from > effective.to) return fail(l10n.t('the effective dates would end ({0}) before they start ({1})', effective.to, effective.from));
       const parsed = scheduleSchema.safeParse(next);
-      if (!parsed.success) return fail(`the resulting schedule is invalid: ${parsed.error.issues[0]?.message ?? 'unknown error'}`);
+      if (!parsed.success) return fail(l10n.t('the resulting schedule is invalid: {0}', parsed.error.issues[0]?.message ?? 'unknown error'));
       const error = checkSchedule(parsed.data).find((p) => p.severity === 'error');
-      if (error) return fail(`the resulting schedule is impossible: ${error.message}`);
+      if (error) return fail(l10n.t('the resulting schedule is impossible: {0}', error.message));
       const summary = [
         settings.basic ? `schedule ${describe(current)} → ${describe(parsed.data)}` : '',
         settings.conditional ? `conditional ${wasConditional ? 'on' : 'off'} → ${conditional?.enabled ? 'on' : 'off'}` : '',

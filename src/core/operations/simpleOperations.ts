@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { compileParameter } from '../engine/parameterExpression';
 import { change, fail, skip, type TaskOperation } from './taskOperation';
 import { recordIdentity } from './operationCatalog';
@@ -18,9 +19,9 @@ export function changeOwnerOperation(owner: string): TaskOperation {
     parameters: { owner },
     decide(task, { index }) {
       const project = task.projectDir ? index.project(task.projectDir) : undefined;
-      if (!project) return fail('the task is not inside a project');
-      if (project.config.users.length > 0 && !project.config.users.includes(owner)) return fail(`${owner} is not a user of project ${project.config.project} (users: ${project.config.users.join(', ')})`);
-      if (task.data.owner === owner) return skip(`${owner} already owns it`);
+      if (!project) return fail(l10n.t('the task is not inside a project'));
+      if (project.config.users.length > 0 && !project.config.users.includes(owner)) return fail(l10n.t('{0} is not a user of project {1} (users: {2})', owner, project.config.project, project.config.users.join(', ')));
+      if (task.data.owner === owner) return skip(l10n.t('{0} already owns it', owner));
       return change(`owner ${task.data.owner ?? '(none)'} → ${owner}`, { kind: 'edit', fields: { owner } });
     },
   };
@@ -35,7 +36,7 @@ export function modifyTagsOperation(mode: 'replace' | 'append', tags: readonly s
     decide(task) {
       const current = task.data.tags;
       const next = mode === 'replace' ? wanted : [...current, ...wanted.filter((t) => !current.includes(t))];
-      if (next.length === current.length && next.every((t, i) => t === current[i])) return skip('the tags are already so');
+      if (next.length === current.length && next.every((t, i) => t === current[i])) return skip(l10n.t('the tags are already so'));
       return change(`tags [${current.join(', ')}] → [${next.join(', ')}]`, { kind: 'edit', fields: { tags: next } });
     },
   };
@@ -52,14 +53,14 @@ export function configureParametersOperation(values: Readonly<Record<string, str
       const dialect = project ? { scheduler: project.config.scheduler, globals: project.config.globals } : undefined;
       for (const [name, value] of Object.entries(values)) {
         const compiled = compileParameter(value, dialect);
-        if (!compiled.ok) return fail(`parameter ${name}: ${compiled.error} (the ${dialect?.scheduler ?? 'dataworks'} syntax of its project)`);
+        if (!compiled.ok) return fail(l10n.t('parameter {0}: {1} (the {2} syntax of its project)', name, compiled.error, dialect?.scheduler ?? 'dataworks'));
       }
       // Only the task's own (local) parameters, and only those it already has.
       const present = Object.keys(values).filter((name) => name in task.data.parameters);
       const missing = Object.keys(values).filter((name) => !(name in task.data.parameters));
-      if (present.length === 0) return skip(`the task has no parameter ${missing.join(', ')}`);
+      if (present.length === 0) return skip(l10n.t('the task has no parameter {0}', missing.join(', ')));
       const changed = present.filter((name) => task.data.parameters[name] !== values[name]);
-      if (changed.length === 0) return skip('the parameters already have these values');
+      if (changed.length === 0) return skip(l10n.t('the parameters already have these values'));
       const note = missing.length ? ` (it has no ${missing.join(', ')})` : '';
       return change(`${changed.map((n) => `${n}=${values[n]}`).join(', ')}${note}`, {
         kind: 'edit',
@@ -120,11 +121,11 @@ export function modifyTemplateVersionOperation(version: number): TaskOperation {
     },
     decide(task, { index }) {
       const ref = task.data.template;
-      if (!ref) return fail('the task references no computing template');
+      if (!ref) return fail(l10n.t('the task references no computing template'));
       const template = (task.projectDir ? index.project(task.projectDir) : undefined)?.config.templates.find((t) => t.name === ref.name);
-      if (!template) return fail(`template ${ref.name} does not exist in the project`);
-      if (!template.versions.includes(version)) return fail(`template ${ref.name} has no version ${version} (versions: ${template.versions.join(', ')})`);
-      if (ref.version === version) return skip(`already on version ${version}`);
+      if (!template) return fail(l10n.t('template {0} does not exist in the project', ref.name));
+      if (!template.versions.includes(version)) return fail(l10n.t('template {0} has no version {1} (versions: {2})', ref.name, version, template.versions.join(', ')));
+      if (ref.version === version) return skip(l10n.t('already on version {0}', version));
       return change(`template ${ref.name} v${ref.version} → v${version}; takes effect after submit and publish`, {
         kind: 'edit',
         edits: [
