@@ -105,7 +105,7 @@ async function main() {
     // The index is complete when the tree shows the projects.
     const started = Date.now();
     await page.locator('#workbench\\.parts\\.sidebar .monaco-list-row').first().waitFor({ timeout: 300_000 });
-    await page.locator('#workbench\\.parts\\.sidebar .monaco-list-row .label-description', { hasText: /tasks/ }).first().waitFor({ timeout: 300_000 });
+    await page.locator('#workbench\\.parts\\.sidebar .monaco-list-row .label-description', { hasText: ZH ? /个任务/ : /tasks/ }).first().waitFor({ timeout: 300_000 });
     console.log(`workspace: ${dir}; display language ${values.locale}; indexed in the extension host in about ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
     const firstOpen = await openList(page);
