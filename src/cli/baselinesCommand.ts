@@ -1,9 +1,9 @@
-import { dayNumber } from '../core/engine/civilTime';
+import { dayNumber } from '../core/time/civilTime';
 import { baselineLine, baselineStatuses } from '../core/engine/baselineStatus';
 import { planDay } from '../core/engine/dayPlan';
 import { buildSchedulingGraph } from '../core/engine/schedulingGraph';
 import { buildTimeline } from '../core/engine/timelineModel';
-import { todayIn } from '../core/engine/wallClock';
+import { todayIn } from '../core/time/wallClock';
 import { UsageError } from './usageError';
 import { parseWorkspaceArgs } from './workspaceArgs';
 

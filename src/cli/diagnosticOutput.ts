@@ -1,5 +1,5 @@
 import { isAbsolute, relative } from 'node:path';
-import { compareDiagnostics, formatDiagnostic } from '../core/validation/diagnostic';
+import { compareDiagnostics, formatDiagnostic } from '../core/model/diagnostic';
 import type { WorkspaceIndex } from '../core/workspace/workspaceIndex';
 
 /** A path as the user would type it: relative to the working folder when inside it. */

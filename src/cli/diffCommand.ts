@@ -1,5 +1,5 @@
-import { dayNumber } from '../core/engine/civilTime';
-import { todayIn } from '../core/engine/wallClock';
+import { dayNumber } from '../core/time/civilTime';
+import { todayIn } from '../core/time/wallClock';
 import { loadWorkspaceAtRevision, RevisionError } from '../core/review/gitWorkspace';
 import { changeText } from '../core/review/changeText';
 import { groupChanges, scheduleDiff } from '../core/review/scheduleDiff';

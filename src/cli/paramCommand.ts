@@ -1,5 +1,5 @@
-import { parseStamp } from '../core/engine/civilTime';
-import { compileParameter } from '../core/engine/parameterExpression';
+import { parseStamp } from '../core/time/civilTime';
+import { compileParameter } from '../core/model/parameterExpression';
 import { UsageError } from './usageError';
 import { parseCommandArgs } from './workspaceArgs';
 

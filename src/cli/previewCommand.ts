@@ -1,8 +1,8 @@
-import { dateOfDay, dayNumber } from '../core/engine/civilTime';
+import { dateOfDay, dayNumber } from '../core/time/civilTime';
 import { planDay, type PlannedInstance } from '../core/engine/dayPlan';
 import { buildSchedulingGraph } from '../core/engine/schedulingGraph';
 import { taskClosure } from '../core/engine/taskClosure';
-import { todayIn } from '../core/engine/wallClock';
+import { todayIn } from '../core/time/wallClock';
 import { writeDiagnostics } from './diagnosticOutput';
 import { formatColumns } from './textColumns';
 import { UsageError } from './usageError';

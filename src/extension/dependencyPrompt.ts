@@ -5,7 +5,7 @@ import { windowHoldsSeveral } from '../core/model/dependencyWindow';
 import type { DependencyPolicy } from '../core/model/taskSchema';
 import { dependencyPreview } from '../core/engine/dependencyPreview';
 import { buildSchedulingGraph } from '../core/engine/schedulingGraph';
-import { todayIn } from '../core/engine/wallClock';
+import { todayIn } from '../core/time/wallClock';
 import type { Task } from '../core/workspace/workspaceModel';
 import type { WorkspaceIndex } from '../core/workspace/workspaceIndex';
 

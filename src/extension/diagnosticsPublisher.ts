@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Diagnostic } from '../core/validation/diagnostic';
+import type { Diagnostic } from '../core/model/diagnostic';
 import type { WorkspaceIndexer } from './workspaceIndexer';
 
 /** Mirrors the index's problems into the Problems panel, file by file. */

@@ -1,11 +1,11 @@
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
-import { dateOfDay, dayNumber, displayStamp } from '../core/engine/civilTime';
+import { dateOfDay, dayNumber, displayStamp } from '../core/time/civilTime';
 import { planBackfill, type Backfill } from '../core/engine/backfill';
 import { buildSchedulingGraph, type SchedulingGraph } from '../core/engine/schedulingGraph';
 import { taskClosure } from '../core/engine/taskClosure';
 import { taskInstances, type OpsDay, type OpsInstance } from '../core/engine/taskInstances';
-import { todayIn } from '../core/engine/wallClock';
+import { todayIn } from '../core/time/wallClock';
 import type { Task } from '../core/workspace/workspaceModel';
 import type { WorkspaceIndexer } from './workspaceIndexer';
 

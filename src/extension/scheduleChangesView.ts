@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
-import { dayNumber } from '../core/engine/civilTime';
-import { todayIn } from '../core/engine/wallClock';
+import { dayNumber } from '../core/time/civilTime';
+import { todayIn } from '../core/time/wallClock';
 import type { CompareMark } from '../core/panel/panelProtocol';
 import { changeText, instanceClock } from '../core/review/changeText';
 import { loadWorkspaceAtRevision, RevisionError } from '../core/review/gitWorkspace';

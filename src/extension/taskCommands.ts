@@ -1,7 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { registerCommand } from './errorPolicy';
-import { displayStamp } from '../core/engine/civilTime';
+import { displayStamp } from '../core/time/civilTime';
 import { listRecords, type BatchRecord } from '../core/operations/batchRecords';
 import { revertBatch } from '../core/operations/batchRevert';
 import { scopeOf } from '../core/operations/changeScope';

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { dateOfDay, dayNumber } from '../../src/core/engine/civilTime';
+import { dateOfDay, dayNumber } from '../../src/core/time/civilTime';
 import { planDay, type DayPlan } from '../../src/core/engine/dayPlan';
 import { buildTimeline } from '../../src/core/engine/timelineModel';
 import { graphIn, lcg, type TaskSpec } from './engineFixtures';

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { parseStamp } from '../../src/core/engine/civilTime';
-import { compileParameter, evaluateParameter } from '../../src/core/engine/parameterExpression';
+import { parseStamp } from '../../src/core/time/civilTime';
+import { compileParameter, evaluateParameter } from '../../src/core/model/parameterExpression';
 
 /** Values of expressions for an instance scheduled at `at` (YYYY-MM-DDTHH:mm[:ss]). */
 function values(at: string, ...expressions: string[]): string[] {

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import { closeSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { compileParameter } from '../../src/core/engine/parameterExpression';
+import { compileParameter } from '../../src/core/model/parameterExpression';
 import { tasksUnder, type FolderNode } from '../../src/core/workspace/folderTree';
 import { WorkspaceIndex } from '../../src/core/workspace/workspaceIndex';
 import type { Task } from '../../src/core/workspace/workspaceModel';

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { scheduleSchema } from '../../src/core/model/taskSchema';
-import { checkSchedule } from '../../src/core/validation/scheduleRules';
+import { checkSchedule } from '../../src/core/model/scheduleRules';
 
 function check(input: object): string[] {
   return checkSchedule(scheduleSchema.parse(input)).map((p) => `${p.severity}:${p.message}`);

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { dayNumber } from '../../src/core/engine/civilTime';
+import { dayNumber } from '../../src/core/time/civilTime';
 import { graphOf, plan, times, clockRange, EVERY_30_MIN, SIX_HOURLY } from './engineFixtures';
 
 function kinds(schedule: Record<string, unknown>, from: string, days: number): string[] {

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { dayNumber } from '../../src/core/engine/civilTime';
+import { dayNumber } from '../../src/core/time/civilTime';
 import { buildTimeline, criticalPath } from '../../src/core/engine/timelineModel';
-import { todayIn, wallClockInstant } from '../../src/core/engine/wallClock';
+import { todayIn, wallClockInstant } from '../../src/core/time/wallClock';
 import { graphOf, HOURLY, plan } from './engineFixtures';
 
 const DAY = '2017-01-11';

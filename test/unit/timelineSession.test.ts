@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { join } from 'node:path';
-import { todayIn } from '../../src/core/engine/wallClock';
+import { todayIn } from '../../src/core/time/wallClock';
 import { dayScheduleRequest } from '../../src/core/timeline/dayScheduleRequest';
 import { BLOCKED, KIND_CODES, KIND_MASK } from '../../src/core/timeline/timelineLayout';
 import { TimelineSession } from '../../src/core/timeline/timelineSession';

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { WorkspaceIndex } from '../../src/core/workspace/workspaceIndex';
-import { findCycles } from '../../src/core/validation/dependencyCycles';
+import { findCycles } from '../../src/core/workspace/dependencyCycles';
 import { PROJECT_YAML, task } from './fixtures';
 
 function indexOf(files: Record<string, string>): WorkspaceIndex {

@@ -14,12 +14,3 @@ export function h(tag: string, attrs: Record<string, unknown> = {}, ...children:
   for (const child of children) if (child) el.append(child);
   return el;
 }
-
-/** Calls `fn` at most once per `ms`, with the latest arguments. */
-export function debounce<A extends unknown[]>(fn: (...args: A) => void, ms: number): (...args: A) => void {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  return (...args: A) => {
-    clearTimeout(timer);
-    timer = setTimeout(() => fn(...args), ms);
-  };
-}

@@ -1,4 +1,5 @@
-import type { InitialResult, TimelineRequest } from '../../src/core/panel/panelProtocol';
+import type { InitialResult } from '../../src/core/panel/panelProtocol';
+import type { TimelineRequest } from '../../src/core/timeline/timelineRequest';
 import { COLUMNS, COLUMN_IDS, type ColumnId } from '../../src/core/taskList/taskListColumns';
 import type { TaskListQuery } from '../../src/core/taskList/taskListQuery';
 

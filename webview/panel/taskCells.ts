@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import { displayStamp } from '../../src/core/engine/civilTime';
+import { displayStamp } from '../../src/core/time/civilTime';
 import type { ColumnId } from '../../src/core/taskList/taskListColumns';
 import type { TaskRow } from '../../src/core/taskList/taskRow';
 

@@ -1,6 +1,7 @@
 import * as l10n from '@vscode/l10n';
-import type { CompareMark, HostMessage, InstanceDetail, ProjectInfo, TimelineData, TimelineRequest } from '../../src/core/panel/panelProtocol';
-import { dayNumber, displayStamp, stampOf } from '../../src/core/engine/civilTime';
+import type { CompareMark, HostMessage, ProjectInfo, TimelineData } from '../../src/core/panel/panelProtocol';
+import type { InstanceDetail, TimelineRequest } from '../../src/core/timeline/timelineRequest';
+import { dayNumber, displayStamp, stampOf } from '../../src/core/time/civilTime';
 import { BLOCKED, KIND_CODES, KIND_MASK } from '../../src/core/timeline/timelineLayout';
 import { formatCount } from './countText';
 import { h } from './dom';

@@ -1,6 +1,6 @@
 import type { PublicCalendar } from '../model/projectSchema';
 import type { Condition } from '../model/taskSchema';
-import { civilOfDay, dateOfDay, weekdayOfDay } from './civilTime';
+import { civilOfDay, dateOfDay, weekdayOfDay } from '../time/civilTime';
 
 /** One condition on a business date, by the regular calendar or a public one (Dataphin's "条件调度规则说明"). */
 function holds(c: Condition, day: number, calendars: Readonly<Record<string, PublicCalendar>>): boolean {

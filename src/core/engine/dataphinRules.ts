@@ -1,5 +1,5 @@
 import type { DependencyPolicy } from '../model/taskSchema';
-import { MINUTES_PER_DAY } from './civilTime';
+import { MINUTES_PER_DAY } from '../time/civilTime';
 import type { RuleSide } from './dependencyRules';
 
 /**

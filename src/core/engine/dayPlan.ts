@@ -1,4 +1,4 @@
-import { dateOfDay, dayNumber, DAY_MS, MINUTE_MS, MINUTES_PER_DAY, stampOf } from './civilTime';
+import { dateOfDay, dayNumber, DAY_MS, MINUTE_MS, MINUTES_PER_DAY, stampOf } from '../time/civilTime';
 import { previousCycleEdges, sameCycleEdges, selfEdges, type Emit, type RuleSide } from './dependencyRules';
 import { dataphinEdges, type DayEmit } from './dataphinRules';
 import type { ScheduledTask, SchedulingGraph } from './schedulingGraph';

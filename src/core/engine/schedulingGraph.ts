@@ -1,5 +1,5 @@
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
-import { compileParameter, type CompiledParameter } from './parameterExpression';
+import { compileParameter, type CompiledParameter } from '../model/parameterExpression';
 import { DEFAULT_EXPECTED_MINUTES, type DependencyPolicy } from '../model/taskSchema';
 import type { DataphinLink } from './dataphinRules';
 import { taskCalendar, type TaskCalendar } from './taskCalendar';

@@ -1,4 +1,4 @@
-import { clockOfMinute, MINUTES_PER_DAY } from './civilTime';
+import { clockOfMinute, MINUTES_PER_DAY } from '../time/civilTime';
 import type { SchedulingGraph } from './schedulingGraph';
 import { criticalPath, type Timeline } from './timelineModel';
 

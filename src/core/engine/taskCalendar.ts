@@ -1,9 +1,9 @@
 import type { Schedule } from '../model/taskSchema';
-import { checkSchedule } from '../validation/scheduleRules';
+import { checkSchedule } from '../model/scheduleRules';
 import type { PublicCalendar } from '../model/projectSchema';
-import { civilOfDay, dateOfDay, dayNumber, minuteOfClock, weekdayOfDay } from './civilTime';
+import { civilOfDay, dateOfDay, dayNumber, minuteOfClock, weekdayOfDay } from '../time/civilTime';
 import { conditionsHold } from './conditionalScheduling';
-import { dstShift } from './dstShift';
+import { dstShift } from '../time/dstShift';
 
 export type InstanceKind = 'normal' | 'dry-run' | 'paused';
 

@@ -1,4 +1,4 @@
-import { dateOfDay, dayNumber } from './civilTime';
+import { dateOfDay, dayNumber } from '../time/civilTime';
 import { planDay } from './dayPlan';
 import type { SchedulingGraph } from './schedulingGraph';
 import { instanceName, minuteText, startExplanation } from './startExplanation';

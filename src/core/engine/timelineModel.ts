@@ -1,6 +1,6 @@
 import type { DayPlan, PlannedInstance, UpstreamEdge } from './dayPlan';
 import type { ScheduledTask, SchedulingGraph } from './schedulingGraph';
-import { MINUTES_PER_DAY } from './civilTime';
+import { MINUTES_PER_DAY } from '../time/civilTime';
 
 export type Blocked = 'paused' | 'upstream-paused' | 'dependency-cycle';
 

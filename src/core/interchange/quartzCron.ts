@@ -1,5 +1,5 @@
 import type { Schedule } from '../model/taskSchema';
-import { clockOfMinute, minuteOfClock, pad2 } from '../engine/civilTime';
+import { clockOfMinute, minuteOfClock, pad2 } from '../time/civilTime';
 import { taskCalendar } from '../engine/taskCalendar';
 
 /**

@@ -1,7 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { IANAZone } from 'luxon';
-import type { FieldProblem } from '../validation/scheduleRules';
-import { schemaProblems } from '../validation/schemaProblems';
+import type { FieldProblem } from './fieldProblem';
+import { schemaProblems } from './schemaProblems';
 import { type ParsedFile, parseYamlFile } from './parseTaskFile';
 import { projectFileSchema, type ProjectFile } from './projectSchema';
 

@@ -2,10 +2,11 @@ import * as l10n from '@vscode/l10n';
 import { changedSinceSubmission } from './submittedContent';
 import type { FieldSpans } from '../yaml/fieldSpans';
 import { YamlSource } from '../yaml/yamlSource';
-import type { Diagnostic } from '../validation/diagnostic';
-import { idSpellingProblems } from '../validation/idSpelling';
-import { checkSchedule, type FieldProblem } from '../validation/scheduleRules';
-import { schemaProblems, unknownKeyProblems } from '../validation/schemaProblems';
+import type { Diagnostic } from './diagnostic';
+import { idSpellingProblems } from './idSpelling';
+import { checkSchedule } from './scheduleRules';
+import type { FieldProblem } from './fieldProblem';
+import { schemaProblems, unknownKeyProblems } from './schemaProblems';
 import { DEFAULT_EXPECTED_MINUTES, KNOWN_SCHEDULE_KEYS, KNOWN_TASK_KEYS, taskFileSchema, type TaskFile } from './taskSchema';
 
 export interface ParsedFile<T> {

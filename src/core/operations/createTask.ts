@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Document } from 'yaml';
 import { scheduleSchema, TASK_FILE_SUFFIX, type Schedule } from '../model/taskSchema';
-import { checkSchedule } from '../validation/scheduleRules';
+import { checkSchedule } from '../model/scheduleRules';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import type { Project, Task } from '../workspace/workspaceModel';
 import { writeFileAtomic } from './atomicFile';

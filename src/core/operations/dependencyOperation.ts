@@ -1,6 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import type { Dependency, DependencyPolicy } from '../model/taskSchema';
-import { loopText } from '../validation/dependencyCycles';
+import { loopText } from '../workspace/dependencyCycles';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import type { Task } from '../workspace/workspaceModel';
 import { change, fail, skip, type TaskOperation } from './taskOperation';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { compileParameter } from '../engine/parameterExpression';
+import { compileParameter } from '../model/parameterExpression';
 import { dependencyPolicySchema, scheduleSchema } from '../model/taskSchema';
 import type { Task } from '../workspace/workspaceModel';
 import { configureDependenciesOperation } from './dependencyOperation';

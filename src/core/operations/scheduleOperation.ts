@@ -1,6 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import { scheduleSchema, type Schedule } from '../model/taskSchema';
-import { checkSchedule } from '../validation/scheduleRules';
+import { checkSchedule } from '../model/scheduleRules';
 import type { DocEdit } from './taskDocument';
 import { change, fail, skip, type TaskOperation } from './taskOperation';
 import { recordIdentity } from './operationCatalog';

@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import { compileParameter } from '../engine/parameterExpression';
+import { compileParameter } from '../model/parameterExpression';
 import { change, fail, skip, type TaskOperation } from './taskOperation';
 import { recordIdentity } from './operationCatalog';
 

@@ -1,6 +1,6 @@
 import { submittedContentHash } from '../model/submittedContent';
 import type { TaskFile } from '../model/taskSchema';
-import type { Diagnostic } from '../validation/diagnostic';
+import type { Diagnostic } from '../model/diagnostic';
 import type { Task } from '../workspace/workspaceModel';
 import { recordIdentity } from './operationCatalog';
 import { timestamp } from './taskDocument';

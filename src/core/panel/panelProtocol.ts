@@ -4,6 +4,7 @@ import type { TaskListFacets } from '../taskList/taskListFacets';
 import { taskListQuerySchema, type TaskListQuery } from '../taskList/taskListQuery';
 import type { TaskRow } from '../taskList/taskRow';
 import type { TimelineLayout } from '../timeline/timelineLayout';
+import { timelineRequestSchema, type InstanceDetail, type TimelineRequest } from '../timeline/timelineRequest';
 
 /** What a row's Actions column offers: its own actions, then the catalog's row operations. */
 export const ROW_ACTIONS: readonly RowAction[] = ['open', 'reveal', 'timeline', 'ops', 'backfill', 'clone', ...OPERATIONS.filter((o) => o.onRow).map((o) => o.key)];
@@ -15,18 +16,6 @@ export type BatchAction = OperationKey;
 
 const taskIdSchema = z.string().min(1).max(200);
 
-export const timelineRequestSchema = z.object({
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-  grouping: z.enum(['folder', 'project']).default('folder'),
-  focus: z
-    .object({
-      task: taskIdSchema,
-      depth: z.number().int().min(0).max(50).default(2),
-      direction: z.enum(['upstream', 'downstream', 'both']).default('both'),
-    })
-    .optional(),
-});
-export type TimelineRequest = z.output<typeof timelineRequestSchema>;
 
 /** Messages from the webview; the extension trusts none it has not parsed with this. */
 export const webviewMessageSchema = z.discriminatedUnion('type', [
@@ -53,35 +42,6 @@ export interface ProjectInfo {
   name: string;
   timezone: string;
   today: string;
-}
-
-/** An instance as the detail pane shows it. */
-export interface InstanceDetail {
-  index: number;
-  id: string;
-  task: string;
-  name: string;
-  scheduledAt: string;
-  kind: string;
-  start?: number;
-  end?: number;
-  blocked?: string;
-  params: Record<string, string>;
-  /** Indexes of drawn instances (the others are not shown); each by its task's name and scheduled time. */
-  upstream: InstanceRef[];
-  downstream: InstanceRef[];
-  criticalPath: Omit<InstanceRef, 'crossCycle'>[];
-  /** Why it starts when it does, along the critical path, by name. */
-  explanation: string;
-}
-
-/** An instance a detail names: its id, its task's name, its scheduled time, and where it is drawn. */
-export interface InstanceRef {
-  index?: number;
-  id: string;
-  name: string;
-  at: string;
-  crossCycle: boolean;
 }
 
 /** The timeline's layout without instance ids (details are asked for by index), and what it took. */

@@ -1,5 +1,5 @@
 import { baselineStatuses, type BaselineStatus } from '../engine/baselineStatus';
-import { dateOfDay, dayNumber } from '../engine/civilTime';
+import { dateOfDay, dayNumber } from '../time/civilTime';
 import { planDay, type DayPlan } from '../engine/dayPlan';
 import { buildSchedulingGraph, type SchedulingGraph } from '../engine/schedulingGraph';
 import { instanceName, minuteText } from '../engine/startExplanation';

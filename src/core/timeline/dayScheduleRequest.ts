@@ -1,5 +1,5 @@
-import { todayIn } from '../engine/wallClock';
-import type { TimelineRequest } from '../panel/panelProtocol';
+import { todayIn } from '../time/wallClock';
+import type { TimelineRequest } from './timelineRequest';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import type { Task } from '../workspace/workspaceModel';
 

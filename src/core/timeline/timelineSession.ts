@@ -3,7 +3,7 @@ import { instanceParams, planDay } from '../engine/dayPlan';
 import { buildSchedulingGraph, type SchedulingGraph } from '../engine/schedulingGraph';
 import { startExplanation, instanceName } from '../engine/startExplanation';
 import { taskClosure } from '../engine/taskClosure';
-import type { InstanceDetail, TimelineRequest } from '../panel/panelProtocol';
+import type { InstanceDetail, TimelineRequest } from './timelineRequest';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { layoutTimeline, type TimelineLayout } from './timelineLayout';
 

@@ -1,8 +1,9 @@
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
-import { todayIn } from '../../core/engine/wallClock';
+import { todayIn } from '../../core/time/wallClock';
 import { currentLanguage, languageBundle } from '../../core/text/language';
-import { webviewMessageSchema, type CompareMark, type HostMessage, type InitialResult, type ProjectInfo, type TimelineRequest, type WebviewMessage } from '../../core/panel/panelProtocol';
+import { webviewMessageSchema, type CompareMark, type HostMessage, type InitialResult, type ProjectInfo, type WebviewMessage } from '../../core/panel/panelProtocol';
+import type { TimelineRequest } from '../../core/timeline/timelineRequest';
 import { defaultQuery, taskListQuerySchema, type TaskListQuery } from '../../core/taskList/taskListQuery';
 import { TaskListSession } from '../../core/taskList/taskListSession';
 import { dayScheduleRequest } from '../../core/timeline/dayScheduleRequest';

@@ -1,5 +1,5 @@
-import { compileParameter, type ParameterDialect } from '../engine/parameterExpression';
-import type { FieldProblem } from './scheduleRules';
+import { compileParameter, type ParameterDialect } from './parameterExpression';
+import type { FieldProblem } from './fieldProblem';
 
 /** Parameter values whose expressions the project's scheduler would reject, each at its own line. */
 export function checkParameters(parameters: Readonly<Record<string, string>>, dialect?: ParameterDialect): FieldProblem[] {

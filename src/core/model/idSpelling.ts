@@ -1,6 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import type { YamlPath, YamlSource } from '../yaml/yamlSource';
-import type { FieldProblem } from './scheduleRules';
+import type { FieldProblem } from './fieldProblem';
 
 /** How a number must be written to stand for the id spelled the same: digits without a leading zero. */
 const PLAIN_DECIMAL = /^(0|[1-9]\d*)$/;

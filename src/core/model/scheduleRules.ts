@@ -1,14 +1,7 @@
 import * as l10n from '@vscode/l10n';
-import type { Schedule } from '../model/taskSchema';
-import type { YamlPath } from '../yaml/yamlSource';
+import type { Schedule } from './taskSchema';
 import type { Severity } from './diagnostic';
-
-export interface FieldProblem {
-  path: YamlPath;
-  severity: Severity;
-  code: string;
-  message: string;
-}
+import type { FieldProblem } from './fieldProblem';
 
 /** Days in each month of a leap year: a day that fits here occurs in some year. */
 const MAX_DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];

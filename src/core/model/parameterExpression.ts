@@ -1,7 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { DateTime } from 'luxon';
-import { addMonths, DAY_MS, MINUTE_MS, pad2 } from './civilTime';
-import { dstShift } from './dstShift';
+import { addMonths, DAY_MS, MINUTE_MS, pad2 } from '../time/civilTime';
+import { dstShift } from '../time/dstShift';
 
 /**
  * DataWorks scheduling-parameter expressions (reference §1.1): `${…}` on the business date, `$[…]` on

@@ -1,6 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import type { z } from 'zod';
-import type { FieldProblem } from './scheduleRules';
+import type { FieldProblem } from './fieldProblem';
 
 /** zod issues as field problems whose messages name the field and say what was expected. */
 export function schemaProblems(error: z.ZodError): FieldProblem[] {

@@ -1,14 +1,14 @@
 import * as l10n from '@vscode/l10n';
 import { YamlSource, type YamlPath } from '../yaml/yamlSource';
-import type { Project, Task } from '../workspace/workspaceModel';
-import type { Diagnostic, Severity } from './diagnostic';
+import type { Project, Task } from './workspaceModel';
+import type { Diagnostic, Severity } from '../model/diagnostic';
 import { cyclePath, findCycles, loopText } from './dependencyCycles';
 import { existsSync, realpathSync } from 'node:fs';
 import { dirname, isAbsolute, relative } from 'node:path';
 import { codeFilePath, codePathProblem } from '../model/codePath';
 import { isMultiCycle, windowHoldsSeveral } from '../model/dependencyWindow';
-import type { ParameterDialect } from '../engine/parameterExpression';
-import { checkParameters } from './parameterRules';
+import type { ParameterDialect } from '../model/parameterExpression';
+import { checkParameters } from '../model/parameterRules';
 
 type TasksById = ReadonlyMap<string, readonly Task[]>;
 
