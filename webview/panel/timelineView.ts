@@ -1,9 +1,11 @@
 import * as l10n from '@vscode/l10n';
 import type { CompareMark, HostMessage, ProjectInfo, TimelineData } from '../../src/core/panel/panelProtocol';
 import type { InstanceDetail, TimelineRequest } from '../../src/core/timeline/timelineRequest';
-import { dayNumber, displayStamp, stampOf } from '../../src/core/time/civilTime';
-import { BLOCKED, KIND_CODES, KIND_MASK } from '../../src/core/timeline/timelineLayout';
 import { formatCount } from './countText';
+import { instanceDetailContent } from './instanceDetailContent';
+import { highlightOf, instanceAnnouncement, scheduledStamp } from './instanceHighlight';
+import { TimelineControls } from './timelineControls';
+import { timelineLegend } from './timelineLegend';
 import { h } from './dom';
 import type { HostChannel } from './hostChannel';
 import type { PanelState } from './panelState';
@@ -25,8 +27,6 @@ import {
   type Viewport,
 } from './timelineViewport';
 
-/** Kind names by their code in an instance's flags. */
-const KIND_NAMES = Object.fromEntries(Object.entries(KIND_CODES).map(([name, code]) => [code, name]));
 const NO_HIGHLIGHT: Highlight = { selected: -1, upstream: new Set(), downstream: new Set(), critical: new Set() };
 
 /**
@@ -36,11 +36,7 @@ const NO_HIGHLIGHT: Highlight = { selected: -1, upstream: new Set(), downstream:
  */
 export class TimelineView {
   readonly element: HTMLElement;
-  private readonly date: HTMLElement & { value: string };
-  private readonly grouping: HTMLElement & { value: string };
-  private readonly focusTask: HTMLElement & { value: string };
-  private readonly focusDepth: HTMLElement & { value: string };
-  private readonly focusDirection: HTMLElement & { value: string };
+  private readonly controls: TimelineControls;
   private readonly status = h('span', { class: 'timeline-status', role: 'status', 'aria-live': 'polite' });
   private readonly scroller = h('div', { class: 'timeline-scroller', tabindex: '0', role: 'application', 'aria-roledescription': 'timeline', 'aria-label': l10n.t('Instance timeline'), 'aria-describedby': 'timeline-keys' });
   private readonly sizer = h('div', { class: 'timeline-sizer' });
@@ -70,46 +66,20 @@ export class TimelineView {
     private readonly save: () => void,
   ) {
     this.colors = readThemeColors();
-    this.date = h('vscode-textfield', { type: 'date', 'aria-label': l10n.t('Day'), title: l10n.t('Scheduled date') }) as HTMLElement & { value: string };
-    this.date.addEventListener('change', () => this.request({ date: this.date.value }));
-    this.grouping = h('vscode-single-select', { 'aria-label': l10n.t('Group lanes by'), label: l10n.t('Group lanes by') }, h('vscode-option', { value: 'folder' }, l10n.t('Group by folder')), h('vscode-option', { value: 'project' }, l10n.t('Group by project'))) as HTMLElement & { value: string };
-    this.grouping.addEventListener('change', () => this.request({ grouping: this.grouping.value as 'folder' | 'project' }));
-    this.focusTask = h('vscode-textfield', { class: 'focus-task', placeholder: l10n.t('Focus: task ID or name'), 'aria-label': l10n.t('Focus on a task: its ID or name') }) as HTMLElement & { value: string };
-    this.focusTask.addEventListener('keydown', (e) => {
-      if ((e as KeyboardEvent).key === 'Enter') this.applyFocus();
+    this.controls = new TimelineControls({
+      request: (change) => this.request(change),
+      focus: () => this.applyFocus(),
+      clearFocus: () => this.clearFocus(),
+      zoom: (factor) => this.zoom(factor),
+      fit: () => this.fit(),
     });
-    this.focusDepth = h('vscode-textfield', { type: 'number', min: '0', max: '50', value: '2', class: 'depth', 'aria-label': l10n.t('Levels of upstream and downstream to show'), title: l10n.t('Levels') }) as HTMLElement & { value: string };
-    this.focusDirection = h('vscode-single-select', { 'aria-label': l10n.t('Direction'), label: l10n.t('Direction') }, h('vscode-option', { value: 'both' }, l10n.t('Up and downstream')), h('vscode-option', { value: 'upstream' }, l10n.t('Upstream')), h('vscode-option', { value: 'downstream' }, l10n.t('Downstream'))) as HTMLElement & { value: string };
-    const focus = h('vscode-button', { secondary: true, icon: 'filter', onclick: () => this.applyFocus() }, l10n.t('Focus'));
-    const clear = h('vscode-button', { secondary: true, icon: 'clear-all', onclick: () => this.clearFocus() }, l10n.t('Whole Day'));
-    const zoomIn = h('vscode-toolbar-button', { icon: 'zoom-in', label: l10n.t('Zoom in'), title: l10n.t('Zoom in (+)'), onclick: () => this.zoom(2) });
-    const zoomOut = h('vscode-toolbar-button', { icon: 'zoom-out', label: l10n.t('Zoom out'), title: l10n.t('Zoom out (-)'), onclick: () => this.zoom(0.5) });
-    const fit = h('vscode-toolbar-button', { icon: 'screen-normal', label: l10n.t('Show the whole day'), title: l10n.t('Show the whole day (0)'), onclick: () => this.fit() });
-    const legend = h(
-      'span',
-      { class: 'legend', 'aria-label': l10n.t('Legend') },
-      h('span', { class: 'swatch normal' }),
-      l10n.t('Normal'),
-      h('span', { class: 'swatch dry-run' }),
-      l10n.t('Dry-run'),
-      h('span', { class: 'swatch paused' }),
-      l10n.t('Paused'),
-      h('span', { class: 'swatch blocked' }),
-      l10n.t('Blocked'),
-      h('span', { class: 'line dashed' }),
-      l10n.t('Cross-cycle'),
-      h('span', { class: 'line whisker' }),
-      'p90',
-      h('span', { class: 'line deadline' }),
-      l10n.t('Baseline'),
-    );
     this.sizer.append(this.canvas);
     this.scroller.append(this.sizer);
     this.element = h(
       'section',
       { class: 'timeline', 'aria-label': l10n.t('Instance timeline') },
-      h('div', { class: 'toolbar', role: 'toolbar', 'aria-label': l10n.t('Timeline') }, this.date, this.grouping, this.focusTask, this.focusDepth, this.focusDirection, focus, clear, h('span', { class: 'spacer' }), zoomOut, zoomIn, fit),
-      h('div', { class: 'toolbar secondary' }, legend, h('span', { class: 'spacer' }), this.status),
+      this.controls.element,
+      h('div', { class: 'toolbar secondary' }, timelineLegend(), h('span', { class: 'spacer' }), this.status),
       h('div', { class: 'timeline-body' }, this.scroller, this.detailPane),
       h('p', { id: 'timeline-keys', class: 'sr-only' }, l10n.t('Arrow keys move between instances, Enter opens the task, plus and minus zoom, 0 shows the whole day.')),
       this.announcer,
@@ -169,7 +139,7 @@ export class TimelineView {
       this.data = message.data;
       this.rows = rowTable(message.data);
       this.span = spanMinutes(message.data);
-      this.syncControls(message.request);
+      this.controls.sync(message.request);
       this.highlight = NO_HIGHLIGHT;
       this.detailPane.replaceChildren(h('p', { class: 'hint' }, l10n.t('Select an instance to see its parameters, its upstream and downstream instances and its critical path.')));
       const note = [l10n.t('{0} instances of {1} tasks', formatCount(message.data.lane.length), formatCount(message.data.laneName.length)), l10n.t('{0} edges', formatCount(message.data.edgeFrom.length))];
@@ -214,22 +184,11 @@ export class TimelineView {
     return this.projects[0]?.today ?? new Date().toISOString().slice(0, 10);
   }
 
-  private syncControls(request: TimelineRequest): void {
-    this.date.value = request.date;
-    this.grouping.value = request.grouping;
-    this.focusTask.value = request.focus?.task ?? '';
-    if (request.focus) {
-      this.focusDepth.value = String(request.focus.depth);
-      this.focusDirection.value = request.focus.direction;
-    }
-  }
-
   private applyFocus(): void {
-    const text = this.focusTask.value.trim();
+    const { text, depth, direction } = this.controls.focusWanted();
     if (!text) return this.clearFocus();
-    const depth = Math.max(0, Math.min(50, Number(this.focusDepth.value) || 0));
     const byName = this.data ? this.data.laneTask[this.data.laneName.indexOf(text)] : undefined;
-    this.request({ focus: { task: byName ?? text, depth, direction: this.focusDirection.value as 'both' | 'upstream' | 'downstream' } });
+    this.request({ focus: { task: byName ?? text, depth, direction } });
   }
 
   private clearFocus(): void {
@@ -327,18 +286,13 @@ export class TimelineView {
 
   private select(index: number, reveal: boolean): void {
     const data = this.data!;
-    this.highlight = { selected: index, upstream: new Set(), downstream: new Set(), critical: new Set() };
-    for (let e = 0; e < data.edgeFrom.length; e++) {
-      if (data.edgeTo[e] === index) (this.highlight.upstream as Set<number>).add(data.edgeFrom[e]!);
-      if (data.edgeFrom[e] === index) (this.highlight.downstream as Set<number>).add(data.edgeTo[e]!);
-    }
+    this.highlight = highlightOf(data, index);
     this.state.selectedInstance = `${data.laneTask[data.lane[index]!]}@${scheduledStamp(data, index)}`;
     this.save();
     if (reveal) this.reveal(index);
     this.detailSeq++;
     this.host.post({ type: 'instance', seq: this.detailSeq, index });
-    const lane = data.lane[index]!;
-    this.announcer.textContent = l10n.t('{0} at {1}, {2}{3}, runs {4} to {5}', data.laneName[lane] ?? '', clock(data.scheduled[index]!), KIND_NAMES[data.flags[index]! & KIND_MASK] ?? '', data.flags[index]! & BLOCKED ? l10n.t(', blocked') : '', clock(data.start[index]!), clock(data.end[index]!));
+    this.announcer.textContent = instanceAnnouncement(data, index);
     this.schedule();
   }
 
@@ -362,36 +316,7 @@ export class TimelineView {
     if (detail.index !== this.highlight.selected) return;
     this.highlight = { ...this.highlight, critical: new Set(detail.criticalPath.flatMap((c) => (c.index === undefined ? [] : [c.index]))) };
     this.schedule();
-    // Each instance by its task's name and scheduled time; the id stays in the tooltip.
-    const link = (item: { index?: number; id: string; name: string; at: string }, extra = '') => {
-      const text = `${item.name} · ${displayStamp(item.at)}`;
-      return item.index === undefined
-        ? h('li', { title: item.id }, l10n.t('{0} (not shown)', `${text}${extra}`))
-        : h('li', { title: item.id }, h('a', { href: '#', onclick: (e: Event) => (e.preventDefault(), this.select(item.index!, true)) }, text), extra);
-    };
-    const times = detail.blocked ? l10n.t('Will not run: {0}', detail.blocked.replace('-', ' ')) : l10n.t('Predicted {0} – {1}', clock(detail.start!), clock(detail.end!));
-    const params = Object.entries(detail.params);
-    this.detailPane.replaceChildren(
-      h('h2', {}, detail.name),
-      h('p', { class: 'meta' }, `${displayStamp(detail.scheduledAt)} · ${detail.kind} · ${times}`),
-      h('p', { class: 'why' }, detail.explanation),
-      h(
-        'div',
-        { class: 'detail-actions' },
-        h('vscode-button', { icon: 'go-to-file', onclick: () => this.host.post({ type: 'openTask', id: detail.task }) }, l10n.t('Open Task')),
-        h('vscode-button', { secondary: true, icon: 'target', onclick: () => this.host.post({ type: 'revealTask', id: detail.task }) }, l10n.t('Reveal in Tree')),
-        h('vscode-button', { secondary: true, icon: 'pulse', onclick: () => this.host.post({ type: 'rowAction', action: 'ops', id: detail.task }) }, l10n.t('Go to O&M')),
-        h('vscode-button', { secondary: true, icon: 'history', onclick: () => this.host.post({ type: 'rowAction', action: 'backfill', id: detail.task }) }, l10n.t('Backfill…')),
-      ),
-      h('h3', {}, l10n.t('Parameters')),
-      params.length ? h('dl', { class: 'params' }, ...params.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)])) : h('p', { class: 'hint' }, l10n.t('None')),
-      h('h3', {}, l10n.t('Upstream ({0})', detail.upstream.length)),
-      h('ul', { class: 'upstream' }, ...detail.upstream.map((u) => link(u, u.crossCycle ? ` · ${l10n.t('cross-cycle')}` : ''))),
-      h('h3', {}, l10n.t('Downstream ({0})', detail.downstream.length)),
-      h('ul', { class: 'downstream' }, ...detail.downstream.map((d) => link(d, d.crossCycle ? ` · ${l10n.t('cross-cycle')}` : ''))),
-      h('h3', {}, l10n.t('Critical path')),
-      h('ol', { class: 'critical' }, ...detail.criticalPath.map((c) => link(c))),
-    );
+    this.detailPane.replaceChildren(...instanceDetailContent(detail, (index) => this.select(index, true), (message) => this.host.post(message)));
   }
 
   private schedule(): void {
@@ -420,9 +345,4 @@ export class TimelineView {
       document.body.dataset.timelineSeq = String(this.seq);
     }
   }
-}
-
-/** `YYYY-MM-DDTHH:mm` of an instance's scheduled time, as its id ends. */
-function scheduledStamp(data: TimelineData, index: number): string {
-  return stampOf(dayNumber(data.date), data.scheduled[index]!);
 }
