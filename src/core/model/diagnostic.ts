@@ -20,3 +20,8 @@ export function formatDiagnostic(d: Diagnostic, displayPath: (file: string) => s
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   return a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column;
 }
+
+/** A problem of a whole file (unreadable, misnamed), at its first line. */
+export function wholeFileProblem(file: string, severity: Severity, code: string, message: string): Diagnostic {
+  return { file, line: 1, column: 1, severity, code, message };
+}

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { parse, stringify } from 'yaml';
+import { lockText, readLockText } from '../workspace/lockFile';
 import type { Task } from '../workspace/workspaceModel';
 import { createFileExclusive, unlinkQuietly } from './atomicFile';
 
@@ -82,20 +82,12 @@ export function lockFileHolder(path: string): LockHolder | undefined {
   } catch {
     return undefined;
   }
-  try {
-    const value = parse(text) as { holder?: unknown; acquiredAt?: unknown } | null;
-    return {
-      holder: typeof value?.holder === 'string' ? value.holder : 'someone (unreadable lock file)',
-      ...(typeof value?.acquiredAt === 'string' ? { acquiredAt: value.acquiredAt } : {}),
-    };
-  } catch {
-    return { holder: 'someone (unreadable lock file)' };
-  }
+  return readLockText(text);
 }
 
 /** Creates the lock file for `user` at `now` in one atomic step, unless someone holds it. */
 export function acquireLockFile(path: string, user: string, now: Date): AcquireResult {
-  const text = stringify({ holder: user, acquiredAt: now.toISOString() });
+  const text = lockText(user, now);
   if (createFileExclusive(path, text)) return { status: 'acquired' };
   const held = lockFileHolder(path);
   // The holder's file vanished between our attempt and the read: it was released; try once more.

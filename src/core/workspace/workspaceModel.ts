@@ -46,3 +46,29 @@ export function folderKey(projectDir: string, folder: string): string {
 export function emptyChange(): IndexChange {
   return { projects: new Set(), folders: new Set(), tasks: new Set() };
 }
+
+/** A task came, went or changed: its id and its folder are part of the change. */
+export function noteTask(change: IndexChange, task: Task): void {
+  change.tasks.add(task.data.id);
+  if (task.projectDir) change.folders.add(folderKey(task.projectDir, task.folder));
+}
+
+/** Adds one change's projects, folders and tasks to another's. */
+export function mergeChange(into: IndexChange, from: IndexChange): void {
+  from.projects.forEach((p) => into.projects.add(p));
+  from.folders.forEach((f) => into.folders.add(f));
+  from.tasks.forEach((t) => into.tasks.add(t));
+}
+
+/** Each upstream id with the tasks that name it among their dependencies (same-cycle or previous-cycle). */
+export function dependentsByUpstream(tasks: Iterable<Task>): Map<string, Task[]> {
+  const map = new Map<string, Task[]>();
+  for (const task of tasks) {
+    for (const dep of task.data.dependencies) {
+      const list = map.get(dep.task);
+      if (list) list.push(task);
+      else map.set(dep.task, [task]);
+    }
+  }
+  return map;
+}
