@@ -16,7 +16,7 @@ import { parseArgs } from 'node:util';
 import { writeFileAtomic } from '../src/core/operations/atomicFile';
 import { runBatch } from '../src/core/operations/batchRunner';
 import { LockStore } from '../src/core/operations/lockStore';
-import { modifyTagsOperation } from '../src/core/operations/simpleOperations';
+import { modifyTagsOperation } from '../src/core/operations/fieldOperations';
 import { findIndexedFiles, loadWorkspace } from '../src/core/workspace/diskWorkspace';
 import { benchWorkspace, gc, guardedRewrite, median } from './benchSupport';
 

@@ -18,7 +18,7 @@ import { planDay } from '../src/core/engine/dayPlan';
 import { buildSchedulingGraph } from '../src/core/engine/schedulingGraph';
 import { runBatch } from '../src/core/operations/batchRunner';
 import { LockStore } from '../src/core/operations/lockStore';
-import { modifyTagsOperation } from '../src/core/operations/simpleOperations';
+import { modifyTagsOperation } from '../src/core/operations/fieldOperations';
 import { findIndexedFiles, loadWorkspace } from '../src/core/workspace/diskWorkspace';
 import { loadWorkspaceCached } from '../src/core/workspace/indexCache';
 import { benchWorkspace, gc, guardedRewrite, parseFloor, time } from './benchSupport';

@@ -1,5 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import { previewBatch } from '../core/operations/batchRunner';
+import { countByStatus } from '../core/operations/countByStatus';
 import { localBatchTitle } from '../core/operations/operationNames';
 import type { LockStore } from '../core/operations/lockStore';
 import type { OperationContext, TaskOperation } from '../core/operations/taskOperation';
@@ -28,8 +29,8 @@ export function writeBatchResults(operation: string, title: string, results: rea
 
 /** "3 succeeded, 1 skipped, 0 failed". */
 export function resultCounts(results: readonly ResultLine[]): string {
-  const n = (status: string) => results.filter((r) => r.status === status).length;
-  return l10n.t('{0} succeeded, {1} skipped, {2} failed', n('succeeded'), n('skipped'), n('failed'));
+  const n = countByStatus(results);
+  return l10n.t('{0} succeeded, {1} skipped, {2} failed', n.succeeded, n.skipped, n.failed);
 }
 
 /** One row per task: id, status, reason, in columns. */

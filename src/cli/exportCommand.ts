@@ -27,7 +27,7 @@ export function runExport(args: string[]): number {
   const index = parsed.load();
   let tasks = [...index.tasks()];
   if (v.project) {
-    const project = index.projects().find((p) => p.config.project === v.project);
+    const project = index.projectNamed(v.project);
     if (!project) throw new UsageError(`--project "${v.project}": no such project`);
     tasks = tasks.filter((t) => t.projectDir === project.dir);
   }

@@ -2,6 +2,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { userInfo } from 'node:os';
 import { scopeOf } from '../core/operations/changeScope';
+import { countByStatus } from '../core/operations/countByStatus';
 import { LockStore } from '../core/operations/lockStore';
 import { planImportFiles, writeImport } from '../core/interchange/importTasks';
 import { InterchangeError, InterchangeReport } from '../core/interchange/interchangeReport';
@@ -42,7 +43,7 @@ export function runImport(args: string[]): number {
     throw new UsageError(`"${source}" is not a file or folder`);
   }
   const index = loadWorkspace(v.to);
-  const project = index.projects().find((p) => p.config.project === v.project);
+  const project = index.projectNamed(v.project);
   if (!project) throw new UsageError(`--project "${v.project}": no such project in ${v.to} (${index.projects().map((p) => p.config.project).join(', ')})`);
   const report = new InterchangeReport();
   let items;
@@ -58,7 +59,7 @@ export function runImport(args: string[]): number {
   if (v.json) {
     process.stdout.write(`${JSON.stringify({ tasks: results.map((r) => ({ task: r.task, name: r.name, status: r.status, reason: r.reason })), report: report.entries, ...(v['dry-run'] ? { dryRun: true } : {}) })}\n`);
   } else {
-    const ok = results.filter((r) => r.status === 'succeeded').length;
+    const ok = countByStatus(results).succeeded;
     process.stdout.write(`Import${v['dry-run'] ? ' (dry run: nothing written)' : ''}: ${ok} of ${results.length} task(s) into ${project.config.project}${v.folder ? `/${v.folder}` : ''}\n`);
     for (const r of results) process.stdout.write(`${r.task}  ${r.status.padEnd(9)}  ${r.reason}\n`);
     process.stdout.write(`${report.printed().join('\n')}\n`);

@@ -2,7 +2,7 @@ import { dateOfDay, dayNumber } from '../core/time/civilTime';
 import { planDay, type PlannedInstance } from '../core/engine/dayPlan';
 import { buildSchedulingGraph } from '../core/engine/schedulingGraph';
 import { taskClosure } from '../core/engine/taskClosure';
-import { todayIn } from '../core/time/wallClock';
+import { defaultDay } from '../core/engine/defaultDay';
 import { writeDiagnostics } from './diagnosticOutput';
 import { formatColumns } from './textColumns';
 import { UsageError } from './usageError';
@@ -36,7 +36,7 @@ export function runPreview(args: string[]): number {
       throw new UsageError(excluded ? `task ${id} has no instances: ${excluded.reason}` : `no task has the id "${id}"`);
     }
   }
-  const date = values.date ?? (values.bizdate ? dateOfDay(dayNumber(values.bizdate) + 1) : todayIn(index.projects()[0]?.config.timezone ?? 'UTC'));
+  const date = values.date ?? (values.bizdate ? dateOfDay(dayNumber(values.bizdate) + 1) : defaultDay(index));
   const tasks = seeds ? taskClosure(graph, seeds, { upstream: !!values.upstream, downstream: !!values.downstream, ...(depth !== undefined ? { depth } : {}) }).ids : undefined;
   const plan = planDay(graph, date, tasks ? { tasks } : {});
 

@@ -3,7 +3,7 @@ import { interruptedRecords } from '../core/operations/batchRecovery';
 import { revertBatch, revertPlan } from '../core/operations/batchRevert';
 import { scopeOf } from '../core/operations/changeScope';
 import { LockStore } from '../core/operations/lockStore';
-import { readPending } from '../core/operations/pendingPublish';
+import { readPending } from '../core/operations/pendingList';
 import { publishPending } from '../core/operations/publishPending';
 import { writeBatchResults } from './batchOutput';
 import { UsageError } from './usageError';
@@ -63,7 +63,7 @@ export async function runPublish(args: string[]): Promise<number> {
   const { dir, values, load } = parseWorkspaceArgs(args, { project: { type: 'string' }, as: { type: 'string' }, tasks: { type: 'string' }, json: { type: 'boolean' }, 'lock-dir': { type: 'string' } });
   if (!values.as) throw new UsageError('missing --as <user>');
   const index = load();
-  const project = index.projects().find((p) => p.config.project === values.project);
+  const project = values.project === undefined ? undefined : index.projectNamed(values.project);
   if (!project) throw new UsageError(`missing or unknown --project "${values.project ?? ''}"`);
   const ids = commaList(values.tasks);
   const only = ids && new Set(ids);

@@ -46,7 +46,7 @@ export async function createTaskCommand(indexer: WorkspaceIndexer, me: string, n
   await indexer.whenReady();
   const index = indexer.index;
   const title = l10n.t('Create Compute Task');
-  let project = node && node.kind !== 'task' ? index.project(node.projectDir) : preset.project ? index.projects().find((p) => p.config.project === preset.project) : undefined;
+  let project = node && node.kind !== 'task' ? index.project(node.projectDir) : preset.project ? index.projectNamed(preset.project) : undefined;
   project ??= await pickProject(indexer, title);
   if (!project) return undefined;
   const folder = preset.folder ?? (node?.kind === 'folder' || node?.kind === 'more' ? node.path : node?.kind === 'project' ? '' : await pickFolder(index, project, l10n.t('{0}: folder in {1}', title, project.config.project)));

@@ -8,6 +8,7 @@ import { planImportFiles, writeImport } from '../core/interchange/importTasks';
 import { InterchangeError, InterchangeReport } from '../core/interchange/interchangeReport';
 import type { BatchRecord } from '../core/operations/batchRecords';
 import { scopeOf } from '../core/operations/changeScope';
+import { countByStatus } from '../core/operations/countByStatus';
 import { selectByFolder } from '../core/operations/taskSelection';
 import type { Task } from '../core/workspace/workspaceModel';
 import { lockStore, recordsRoot } from './batchExecution';
@@ -33,7 +34,7 @@ function showReport(title: string, report: InterchangeReport, summary: string): 
 export async function importTasks(indexer: WorkspaceIndexer, me: string, node?: TreeNode, preset: { files?: string[]; project?: string } = {}): Promise<BatchRecord | undefined> {
   await indexer.whenReady();
   const index = indexer.index;
-  let project = node && node.kind !== 'task' ? index.project(node.projectDir) : index.projects().find((p) => p.config.project === preset.project);
+  let project = node && node.kind !== 'task' ? index.project(node.projectDir) : (preset.project === undefined ? undefined : index.projectNamed(preset.project));
   if (!project) {
     const pick = await vscode.window.showQuickPick(index.projects().map((p) => ({ label: p.config.project, project: p })), { title: l10n.t('Import into which project') });
     project = pick?.project;
@@ -55,7 +56,7 @@ export async function importTasks(indexer: WorkspaceIndexer, me: string, node?: 
   }
   const record = writeImport(files[0]!, items, { user: me, now: new Date() }, recordsRoot([]), scopeOf(index, lockStore()));
   await indexer.settled();
-  const ok = record.results.filter((r) => r.status === 'succeeded').length;
+  const ok = countByStatus(record.results).succeeded;
   showReport(record.title, report, `${ok} of ${record.results.length} task(s) imported into ${project.config.project}${folder ? `/${folder}` : ''}.`);
   return record;
 }

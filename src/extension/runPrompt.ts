@@ -1,6 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
-import type { RunSettings } from '../core/operations/simpleOperations';
+import type { RunSettings } from '../core/operations/fieldOperations';
 
 /** Run Configuration's dialog: the run timeout, then auto-rerun on failure (keep, set or turn off). */
 export async function promptRunSettings(): Promise<RunSettings | undefined> {

@@ -5,10 +5,11 @@ import { displayStamp } from '../core/time/civilTime';
 import { listRecords, type BatchRecord } from '../core/operations/batchRecords';
 import { revertBatch } from '../core/operations/batchRevert';
 import { scopeOf } from '../core/operations/changeScope';
+import { countByStatus } from '../core/operations/countByStatus';
 import { buildOperation, fieldProblem, OperationArgumentError } from '../core/operations/operationArguments';
 import { OPERATIONS, type OperationKey } from '../core/operations/operationCatalog';
 import { localBatchTitle, operationLabel } from '../core/operations/operationNames';
-import { readPending } from '../core/operations/pendingPublish';
+import { readPending } from '../core/operations/pendingList';
 import { publishPending } from '../core/operations/publishPending';
 import { selectByIds } from '../core/operations/taskSelection';
 import { MAX_REMARK } from '../core/operations/publishOperations';
@@ -195,8 +196,8 @@ export function registerTaskCommands(indexer: WorkspaceIndexer, view: vscode.Tre
       const root = recordsRoot(first.done ? [] : [first.value]);
       const records = listRecords(root).reverse();
       const item = (r: BatchRecord) => {
-        const n = (s: string) => r.results.filter((x) => x.status === s).length;
-        return { label: localBatchTitle(r.title), description: `${r.when} · ${r.who}`, detail: l10n.t('{0} succeeded, {1} skipped, {2} failed', n('succeeded'), n('skipped'), n('failed')), record: r };
+        const n = countByStatus(r.results);
+        return { label: localBatchTitle(r.title), description: `${r.when} · ${r.who}`, detail: l10n.t('{0} succeeded, {1} skipped, {2} failed', n.succeeded, n.skipped, n.failed), record: r };
       };
       const picks = [
         { label: l10n.t('Submit'), kind: vscode.QuickPickItemKind.Separator },

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { BatchRecord } from '../../src/core/operations/batchRecords';
 import { revertBatch } from '../../src/core/operations/batchRevert';
 import { scopeOf } from '../../src/core/operations/changeScope';
-import { readPending } from '../../src/core/operations/pendingPublish';
+import { readPending } from '../../src/core/operations/pendingList';
 import type { NightshiftApi } from '../../src/extension/extension';
 import { nightshift, pathNode, waitFor, workspaceRoot } from './harness';
 

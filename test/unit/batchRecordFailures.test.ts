@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { runBatch } from '../../src/core/operations/batchRunner';
 import { listRecords, recordsDir } from '../../src/core/operations/batchRecords';
 import { LockStore } from '../../src/core/operations/lockStore';
-import { modifyTagsOperation } from '../../src/core/operations/simpleOperations';
+import { modifyTagsOperation } from '../../src/core/operations/fieldOperations';
 import { loadWorkspace } from '../../src/core/workspace/diskWorkspace';
 import { nightshift } from './fixtures';
 import { filesBelow, tempFiles, twoProjects } from './reliabilityFixtures';

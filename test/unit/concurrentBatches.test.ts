@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { readPending } from '../../src/core/operations/pendingPublish';
+import { readPending } from '../../src/core/operations/pendingList';
 import { loadWorkspace } from '../../src/core/workspace/diskWorkspace';
 import { startWorker, tempFiles, twoProjects } from './reliabilityFixtures';
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { parse, parseDocument } from 'yaml';
 import { runBatch } from '../../src/core/operations/batchRunner';
 import { spliceFields } from '../../src/core/operations/fieldSplice';
-import { changeOwnerOperation, modifyTagsOperation } from '../../src/core/operations/simpleOperations';
+import { changeOwnerOperation, modifyTagsOperation } from '../../src/core/operations/fieldOperations';
 import { fieldSpans, type FieldSpans } from '../../src/core/yaml/fieldSpans';
 import { BASIC_PROJECT, statuses, workspace } from './operationFixtures';
 

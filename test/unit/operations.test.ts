@@ -8,7 +8,7 @@ import { scopeOf } from '../../src/core/operations/changeScope';
 import { commonDependencies, configureDependenciesOperation } from '../../src/core/operations/dependencyOperation';
 import { folderNameProblem, folderPathProblem } from '../../src/core/operations/folderNames';
 import { moveTasksOperation } from '../../src/core/operations/moveOperation';
-import { readPending } from '../../src/core/operations/pendingPublish';
+import { readPending } from '../../src/core/operations/pendingList';
 import { modifyProjectOwnershipOperation } from '../../src/core/operations/projectOwnershipOperation';
 import { publishPending } from '../../src/core/operations/publishPending';
 import { deleteTaskOperation, unpublishAndDeleteOperation, unpublishOperation } from '../../src/core/operations/publishOperations';
@@ -20,7 +20,7 @@ import {
   configureRunOperation,
   modifyTagsOperation,
   modifyTemplateVersionOperation,
-} from '../../src/core/operations/simpleOperations';
+} from '../../src/core/operations/fieldOperations';
 import { BASIC_PROJECT, statuses, taskYaml, workspace } from './operationFixtures';
 
 const DEV_PROD = BASIC_PROJECT.replace('project: fin', 'project: mkt').replace('mode: basic', 'mode: dev-prod');

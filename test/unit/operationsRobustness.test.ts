@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { parseTaskFile } from '../../src/core/model/parseTaskFile';
 import { runBatch } from '../../src/core/operations/batchRunner';
 import { LockStore } from '../../src/core/operations/lockStore';
-import { modifyTagsOperation } from '../../src/core/operations/simpleOperations';
+import { modifyTagsOperation } from '../../src/core/operations/fieldOperations';
 import { findIndexedFiles, loadWorkspace } from '../../src/core/workspace/diskWorkspace';
 import { generateWorkspace } from '../../scripts/generateWorkspace';
 import { nightshift } from './fixtures';

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { parse } from 'yaml';
 import { configureScheduleOperation } from '../../src/core/operations/scheduleOperation';
-import { modifyTagsOperation } from '../../src/core/operations/simpleOperations';
+import { modifyTagsOperation } from '../../src/core/operations/fieldOperations';
 import { BASIC_PROJECT, taskYaml, workspace } from './operationFixtures';
 
 /** The file as a YAML 1.1 reader (PyYAML, many CI tools) reads it. */

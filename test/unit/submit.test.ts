@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { revertBatch } from '../../src/core/operations/batchRevert';
 import { scopeOf } from '../../src/core/operations/changeScope';
-import { readPending } from '../../src/core/operations/pendingPublish';
+import { readPending } from '../../src/core/operations/pendingList';
 import { publishPending } from '../../src/core/operations/publishPending';
 import { submitOperation } from '../../src/core/operations/submitOperation';
 import { submittedContentHash } from '../../src/core/model/submittedContent';

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { basename, join } from 'node:path';
 import { ConfinementError, confined } from './confinement';
 import { writeFileAtomic } from './atomicFile';
-import type { PendingEntry } from './pendingPublish';
+import type { PendingEntry } from './pendingList';
 import type { TextEdit, TextVia } from './taskText';
 
 export type TaskStatus = 'succeeded' | 'skipped' | 'failed';

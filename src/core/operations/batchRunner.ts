@@ -11,7 +11,7 @@ import { ConfinementError, confined } from './confinement';
 import { failureReason } from './failureReason';
 import { changeKind, readIfExists, taskFileState } from './fileChangeState';
 import type { LockStore } from './lockStore';
-import { addPending, readPending, type PendingEntry } from './pendingPublish';
+import { addPending, readPending, type PendingEntry } from './pendingList';
 import { editedText, type TextEdit } from './taskText';
 import { timestamp } from './taskDocument';
 import type { Decision, OperationContext, TaskChange, TaskOperation } from './taskOperation';

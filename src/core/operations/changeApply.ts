@@ -4,7 +4,7 @@ import { ConflictError, createFileExclusive, unlinkQuietly, writeFileAtomic } fr
 import { textHash, type FileChange } from './batchRecords';
 import { codeFileState, changeKind, moveNoClobber, readIfExists, taskFileState } from './fileChangeState';
 import { acquireLockFile, lockFileHolder } from './lockStore';
-import { addPending, removePending, type PendingEntry } from './pendingPublish';
+import { addPending, removePending, type PendingEntry } from './pendingList';
 import { rederivedText } from './taskText';
 import { withWriteLock } from './writeLock';
 

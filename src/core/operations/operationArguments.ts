@@ -8,7 +8,7 @@ import type { OperationKey } from './operationCatalog';
 import { modifyProjectOwnershipOperation } from './projectOwnershipOperation';
 import { deleteTaskOperation, MAX_REMARK, unpublishAndDeleteOperation, unpublishOperation } from './publishOperations';
 import { configureScheduleOperation } from './scheduleOperation';
-import { acquireLockOperation, changeOwnerOperation, configureParametersOperation, configureRunOperation, modifyTagsOperation, modifyTemplateVersionOperation } from './simpleOperations';
+import { acquireLockOperation, changeOwnerOperation, configureParametersOperation, configureRunOperation, modifyTagsOperation, modifyTemplateVersionOperation } from './fieldOperations';
 import { submitOperation } from './submitOperation';
 import type { TaskOperation } from './taskOperation';
 

@@ -1,6 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import { change, skip, type TaskOperation } from './taskOperation';
-import { readPending, removePending, type PendingEntry } from './pendingPublish';
+import { readPending, removePending, type PendingEntry } from './pendingList';
 import { runBatch, type RunOptions } from './batchRunner';
 import type { OperationContext } from './taskOperation';
 import { saveRecord, type BatchRecord } from './batchRecords';

@@ -1,4 +1,4 @@
-import { todayIn } from '../time/wallClock';
+import { defaultDay } from '../engine/defaultDay';
 import type { TimelineRequest } from './timelineRequest';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import type { Task } from '../workspace/workspaceModel';
@@ -8,9 +8,8 @@ import type { Task } from '../workspace/workspaceModel';
  * grouped by folder, focused on the task two levels up and down when there is one.
  */
 export function dayScheduleRequest(index: WorkspaceIndex, task?: Task, date?: string): TimelineRequest {
-  const zone = (task?.projectDir ? index.project(task.projectDir)?.config.timezone : undefined) ?? index.projects()[0]?.config.timezone ?? 'UTC';
   return {
-    date: date ?? todayIn(zone),
+    date: date ?? defaultDay(index, task),
     grouping: 'folder',
     ...(task ? { focus: { task: task.data.id, depth: 2, direction: 'both' as const } } : {}),
   };

@@ -11,7 +11,7 @@ import { layoutTimeline, type TimelineLayout } from './timelineLayout';
 export const FOCUS_CAP = 2000;
 const KEPT_DAYS = 3;
 
-export interface TimelineView {
+export interface TimelineViewData {
   layout: TimelineLayout;
   focusNote: string;
   engineMs: number;
@@ -39,7 +39,7 @@ export class TimelineSession {
     this.timelineOn(date);
   }
 
-  view(request: TimelineRequest): TimelineView {
+  view(request: TimelineRequest): TimelineViewData {
     const started = performance.now();
     const timeline = this.timelineOn(request.date);
     const graph = this.graph!;

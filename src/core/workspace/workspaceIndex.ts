@@ -145,6 +145,11 @@ export class WorkspaceIndex {
     return this.projectsByDir.get(dir);
   }
 
+  /** The project with this name (with duplicate names, an error, the first in `projects()` order). */
+  projectNamed(name: string): Project | undefined {
+    return this.projects().find((p) => p.config.project === name);
+  }
+
   tasks(): IterableIterator<Task> {
     return this.tasksByFile.values();
   }

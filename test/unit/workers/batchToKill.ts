@@ -1,7 +1,7 @@
 // Runs a tag batch over every task of a workspace, reporting its progress; the test kills it mid-way.
 import { runBatch } from '../../../src/core/operations/batchRunner';
 import { LockStore } from '../../../src/core/operations/lockStore';
-import { modifyTagsOperation } from '../../../src/core/operations/simpleOperations';
+import { modifyTagsOperation } from '../../../src/core/operations/fieldOperations';
 import { loadWorkspace } from '../../../src/core/workspace/diskWorkspace';
 
 const root = process.argv[2]!;

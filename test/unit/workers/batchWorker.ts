@@ -6,7 +6,7 @@ import { LockStore } from '../../../src/core/operations/lockStore';
 import { moveTasksOperation } from '../../../src/core/operations/moveOperation';
 import { modifyProjectOwnershipOperation } from '../../../src/core/operations/projectOwnershipOperation';
 import { deleteTaskOperation, unpublishOperation } from '../../../src/core/operations/publishOperations';
-import { modifyTagsOperation } from '../../../src/core/operations/simpleOperations';
+import { modifyTagsOperation } from '../../../src/core/operations/fieldOperations';
 import type { TaskOperation } from '../../../src/core/operations/taskOperation';
 import { loadWorkspace } from '../../../src/core/workspace/diskWorkspace';
 
