@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { COLUMN_IDS } from '../core/taskList/taskListColumns';
 import { taskListQuerySchema } from '../core/taskList/taskListQuery';
 import { TaskListSession } from '../core/taskList/taskListSession';
@@ -84,8 +85,8 @@ export function runList(args: string[]): number {
   }
   // The header put in front, not spread with the rows: nothing here grows with the task count on the stack.
   const table = rows.map((r) => [r.id, r.name, r.type, r.cycle || '-', r.method, r.owner || '-', r.status, `${r.project}/${r.folder}`]);
-  table.unshift(['ID', 'NAME', 'TYPE', 'CYCLE', 'METHOD', 'OWNER', 'STATUS', 'FOLDER']);
-  process.stdout.write(`${formatColumns(table).join('\n')}\n${total} of ${session.taskCount()} tasks\n`);
+  table.unshift([l10n.t('ID'), l10n.t('NAME'), l10n.t('TYPE'), l10n.t('CYCLE'), l10n.t('METHOD'), l10n.t('OWNER'), l10n.t('STATUS'), l10n.t('FOLDER')]);
+  process.stdout.write(`${formatColumns(table).join('\n')}\n${l10n.t('{0} of {1} tasks', total, session.taskCount())}\n`);
   return 0;
 }
 

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { dateOfDay, dayNumber } from '../core/time/civilTime';
 import { planDay, type PlannedInstance } from '../core/engine/dayPlan';
 import { buildSchedulingGraph } from '../core/engine/schedulingGraph';
@@ -64,9 +65,10 @@ function renderTable(date: string, bizdate: string, instances: readonly PlannedI
     upstreamSummary(i),
     Object.entries(i.params).map(([k, v]) => `${k}=${v}`).join(' '),
   ]);
-  const header = ['TIME', 'TASK', 'KIND', 'UPSTREAM (* previous cycle)', 'PARAMETERS'];
+  const header = [l10n.t('TIME'), l10n.t('TASK'), l10n.t('KIND'), l10n.t('UPSTREAM (* previous cycle)'), l10n.t('PARAMETERS')];
   rows.unshift(header);
-  return `${date} (business date ${bizdate}): ${instances.length} instance${instances.length === 1 ? '' : 's'}\n${formatColumns(rows).join('\n')}\n`;
+  const title = instances.length === 1 ? l10n.t('{0} (business date {1}): 1 instance', date, bizdate) : l10n.t('{0} (business date {1}): {2} instances', date, bizdate, instances.length);
+  return `${title}\n${formatColumns(rows).join('\n')}\n`;
 }
 
 function upstreamSummary(instance: PlannedInstance): string {

@@ -1,7 +1,10 @@
+import * as l10n from '@vscode/l10n';
 import { listRecords, malformedRecords } from '../core/operations/batchRecords';
 import { interruptedRecords } from '../core/operations/batchRecovery';
 import { revertBatch, revertPlan } from '../core/operations/batchRevert';
 import { scopeOf } from '../core/operations/changeScope';
+import { countByStatus } from '../core/operations/countByStatus';
+import { localBatchTitle } from '../core/operations/operationNames';
 import { LockStore } from '../core/operations/lockStore';
 import { readPending } from '../core/operations/pendingList';
 import { publishPending } from '../core/operations/publishPending';
@@ -17,14 +20,15 @@ export function runRecords(args: string[]): number {
   const interrupted = new Set(interruptedRecords(dir).map((r) => r.id));
   // A record edited by hand into something else is named, not a crash; the others still list.
   const malformed = malformedRecords(dir);
-  for (const m of malformed) process.stderr.write(`${m.file}: not a batch record (${m.reason}); left out\n`);
+  for (const m of malformed) process.stderr.write(`${l10n.t('{0}: not a batch record ({1}); left out', m.file, m.reason)}\n`);
   if (values.json) {
     process.stdout.write(`${JSON.stringify({ records: records.map(({ changes: _c, ...r }) => ({ ...r, ...(interrupted.has(r.id) ? { interrupted: true } : {}) })) })}\n`);
     return 0;
   }
   for (const r of records) {
-    const counts = ['succeeded', 'skipped', 'failed'].map((s) => `${r.results.filter((x) => x.status === s).length} ${s}`).join(', ');
-    process.stdout.write(`${r.id}  ${r.when}  ${r.who}  [${r.kind}] ${r.title}: ${interrupted.has(r.id) ? 'INTERRUPTED (nightshift recover)' : counts}\n`);
+    const n = countByStatus(r.results);
+    const counts = l10n.t('{0} succeeded, {1} skipped, {2} failed', n.succeeded, n.skipped, n.failed);
+    process.stdout.write(`${r.id}  ${r.when}  ${r.who}  [${r.kind}] ${localBatchTitle(r.title)}: ${interrupted.has(r.id) ? l10n.t('INTERRUPTED (nightshift recover)') : counts}\n`);
   }
   return 0;
 }
@@ -55,7 +59,7 @@ export function runPending(args: string[]): number {
   const index = load();
   const all = index.projects().flatMap((p) => readPending(p.dir).map((e) => ({ project: p.config.project, ...e })));
   if (values.json) process.stdout.write(`${JSON.stringify({ pending: all })}\n`);
-  else for (const e of all) process.stdout.write(`${e.project}  ${e.task} ${e.name}  ${e.action}  by ${e.by} at ${e.at}${e.remark ? `: ${e.remark}` : ''}\n`);
+  else for (const e of all) process.stdout.write(`${e.project}  ${e.task} ${e.name}  ${e.action}  ${l10n.t('by {0} at {1}', e.by, e.at)}${e.remark ? `: ${e.remark}` : ''}\n`);
   return 0;
 }
 

@@ -99,6 +99,17 @@ describe('the zh-cn bundle and the messages', function () {
     assert.deepEqual(JSON.parse(json.stdout).results, [{ task: '10003', status: 'skipped', reason: 'bob already owns it' }]);
   });
 
+  it('nightshift list under zh_CN heads its table in Chinese and aligns it by display width (a Chinese character takes two columns)', () => {
+    const { code, stdout } = nightshiftIn({ LANG: 'zh_CN.UTF-8' }, 'list', join(ROOT, 'samples/warehouse'), '--type', 'Shell');
+    assert.equal(code, 0);
+    const [header, first] = stdout.split('\n');
+    assert.match(header!, /^任务ID  任务名称 +任务类型  调度周期/);
+    // "任务名称" is 8 columns wide on a terminal: the rows' next column starts where the header's does.
+    const displayColumn = (line: string, text: string) => [...line.slice(0, line.indexOf(text))].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e7f ? 2 : 1), 0);
+    assert.equal(displayColumn(header!, '任务类型'), displayColumn(first!, 'Shell'));
+    assert.match(stdout, /5 \/ 41 个任务\n$/);
+  });
+
   it('nightshift validate with LANG=zh_CN.UTF-8 prints Chinese messages at file:line and a Chinese summary; LANG=C stays English', () => {
     const root = copyOfSamples();
     writeFiles(root, {
