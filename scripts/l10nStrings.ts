@@ -1,7 +1,11 @@
 // The strings the code hands to l10n.t: the English bundle's keys. Shared by `npm run l10n:export`,
 // which writes l10n/bundle.l10n.json, and the unit test that checks every one has a zh-cn entry.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { typeScriptFiles } from './sourceFiles';
+
+/** The code files a bundle's strings come from (declaration files hold none). */
+const sourceFiles = (dir: string) => typeScriptFiles(dir).filter((f) => !f.endsWith('.d.ts'));
 
 /** Where strings for the bundles are looked for. */
 export const L10N_SOURCES = ['src', 'webview'] as const;
@@ -12,7 +16,7 @@ const CALL = /\bl10n\.t\(\s*'((?:[^'\\]|\\.)*)'/g;
 export function l10nStrings(root: string, dirs: readonly string[]): Map<string, string[]> {
   const found = new Map<string, string[]>();
   for (const dir of dirs) {
-    for (const file of tsFiles(join(root, dir))) {
+    for (const file of sourceFiles(join(root, dir))) {
       const text = readFileSync(file, 'utf8');
       for (const match of text.matchAll(CALL)) {
         const message = unescape(match[1]!);
@@ -27,7 +31,7 @@ export function l10nStrings(root: string, dirs: readonly string[]): Map<string, 
 export function nonLiteralCalls(root: string, dirs: readonly string[]): string[] {
   const bad: string[] = [];
   for (const dir of dirs) {
-    for (const file of tsFiles(join(root, dir))) {
+    for (const file of sourceFiles(join(root, dir))) {
       readFileSync(file, 'utf8').split('\n').forEach((line, i) => {
         for (const m of line.matchAll(/\bl10n\.t\(\s*(.)/g)) if (m[1] !== "'") bad.push(`${file.slice(root.length + 1)}:${i + 1}`);
       });
@@ -38,16 +42,6 @@ export function nonLiteralCalls(root: string, dirs: readonly string[]): string[]
 
 function unescape(literal: string): string {
   return literal.replace(/\\(.)/g, (_, c: string) => (c === 'n' ? '\n' : c));
-}
-
-function tsFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...tsFiles(path));
-    else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts')) out.push(path);
-  }
-  return out.sort();
 }
 
 /** The `{0}`, `{1}` … a message holds, sorted: a translation must hold the same ones. */

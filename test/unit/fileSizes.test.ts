@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { typeScriptFiles } from '../../scripts/sourceFiles';
 
 const ROOT = join(__dirname, '../..');
 const LIMIT = 350;
@@ -9,9 +10,7 @@ describe('files stay small', () => {
   it(`no TypeScript file in src/ or webview/ is over ${LIMIT} lines (split by concern, CONVENTIONS.md)`, () => {
     const over: string[] = [];
     for (const dir of ['src', 'webview']) {
-      for (const e of readdirSync(join(ROOT, dir), { withFileTypes: true, recursive: true })) {
-        if (!e.isFile() || !e.name.endsWith('.ts')) continue;
-        const file = join(e.parentPath, e.name);
+      for (const file of typeScriptFiles(join(ROOT, dir))) {
         const lines = readFileSync(file, 'utf8').split('\n').length - 1;
         if (lines > LIMIT) over.push(`${relative(ROOT, file)}: ${lines} lines`);
       }

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
+import { typeScriptFiles } from '../../scripts/sourceFiles';
 
 const ROOT = join(__dirname, '../..');
 const CORE = join(ROOT, 'src/core');
@@ -20,12 +21,6 @@ const CORE_LAYERS: readonly (readonly string[])[] = [
   ['panel'],
 ];
 
-function tsFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((e) => e.isFile() && e.name.endsWith('.ts'))
-    .map((e) => join(e.parentPath, e.name));
-}
-
 /** Relative imports of a file (`import … from`, `export … from`, `import()`), resolved to paths. */
 function importsOf(file: string): string[] {
   const text = readFileSync(file, 'utf8');
@@ -39,7 +34,7 @@ function layerOf(path: string): number {
 
 function upwardImports(): string[] {
   const upward: string[] = [];
-  for (const file of tsFiles(CORE)) {
+  for (const file of typeScriptFiles(CORE)) {
     for (const target of importsOf(file)) {
       if (target.startsWith(CORE + sep) && layerOf(target) > layerOf(file)) upward.push(`${relative(ROOT, file)} -> ${relative(ROOT, target)}`);
     }
@@ -60,7 +55,7 @@ describe('imports run one way', () => {
   it('the core imports neither the CLI nor the extension; the CLI and the extension not each other; the webview only the core', () => {
     const wrong: string[] = [];
     const check = (dir: string, forbidden: string[]) => {
-      for (const file of tsFiles(join(ROOT, dir))) {
+      for (const file of typeScriptFiles(join(ROOT, dir))) {
         for (const target of importsOf(file)) {
           if (forbidden.some((f) => target.startsWith(join(ROOT, f) + sep))) wrong.push(`${relative(ROOT, file)} -> ${relative(ROOT, target)}`);
         }

@@ -1,8 +1,9 @@
 import { strict as assert } from 'node:assert';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as l10n from '@vscode/l10n';
 import { L10N_SOURCES, l10nStrings, nonLiteralCalls, placeholders } from '../../scripts/l10nStrings';
+import { typeScriptFiles } from '../../scripts/sourceFiles';
 import { chooseLanguage } from '../../src/cli/cliLanguage';
 import { currentLanguage, languageOfLocale, useLanguage } from '../../src/core/text/language';
 import { loadWorkspace } from '../../src/core/workspace/diskWorkspace';
@@ -29,7 +30,7 @@ describe('the zh-cn bundle and the messages', function () {
     const notWords = [/placeHolder: 'finance_dw'/, /'aria-label': 'Nightshift'/];
     const bypass: string[] = [];
     for (const dir of ['src/extension', 'webview']) {
-      for (const file of tsFilesUnder(join(ROOT, dir))) {
+      for (const file of typeScriptFiles(join(ROOT, dir))) {
         readFileSync(file, 'utf8').split('\n').forEach((line, i) => {
           if (shown.test(line) && !line.includes('l10n.t(') && !notWords.some((r) => r.test(line)) && !line.trim().startsWith('//') && !line.trim().startsWith('*')) bypass.push(`${file.slice(ROOT.length + 1)}:${i + 1}: ${line.trim()}`);
         });
@@ -40,7 +41,7 @@ describe('the zh-cn bundle and the messages', function () {
 
   it('src/ looks strings up when it shows them, never at load: the language is set after the modules load', () => {
     const atLoad: string[] = [];
-    for (const file of tsFilesUnder(join(ROOT, 'src'))) {
+    for (const file of typeScriptFiles(join(ROOT, 'src'))) {
       readFileSync(file, 'utf8').split('\n').forEach((line, i) => {
         if (/^(export )?const\b/.test(line) && line.includes('l10n.t(') && !line.includes('=>')) atLoad.push(`${file.slice(ROOT.length + 1)}:${i + 1}`);
       });
@@ -129,10 +130,3 @@ describe('the zh-cn bundle and the messages', function () {
     assert.match(en.stderr, /2 projects, 43 tasks: 3 errors, 0 warnings\n$/);
   });
 });
-
-function tsFilesUnder(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((e) => e.isFile() && e.name.endsWith('.ts'))
-    .map((e) => join(e.parentPath, e.name))
-    .sort();
-}
