@@ -1,5 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import { compileParameter } from '../model/parameterExpression';
+import { parameterDialect } from '../workspace/workspaceChecks';
 import { change, fail, skip, type TaskOperation } from './taskOperation';
 import { recordIdentity } from './operationCatalog';
 
@@ -50,7 +51,7 @@ export function configureParametersOperation(values: Readonly<Record<string, str
     parameters: { values },
     decide(task, { index }) {
       const project = task.projectDir ? index.project(task.projectDir) : undefined;
-      const dialect = project ? { scheduler: project.config.scheduler, globals: project.config.globals } : undefined;
+      const dialect = project ? parameterDialect(project) : undefined;
       for (const [name, value] of Object.entries(values)) {
         const compiled = compileParameter(value, dialect);
         if (!compiled.ok) return fail(l10n.t('parameter {0}: {1} (the {2} syntax of its project)', name, compiled.error, dialect?.scheduler ?? 'dataworks'));
