@@ -1,8 +1,10 @@
+import * as l10n from '@vscode/l10n';
 import { readFileSync } from 'node:fs';
 import { importDurationsOperation } from '../core/operations/durationsOperation';
 import { durationsByTask, DurationFileError, matchRuns, readDurationRows } from '../core/operations/observedDurations';
 import { runBatch } from '../core/operations/batchRunner';
 import { LockStore } from '../core/operations/lockStore';
+import { localBatchTitle } from '../core/operations/operationNames';
 import { dryRunResults, resultCounts, writeResultRows } from './batchOutput';
 import { UsageError } from './usageError';
 import { parseWorkspaceArgs } from './workspaceArgs';
@@ -59,9 +61,10 @@ export async function runDurations(args: string[]): Promise<number> {
       })}\n`,
     );
   } else {
-    process.stdout.write(`${operation.title}${values['dry-run'] ? ' (dry run: nothing changed)' : ''}: ${rows.length} row(s), ${runs.length} run(s) of ${durations.length} task(s): ${resultCounts(results)}\n`);
+    const title = `${localBatchTitle(operation.title)}${values['dry-run'] ? l10n.t(' (dry run: nothing changed)') : ''}`;
+    process.stdout.write(`${l10n.t('{0}: {1} row(s), {2} run(s) of {3} task(s): {4}', title, rows.length, runs.length, durations.length, resultCounts(results))}\n`);
     writeResultRows(results);
-    if (errors.length) process.stdout.write(`${errors.length} row(s) were not runs and were left out (see above)\n`);
+    if (errors.length) process.stdout.write(`${l10n.t('{0} row(s) were not runs and were left out (see above)', errors.length)}\n`);
   }
   return results.some((r) => r.status === 'failed') || errors.length ? 1 : 0;
 }
