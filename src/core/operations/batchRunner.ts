@@ -136,9 +136,12 @@ export async function runBatch(operation: TaskOperation, tasks: readonly Task[],
     pid: process.pid,
     host: hostname(),
   };
+  // Kept for the complete record, which lists the same changes when every one of them was made.
+  let changesJson: string | undefined;
   if (prepared.length > 0) {
     try {
-      saveRecord(options.root, record);
+      changesJson = JSON.stringify(record.changes);
+      saveRecord(options.root, record, changesJson);
     } catch (error) {
       // Nothing was changed: without its record a batch could not be reverted or finished.
       const reason = `not changed: the batch record could not be written (${failureReason(error)})`;
@@ -222,7 +225,7 @@ export async function runBatch(operation: TaskOperation, tasks: readonly Task[],
   delete done.host;
   if (prepared.length > 0) {
     try {
-      saveRecord(options.root, done);
+      saveRecord(options.root, done, applied.length === prepared.length ? changesJson : undefined);
     } catch (error) {
       // Nothing changed after all (every write failed): the intent goes, and the results tell why.
       if (applied.length === 0) {
