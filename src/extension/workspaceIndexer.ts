@@ -33,7 +33,7 @@ export class WorkspaceIndexer implements vscode.Disposable {
   private flushing: Promise<void> = Promise.resolve();
   private generation = 0;
   /** What the last full pass read: files, task files from the cache unread, task files parsed, milliseconds. */
-  lastPass?: { files: number; cached: number; parsed: number; ms: number; findMs: number; cacheOpenMs: number };
+  lastPass?: { files: number; cached: number; parsed: number; ms: number; findMs: number; cacheOpenMs: number; notifyMs?: number; contextMs?: number };
 
   /** `cacheFile`: the persistent index cache in the extension's workspace storage (none without a workspace). */
   constructor(private readonly cacheFile?: string) {
@@ -169,9 +169,13 @@ export class WorkspaceIndexer implements vscode.Disposable {
         this.uris.clear();
         uris.forEach((uri, path) => this.uris.set(path, uri));
         // The tree first; the welcome view's context keys follow in order on the same channel.
+        const notified = performance.now();
         this.changed.fire('all');
+        const pass = this.lastPass;
+        pass.notifyMs = performance.now() - notified;
         void vscode.commands.executeCommand('setContext', 'nightshift.projectCount', index.projects().length);
         await vscode.commands.executeCommand('setContext', 'nightshift.indexing', false);
+        pass.contextMs = performance.now() - notified - pass.notifyMs;
       },
     ));
     return this.ready;
