@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { planBackfill } from '../core/engine/backfill';
 import { buildSchedulingGraph } from '../core/engine/schedulingGraph';
 import { writeDiagnostics } from './diagnosticOutput';
@@ -13,8 +14,8 @@ export function runBackfill(args: string[]): number {
     exclude: { type: 'string' },
     json: { type: 'boolean' },
   });
-  if (!values.task) throw new UsageError('missing --task <id>');
-  if (!values.from) throw new UsageError('missing --from <business date>');
+  if (!values.task) throw new UsageError(l10n.t('missing --task <id>'));
+  if (!values.from) throw new UsageError(l10n.t('missing --from <business date>'));
   const to = values.to ?? values.from;
   const index = load();
   const { errors } = writeDiagnostics(index, { warnings: false });

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { dayNumber } from '../core/time/civilTime';
 import { baselineLine, baselineStatuses } from '../core/engine/baselineStatus';
 import { planDay } from '../core/engine/dayPlan';
@@ -15,7 +16,7 @@ import { parseWorkspaceArgs } from './workspaceArgs';
  */
 export function runBaselines(args: string[]): number {
   const { values, load } = parseWorkspaceArgs(args, { date: { type: 'string' }, json: { type: 'boolean' }, pessimistic: { type: 'boolean' } });
-  if (values.date !== undefined && Number.isNaN(dayNumber(values.date))) throw new UsageError(`--date "${values.date}" is not a date (YYYY-MM-DD)`);
+  if (values.date !== undefined && Number.isNaN(dayNumber(values.date))) throw new UsageError(l10n.t('--{0} "{1}" is not a date (YYYY-MM-DD)', 'date', values.date));
   const index = load();
   const graph = buildSchedulingGraph(index);
   const date = values.date ?? todayIn(index.projects()[0]?.config.timezone ?? 'UTC');

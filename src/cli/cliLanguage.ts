@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { languageOfLocale, useLanguage, type Language } from '../core/text/language';
 import { UsageError } from './usageError';
 
@@ -13,7 +14,7 @@ export function chooseLanguage(argv: readonly string[], env: NodeJS.ProcessEnv =
   if (at >= 0) {
     const value = args[at]!.includes('=') ? args[at]!.slice('--lang='.length) : args[at + 1];
     args.splice(at, args[at]!.includes('=') ? 1 : 2);
-    if (value === undefined || !/^(en|zh-cn)$/i.test(value)) throw new UsageError(`--lang takes en or zh-cn, not ${value === undefined ? 'nothing' : `"${value}"`}`);
+    if (value === undefined || !/^(en|zh-cn)$/i.test(value)) throw new UsageError(value === undefined ? l10n.t('--lang takes en or zh-cn') : l10n.t('--lang takes en or zh-cn, not "{0}"', value));
     asked = value.toLowerCase() as Language;
   }
   const fromLocale = languageOfLocale(env.LC_ALL || env.LC_MESSAGES || env.LANG);

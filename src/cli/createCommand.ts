@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { createTask, SpecError, type NewTaskSpec } from '../core/operations/createTask';
 import { LockStore } from '../core/operations/lockStore';
 import { scopeOf } from '../core/operations/changeScope';
@@ -27,14 +28,14 @@ const OPTIONS = {
 export async function runCreate(args: string[]): Promise<number> {
   const parsed = parseWorkspaceArgs(args, OPTIONS);
   const v = parsed.values as { [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K]['type'] extends 'boolean' ? boolean : string };
-  for (const flag of ['project', 'name', 'type', 'as'] as const) if (!v[flag]) throw new UsageError(`missing --${flag}`);
+  for (const flag of ['project', 'name', 'type', 'as'] as const) if (!v[flag]) throw new UsageError(l10n.t('missing --{0}', flag));
   const index = parsed.load();
   const where = resolveProjectFolder(index, `${v.project}/${v.folder ?? ''}`);
-  if ('error' in where) throw new UsageError(`--project "${v.project}" --folder "${v.folder ?? ''}": ${where.error}`);
+  if ('error' in where) throw new UsageError(l10n.t('--project "{0}" --folder "{1}": {2}', v.project!, v.folder ?? '', where.error));
   let template: NewTaskSpec['template'];
   if (v.template) {
     const [name, version] = v.template.split(':');
-    if (!name || version === undefined) throw new UsageError('--template: write name:version');
+    if (!name || version === undefined) throw new UsageError(l10n.t('--template: write name:version'));
     template = { name, version: wholeNumber(version, 'template <name>:<version>')! };
   }
   const schedule = basicScheduleFlags(v) as NewTaskSpec['schedule'];

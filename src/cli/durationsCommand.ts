@@ -19,13 +19,13 @@ import { parseWorkspaceArgs } from './workspaceArgs';
 export async function runDurations(args: string[]): Promise<number> {
   const { dir, values, load } = parseWorkspaceArgs(args, { 'from-file': { type: 'string' }, as: { type: 'string' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' }, 'lock-dir': { type: 'string' } });
   const file = values['from-file'];
-  if (!file) throw new UsageError('missing --from-file <csv|json> (the runs: task, scheduledAt, start, end)');
-  if (!values.as) throw new UsageError('missing --as <user> (who performs the operation)');
+  if (!file) throw new UsageError(l10n.t('missing --from-file <csv|json> (the runs: task, scheduledAt, start, end)'));
+  if (!values.as) throw new UsageError(l10n.t('missing --as <user> (who performs the operation)'));
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new UsageError(`--from-file "${file}": ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : error instanceof Error ? error.message : String(error)}`);
+    throw new UsageError(l10n.t('--from-file "{0}": {1}', file, (error as NodeJS.ErrnoException).code === 'ENOENT' ? l10n.t('no such file') : error instanceof Error ? error.message : String(error)));
   }
   let rows;
   try {

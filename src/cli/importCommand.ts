@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { userInfo } from 'node:os';
@@ -31,20 +32,20 @@ export function runImport(args: string[]): number {
   });
   const v = parsed.values;
   const [source, ...extra] = parsed.positionals;
-  if (!source) throw new UsageError('missing the file or folder to import');
-  if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}"`);
-  if (!v.to) throw new UsageError('missing --to <workspace>');
-  if (!v.project) throw new UsageError('missing --project <project>');
-  if (v.format !== undefined && v.format !== 'flowspec' && v.format !== 'dolphinscheduler') throw new UsageError(`--format "${v.format}": write flowspec or dolphinscheduler`);
+  if (!source) throw new UsageError(l10n.t('missing the file or folder to import'));
+  if (extra.length) throw new UsageError(l10n.t('unexpected argument "{0}"', extra[0]!));
+  if (!v.to) throw new UsageError(l10n.t('missing --to <workspace>'));
+  if (!v.project) throw new UsageError(l10n.t('missing --project <project>'));
+  if (v.format !== undefined && v.format !== 'flowspec' && v.format !== 'dolphinscheduler') throw new UsageError(l10n.t('--format "{0}": write flowspec or dolphinscheduler', v.format));
   let files: string[];
   try {
     files = statSync(source).isDirectory() ? readdirSync(source).filter((f) => DOCUMENT.test(f)).sort().map((f) => join(source, f)) : [source];
   } catch {
-    throw new UsageError(`"${source}" is not a file or folder`);
+    throw new UsageError(l10n.t('"{0}" is not a file or folder', source));
   }
   const index = loadWorkspace(v.to);
   const project = index.projectNamed(v.project);
-  if (!project) throw new UsageError(`--project "${v.project}": no such project in ${v.to} (${index.projects().map((p) => p.config.project).join(', ')})`);
+  if (!project) throw new UsageError(l10n.t('--project "{0}": no such project in {1} ({2})', v.project, v.to, index.projects().map((p) => p.config.project).join(', ')));
   const report = new InterchangeReport();
   let items;
   try {
@@ -60,7 +61,8 @@ export function runImport(args: string[]): number {
     process.stdout.write(`${JSON.stringify({ tasks: results.map((r) => ({ task: r.task, name: r.name, status: r.status, reason: r.reason })), report: report.entries, ...(v['dry-run'] ? { dryRun: true } : {}) })}\n`);
   } else {
     const ok = countByStatus(results).succeeded;
-    process.stdout.write(`Import${v['dry-run'] ? ' (dry run: nothing written)' : ''}: ${ok} of ${results.length} task(s) into ${project.config.project}${v.folder ? `/${v.folder}` : ''}\n`);
+    const where = `${project.config.project}${v.folder ? `/${v.folder}` : ''}`;
+    process.stdout.write(`${v['dry-run'] ? l10n.t('Import (dry run: nothing written): {0} of {1} task(s) into {2}', ok, results.length, where) : l10n.t('Import: {0} of {1} task(s) into {2}', ok, results.length, where)}\n`);
     for (const r of results) process.stdout.write(`${r.task}  ${r.status.padEnd(9)}  ${r.reason}\n`);
     process.stdout.write(`${report.printed().join('\n')}\n`);
   }

@@ -35,7 +35,7 @@ export function runList(args: string[]): number {
     sort: { type: 'string' },
     json: { type: 'boolean' },
   });
-  if (v.mine && !v.as) throw new UsageError('--mine needs --as <user>');
+  if (v.mine && !v.as) throw new UsageError(l10n.t('--mine needs --as <user>'));
   const index = load();
   const range = (text?: string) => {
     if (!text) return undefined;
@@ -45,12 +45,12 @@ export function runList(args: string[]): number {
   let folder: { projectDir: string; path: string; includeSubfolders: boolean } | undefined;
   if (v.folder) {
     const where = resolveProjectFolder(index, v.folder);
-    if ('error' in where) throw new UsageError(`--folder "${v.folder}": ${where.error}`);
+    if ('error' in where) throw new UsageError(l10n.t('--folder "{0}": {1}', v.folder, where.error));
     folder = { projectDir: where.projectDir, path: where.folder, includeSubfolders: !!v.recursive };
   }
   const modifiedPreset = v.modified && ['3d', '7d', '1m'].includes(v.modified);
   const [column, direction] = (v.sort ?? 'updatedAt:desc').split(':');
-  if (!(COLUMN_IDS as readonly string[]).includes(column!)) throw new UsageError(`--sort: no column "${column}" (one of ${COLUMN_IDS.join(', ')})`);
+  if (!(COLUMN_IDS as readonly string[]).includes(column!)) throw new UsageError(l10n.t('--sort: no column "{0}" (one of {1})', column!, COLUMN_IDS.join(', ')));
   const parsed = taskListQuerySchema.safeParse({
     search: v.search,
     mine: v.mine,
@@ -92,5 +92,5 @@ export function runList(args: string[]): number {
 
 function yesNo(flag: string, value: string): 'yes' | 'no' {
   if (value === 'yes' || value === 'no') return value;
-  throw new UsageError(`${flag}: yes or no, not "${value}"`);
+  throw new UsageError(l10n.t('{0}: yes or no, not "{1}"', flag, value));
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { buildOperation, OperationArgumentError } from '../core/operations/operationArguments';
 import { OPERATIONS, operationByVerb, type OperationKey } from '../core/operations/operationCatalog';
 import { runBatch } from '../core/operations/batchRunner';
@@ -51,8 +52,8 @@ type Values = { [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K] extends { mult
 export async function runOperation(command: string, args: string[]): Promise<number> {
   const parsed = parseWorkspaceArgs(args, OPTIONS);
   const values = parsed.values as Values;
-  if (!values.as) throw new UsageError('missing --as <user> (who performs the operation)');
-  if (!values.tasks === !values.folder) throw new UsageError('give the tasks with --tasks <ids> or --folder <project>/<folder> (one of them)');
+  if (!values.as) throw new UsageError(l10n.t('missing --as <user> (who performs the operation)'));
+  if (!values.tasks === !values.folder) throw new UsageError(l10n.t('give the tasks with --tasks <ids> or --folder <project>/<folder> (one of them)'));
   const index = parsed.load();
   const tasks = selectTasks(index, values);
   const key = operationByVerb(command)!.key as OperationKey;
@@ -72,20 +73,20 @@ export async function runOperation(command: string, args: string[]): Promise<num
 function selectTasks(index: WorkspaceIndex, values: Values): Task[] {
   if (values.tasks) {
     const { tasks, unknown } = selectByIds(index, commaList(values.tasks)!);
-    if (unknown.length) throw new UsageError(`no task has the id ${unknown.map((u) => `"${u}"`).join(', ')}`);
+    if (unknown.length) throw new UsageError(l10n.t('no task has the id {0}', unknown.map((u) => `"${u}"`).join(', ')));
     return tasks;
   }
   const where = resolveProjectFolder(index, values.folder!);
-  if ('error' in where) throw new UsageError(`--folder "${values.folder}": ${where.error}`);
+  if ('error' in where) throw new UsageError(l10n.t('--folder "{0}": {1}', values.folder!, where.error));
   const tasks = selectByFolder(index, where.projectDir, where.folder, !!values.recursive);
-  if (!tasks) throw new UsageError(`--folder "${values.folder}": no such folder`);
+  if (!tasks) throw new UsageError(l10n.t('--folder "{0}": {1}', values.folder!, l10n.t('no such folder')));
   return tasks;
 }
 
 const int = wholeNumber;
 
 function need(value: string | undefined, flag: string): string {
-  if (value === undefined) throw new UsageError(`missing --${flag}`);
+  if (value === undefined) throw new UsageError(l10n.t('missing --{0}', flag));
   return value;
 }
 
@@ -100,12 +101,12 @@ function operationArguments(key: OperationKey, v: Values, index: WorkspaceIndex)
       return { mode: need(v.mode, 'mode (replace or append)'), tags: (v.tag ?? []).flatMap((t) => t.split(',')) };
     case 'moveTasks': {
       const where = resolveProjectFolder(index, need(v.to, 'to <project>/<folder>'));
-      if ('error' in where) throw new UsageError(`--to "${v.to}": ${where.error}`);
+      if ('error' in where) throw new UsageError(l10n.t('--to "{0}": {1}', v.to!, where.error));
       return { projectDir: where.projectDir, folder: where.folder };
     }
     case 'configureSchedule': {
       const basic = basicScheduleFlags(v);
-      if (v.conditional !== undefined && v.conditional !== 'on' && v.conditional !== 'off') throw new UsageError('--conditional must be on or off');
+      if (v.conditional !== undefined && v.conditional !== 'on' && v.conditional !== 'off') throw new UsageError(l10n.t('--conditional must be on or off'));
       return {
         ...(basic ? { basic } : {}),
         ...(v.conditional !== undefined ? { conditional: { enabled: v.conditional === 'on', ...(v['start-time'] ? { startTime: v['start-time'] } : {}) } } : {}),
@@ -127,16 +128,16 @@ function operationArguments(key: OperationKey, v: Values, index: WorkspaceIndex)
       const values: Record<string, string> = {};
       for (const s of v.set ?? []) {
         const eq = s.indexOf('=');
-        if (eq <= 0) throw new UsageError(`--set "${s}": write name=value`);
+        if (eq <= 0) throw new UsageError(l10n.t('--set "{0}": write name=value', s));
         values[s.slice(0, eq)] = s.slice(eq + 1);
       }
-      if (Object.keys(values).length === 0) throw new UsageError('missing --set name=value');
+      if (Object.keys(values).length === 0) throw new UsageError(l10n.t('missing --set name=value'));
       return { values };
     }
     case 'configureRun': {
       const times = int(v['rerun-times'], 'rerun-times');
       const interval = int(v['rerun-interval'], 'rerun-interval');
-      if ((times === undefined) !== (interval === undefined)) throw new UsageError('give --rerun-times and --rerun-interval together');
+      if ((times === undefined) !== (interval === undefined)) throw new UsageError(l10n.t('give --rerun-times and --rerun-interval together'));
       const timeout = int(v.timeout, 'timeout');
       return {
         ...(timeout !== undefined ? { timeoutMinutes: timeout } : {}),
@@ -154,7 +155,7 @@ function operationArguments(key: OperationKey, v: Values, index: WorkspaceIndex)
     case 'modifyProjectOwnership': {
       const to = need(v.to, 'to <project>');
       const target = resolveProjectFolder(index, to);
-      if ('error' in target || target.folder !== '') throw new UsageError(`--to "${to}": ${'error' in target ? target.error : 'name a project, and its folder with --target-folder'}`);
+      if ('error' in target || target.folder !== '') throw new UsageError(l10n.t('--to "{0}": {1}', to, 'error' in target ? target.error : l10n.t('name a project, and its folder with --target-folder')));
       let template: { name: string; version: number | undefined } | undefined;
       if (v.template) {
         const [name, version] = v.template.split(':');

@@ -19,13 +19,13 @@ export function runPreview(args: string[]): number {
     depth: { type: 'string' },
     json: { type: 'boolean' },
   });
-  if (values.date && values.bizdate) throw new UsageError('give --date or --bizdate, not both');
+  if (values.date && values.bizdate) throw new UsageError(l10n.t('give --date or --bizdate, not both'));
   for (const [flag, value] of [['date', values.date], ['bizdate', values.bizdate]] as const) {
-    if (value !== undefined && Number.isNaN(dayNumber(value))) throw new UsageError(`--${flag} "${value}" is not a date (YYYY-MM-DD)`);
+    if (value !== undefined && Number.isNaN(dayNumber(value))) throw new UsageError(l10n.t('--{0} "{1}" is not a date (YYYY-MM-DD)', flag, value));
   }
   const depth = values.depth === undefined ? undefined : Number(values.depth);
-  if (depth !== undefined && !(Number.isInteger(depth) && depth >= 0)) throw new UsageError(`--depth "${values.depth}" is not a whole number`);
-  if ((values.upstream || values.downstream || depth !== undefined) && !values.task) throw new UsageError('--upstream, --downstream and --depth need --task');
+  if (depth !== undefined && !(Number.isInteger(depth) && depth >= 0)) throw new UsageError(l10n.t('--{0} "{1}" is not a whole number', 'depth', values.depth!));
+  if ((values.upstream || values.downstream || depth !== undefined) && !values.task) throw new UsageError(l10n.t('--upstream, --downstream and --depth need --task'));
 
   const index = load();
   const { errors } = writeDiagnostics(index, { warnings: false });
@@ -34,7 +34,7 @@ export function runPreview(args: string[]): number {
   for (const id of seeds ?? []) {
     if (!graph.tasks.has(id)) {
       const excluded = graph.excluded.find((e) => e.task === id);
-      throw new UsageError(excluded ? `task ${id} has no instances: ${excluded.reason}` : `no task has the id "${id}"`);
+      throw new UsageError(excluded ? l10n.t('task {0} has no instances: {1}', id, excluded.reason) : l10n.t('no task has the id {0}', `"${id}"`));
     }
   }
   const date = values.date ?? (values.bizdate ? dateOfDay(dayNumber(values.bizdate) + 1) : defaultDay(index));

@@ -15,7 +15,7 @@ import { commaList, parseWorkspaceArgs } from './workspaceArgs';
 /** `nightshift records <dir> [--kind submit|other] [--json]`: the batch operation records. */
 export function runRecords(args: string[]): number {
   const { dir, values } = parseWorkspaceArgs(args, { kind: { type: 'string' }, json: { type: 'boolean' } });
-  if (values.kind !== undefined && values.kind !== 'submit' && values.kind !== 'other') throw new UsageError('--kind must be submit or other');
+  if (values.kind !== undefined && values.kind !== 'submit' && values.kind !== 'other') throw new UsageError(l10n.t('--kind must be submit or other'));
   const records = listRecords(dir, values.kind as 'submit' | 'other' | undefined);
   const interrupted = new Set(interruptedRecords(dir).map((r) => r.id));
   // A record edited by hand into something else is named, not a crash; the others still list.
@@ -39,10 +39,10 @@ export function runRecords(args: string[]): number {
  */
 export function runRevert(args: string[]): number {
   const { dir, values, load } = parseWorkspaceArgs(args, { record: { type: 'string' }, last: { type: 'boolean' }, as: { type: 'string' }, json: { type: 'boolean' }, 'dry-run': { type: 'boolean' }, 'lock-dir': { type: 'string' } });
-  if (!values.as) throw new UsageError('missing --as <user>');
+  if (!values.as) throw new UsageError(l10n.t('missing --as <user>'));
   const records = listRecords(dir).filter((r) => r.operation !== 'revert' && r.operation !== 'recover' && r.changes.length > 0 && r.state !== 'intent');
   const record = values.last ? records[records.length - 1] : records.find((r) => r.id === values.record);
-  if (!record) throw new UsageError(values.last ? 'there is no batch to revert' : `no revertible batch record "${values.record ?? ''}" (see nightshift records; an interrupted one needs nightshift recover)`);
+  if (!record) throw new UsageError(values.last ? l10n.t('there is no batch to revert') : l10n.t('no revertible batch record "{0}" (see nightshift records; an interrupted one needs nightshift recover)', values.record ?? ''));
   const scope = scopeOf(load(), new LockStore(values['lock-dir']));
   if (values['dry-run']) {
     const plan = revertPlan(record, scope);
@@ -65,16 +65,16 @@ export function runPending(args: string[]): number {
 
 export async function runPublish(args: string[]): Promise<number> {
   const { dir, values, load } = parseWorkspaceArgs(args, { project: { type: 'string' }, as: { type: 'string' }, tasks: { type: 'string' }, json: { type: 'boolean' }, 'lock-dir': { type: 'string' } });
-  if (!values.as) throw new UsageError('missing --as <user>');
+  if (!values.as) throw new UsageError(l10n.t('missing --as <user>'));
   const index = load();
   const project = values.project === undefined ? undefined : index.projectNamed(values.project);
-  if (!project) throw new UsageError(`missing or unknown --project "${values.project ?? ''}"`);
+  if (!project) throw new UsageError(l10n.t('missing or unknown --project "{0}"', values.project ?? ''));
   const ids = commaList(values.tasks);
   const only = ids && new Set(ids);
   if (only) {
     const pending = new Set(readPending(project.dir).map((e) => e.task));
     const unknown = [...only].filter((t) => !pending.has(t));
-    if (unknown.length) throw new UsageError(`nothing pending publish for task ${unknown.join(', ')} in ${project.config.project}`);
+    if (unknown.length) throw new UsageError(l10n.t('nothing pending publish for task {0} in {1}', unknown.join(', '), project.config.project));
   }
   const record = await publishPending(project.dir, { index, user: values.as, now: new Date() }, { root: dir, locks: new LockStore(values['lock-dir']) }, only);
   return writeBatchResults(record.operation, record.title, record.results, { json: !!values.json });

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { interruptedRecords, recoverBatch } from '../core/operations/batchRecovery';
 import { scopeOf } from '../core/operations/changeScope';
 import { LockStore } from '../core/operations/lockStore';
@@ -13,11 +14,11 @@ export function runRecover(args: string[]): number {
   const { dir, values, load } = parseWorkspaceArgs(args, {
     finish: { type: 'boolean' }, revert: { type: 'boolean' }, record: { type: 'string' }, as: { type: 'string' }, json: { type: 'boolean' }, 'lock-dir': { type: 'string' },
   }, { warnOfInterrupted: false });
-  if (!values.as) throw new UsageError('missing --as <user>');
-  if (!values.finish === !values.revert) throw new UsageError('give --finish or --revert (one of them)');
+  if (!values.as) throw new UsageError(l10n.t('missing --as <user>'));
+  if (!values.finish === !values.revert) throw new UsageError(l10n.t('give --finish or --revert (one of them)'));
   const interrupted = interruptedRecords(dir);
   const chosen = values.record ? interrupted.filter((r) => r.id === values.record) : interrupted;
-  if (values.record && chosen.length === 0) throw new UsageError(`no interrupted batch "${values.record}" (see nightshift records)`);
+  if (values.record && chosen.length === 0) throw new UsageError(l10n.t('no interrupted batch "{0}" (see nightshift records)', values.record));
   if (chosen.length === 0) {
     if (values.json) process.stdout.write(`${JSON.stringify({ operation: 'recover', results: [] })}\n`);
     else process.stdout.write('No interrupted batch.\n');

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { UsageError } from './usageError';
 import { commaList } from './workspaceArgs';
 
@@ -19,7 +20,7 @@ type Flags = { [K in keyof typeof SCHEDULE_FLAGS]?: string };
 export function wholeNumber(value: string | undefined, flag: string): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!Number.isInteger(n)) throw new UsageError(`--${flag} "${value}" is not a whole number`);
+  if (!Number.isInteger(n)) throw new UsageError(l10n.t('--{0} "{1}" is not a whole number', flag, value));
   return n;
 }
 

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { existsSync, statSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { loadWorkspace } from '../core/workspace/diskWorkspace';
@@ -24,12 +25,12 @@ export function parseCommandArgs<O extends Options>(args: string[], options: O) 
 export function parseWorkspaceArgs<O extends Options>(args: string[], options: O, { warnOfInterrupted = true } = {}) {
   const parsed = parseCommandArgs(args, { ...options, 'task-root': { type: 'string' }, 'cache-dir': { type: 'string' }, 'no-cache': { type: 'boolean' } });
   const [dir, ...extra] = parsed.positionals;
-  if (!dir) throw new UsageError('missing the workspace folder');
-  if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}"`);
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`"${dir}" is not a folder`);
+  if (!dir) throw new UsageError(l10n.t('missing the workspace folder'));
+  if (extra.length) throw new UsageError(l10n.t('unexpected argument "{0}"', extra[0]!));
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(l10n.t('"{0}" is not a folder', dir));
   const raw = parsed.values as Record<string, unknown>;
   const taskRoot = raw['task-root'];
-  if (raw['no-cache'] && raw['cache-dir'] !== undefined) throw new UsageError('give --cache-dir or --no-cache, not both');
+  if (raw['no-cache'] && raw['cache-dir'] !== undefined) throw new UsageError(l10n.t('give --cache-dir or --no-cache, not both'));
   const load = (): WorkspaceIndex => {
     if (warnOfInterrupted) warnInterrupted(dir);
     const options = typeof taskRoot === 'string' ? { taskRootOverride: taskRoot } : {};

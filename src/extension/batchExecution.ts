@@ -13,6 +13,7 @@ import { followMovedFiles } from './followMovedFiles';
 import { sharedLockDirectory } from './settings';
 import { unsavedEditorRefusal, unsavedReason } from './unsavedEditors';
 import type { WorkspaceIndexer } from './workspaceIndexer';
+import { recordHeading, resultLine } from './batchReport';
 
 export function lockStore(): LockStore {
   return new LockStore(sharedLockDirectory());
@@ -72,7 +73,7 @@ export async function executeBatch(
     chosen = picked;
   }
   const record = await oneAtATime(() => vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: operation.title, cancellable: true },
+    { location: vscode.ProgressLocation.Notification, title: localBatchTitle(operation.title), cancellable: true },
     async (progress, token) => {
       let reported = 0;
       return runBatch(operation, chosen, context(), {
@@ -91,17 +92,20 @@ export async function executeBatch(
       });
     },
   ));
-  output.appendLine(`${record.title} (${record.when}, by ${record.who})${record.cancelled ? ' — cancelled' : ''}`);
-  for (const r of record.results) output.appendLine(`  ${r.task} ${r.name ?? ''}: ${r.status} — ${r.reason}`);
+  output.appendLine(`${recordHeading(record)}${record.cancelled ? ` — ${l10n.t('cancelled')}` : ''}`);
+  for (const r of record.results) output.appendLine(resultLine(r));
   await indexer.settled();
   // Editors following a move are a convenience: a failure there never hides the batch's report.
-  await followMovedFiles(record).catch((error) => output.appendLine(`Could not move an editor along: ${error instanceof Error ? error.message : String(error)}`));
+  await followMovedFiles(record).catch((error) => output.appendLine(l10n.t('Could not move an editor along: {0}', error instanceof Error ? error.message : String(error))));
   const n = (s: string) => record.results.filter((r) => r.status === s).length;
   // The first failure's reason in the notification itself: one refused task is the common case.
   const failures = record.results.filter((r) => r.status === 'failed');
-  const why = failures.length ? ` ${failures[0]!.name ?? failures[0]!.task}: ${failures[0]!.reason}${failures.length > 1 ? ` (and ${failures.length - 1} more in the details)` : ''}` : '';
-  const summary = `${record.title}: ${n('succeeded')} succeeded, ${n('skipped')} skipped, ${n('failed')} failed.${why}`;
+  const first = failures[0];
+  const more = failures.length > 1 ? ` ${l10n.t('(and {0} more in the details)', failures.length - 1)}` : '';
+  const why = first ? ` ${first.name ?? first.task}: ${first.reason}${more}` : '';
+  const summary = `${localBatchTitle(record.title)}: ${l10n.t('{0} succeeded, {1} skipped, {2} failed', n('succeeded'), n('skipped'), n('failed'))}.${why}`;
   const show = n('failed') || n('skipped') ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
-  void show(summary, 'Show Details').then((a) => a && output.show(true));
+  const details = l10n.t('Show Details');
+  void show(summary, details).then((a) => a === details && output.show(true));
   return record;
 }

@@ -2,6 +2,7 @@ import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import type { PlannedTask } from '../core/operations/batchRunner';
 import type { Task } from '../core/workspace/workspaceModel';
+import { statusText } from './batchReport';
 
 interface PreviewItem extends vscode.QuickPickItem {
   task?: Task;
@@ -46,8 +47,12 @@ export async function confirmBatch(title: string, plan: readonly PlannedTask[], 
   pick.selectedItems = items.filter((i) => i.task);
   pick.buttons = [{ iconPath: new vscode.ThemeIcon('output'), tooltip: l10n.t('Show the preview in the output panel (the preview stays open)') }];
   pick.onDidTriggerButton(() => {
-    output.appendLine(`Preview: ${pick.title}`);
-    for (const p of plan) output.appendLine(`  ${p.task.data.id} ${p.task.data.name}${hidden?.has(p.task.data.id) ? ' (hidden by the list\'s filters)' : ''}: ${p.decision.status === 'change' ? `changes: ${p.decision.summary}` : `${p.decision.status}: ${p.decision.reason}`}`);
+    output.appendLine(l10n.t('Preview: {0}', pick.title ?? ''));
+    for (const p of plan) {
+      const note = hidden?.has(p.task.data.id) ? ` ${l10n.t('(hidden by the list\'s filters)')}` : '';
+      const what = p.decision.status === 'change' ? l10n.t('changes: {0}', p.decision.summary) : `${statusText(p.decision.status)}: ${p.decision.reason}`;
+      output.appendLine(`  ${p.task.data.id} ${p.task.data.name}${note}: ${what}`);
+    }
     output.show(true);
   });
   // Ticking a skipped or refused task does nothing: there is nothing to apply to it.

@@ -17,7 +17,7 @@ export async function createProject(user: string): Promise<void> {
     title: l10n.t('Create Nightshift Project'),
     prompt: l10n.t('Project name (letters, digits and underscores; unique in the workspace)'),
     placeHolder: 'finance_dw',
-    validateInput: (value) => (NAME.test(value) ? undefined : 'Start with a letter; use letters, digits and underscores (at most 64).'),
+    validateInput: (value) => (NAME.test(value) ? undefined : l10n.t('Start with a letter; use letters, digits and underscores (at most 64).')),
   });
   if (!name) return;
   const mode = await vscode.window.showQuickPick(

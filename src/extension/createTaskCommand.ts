@@ -58,7 +58,7 @@ export async function createTaskCommand(indexer: WorkspaceIndexer, me: string, n
     (await vscode.window.showInputBox({
       title: l10n.t('{0}: name', title),
       prompt: l10n.t('Unique in {0}; letters, digits, _ and -', project.config.project),
-      validateInput: (v) => (v === '' ? 'Type a name' : taskNameProblem(v, project, indexer.index)),
+      validateInput: (v) => (v === '' ? l10n.t('Type a name') : taskNameProblem(v, project, indexer.index)),
     }));
   if (!name) return undefined;
   const users = project.config.users;

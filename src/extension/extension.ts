@@ -1,5 +1,6 @@
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { languageOfLocale, useLanguage } from '../core/text/language';
 import { logError, nightshiftLog, registerCommand } from './errorPolicy';
@@ -53,7 +54,7 @@ export function activate(context: vscode.ExtensionContext): NightshiftApi {
   const services: PanelServices = { extensionUri: context.extensionUri, indexer, tree, view, user: me };
   const updateBadge = () => {
     const count = [...indexer.index.diagnostics().values()].flat().filter((d) => d.severity === 'error').length;
-    view.badge = count ? { value: count, tooltip: `${count} task file problem${count === 1 ? '' : 's'}` } : undefined;
+    view.badge = count ? { value: count, tooltip: count === 1 ? l10n.t('1 task file problem') : l10n.t('{0} task file problems', count) } : undefined;
   };
 
   const ops = new OpsView(indexer);

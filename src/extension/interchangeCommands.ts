@@ -14,17 +14,19 @@ import type { Task } from '../core/workspace/workspaceModel';
 import { lockStore, recordsRoot } from './batchExecution';
 import type { TreeNode } from './treeNodes';
 import type { WorkspaceIndexer } from './workspaceIndexer';
+import { localBatchTitle } from '../core/operations/operationNames';
 
 let channel: vscode.OutputChannel | undefined;
 
 /** The report in its own output channel: what was not carried exactly, task by task. */
 function showReport(title: string, report: InterchangeReport, summary: string): void {
-  channel ??= vscode.window.createOutputChannel('Nightshift Import and Export');
+  channel ??= vscode.window.createOutputChannel(l10n.t('Nightshift Import and Export'));
   channel.appendLine(`${title}: ${summary}`);
   for (const line of report.printed()) channel.appendLine(line);
   const lines = report.lines();
-  const message = `${title}: ${summary}${lines.length ? ` ${lines.length} setting(s) not carried exactly.` : ''}`;
-  void (lines.length ? vscode.window.showWarningMessage(message, 'Show Report') : vscode.window.showInformationMessage(message, 'Show Report')).then((a) => a && channel!.show(true));
+  const message = `${title}: ${summary}${lines.length ? ` ${l10n.t('{0} setting(s) not carried exactly.', lines.length)}` : ''}`;
+  const show = l10n.t('Show Report');
+  void (lines.length ? vscode.window.showWarningMessage(message, show) : vscode.window.showInformationMessage(message, show)).then((a) => a === show && channel!.show(true));
 }
 
 /**
@@ -57,7 +59,7 @@ export async function importTasks(indexer: WorkspaceIndexer, me: string, node?: 
   const record = writeImport(files[0]!, items, { user: me, now: new Date() }, recordsRoot([]), scopeOf(index, lockStore()));
   await indexer.settled();
   const ok = countByStatus(record.results).succeeded;
-  showReport(record.title, report, `${ok} of ${record.results.length} task(s) imported into ${project.config.project}${folder ? `/${folder}` : ''}.`);
+  showReport(localBatchTitle(record.title), report, l10n.t('{0} of {1} task(s) imported into {2}.', ok, record.results.length, `${project.config.project}${folder ? `/${folder}` : ''}`));
   return record;
 }
 
@@ -97,6 +99,6 @@ export async function exportTasks(indexer: WorkspaceIndexer, node?: TreeNode, se
   }
   if (!out) return undefined;
   const written = writeExportFiles(documents, out, suffix);
-  showReport(`Export (${dolphin ? 'DolphinScheduler' : `FlowSpec ${version}`})`, report, `${tasks.length} task(s) written to ${written.join(', ')}.`);
+  showReport(l10n.t('Export ({0})', dolphin ? 'DolphinScheduler' : `FlowSpec ${version}`), report, l10n.t('{0} task(s) written to {1}.', tasks.length, written.join(', ')));
   return written;
 }

@@ -8,6 +8,7 @@ import { taskInstances, type OpsDay, type OpsInstance } from '../core/engine/tas
 import { todayIn } from '../core/time/wallClock';
 import type { Task } from '../core/workspace/workspaceModel';
 import type { WorkspaceIndexer } from './workspaceIndexer';
+import { blockedText, instanceKindText } from '../core/engine/instanceKindText';
 
 type OpsNode =
   | { kind: 'day'; day: OpsDay }
@@ -85,7 +86,7 @@ export class OpsView implements vscode.TreeDataProvider<OpsNode> {
     // The name in the description (a view title gets its first letter capitalized) and in the message,
     // which shows where the view is the only one of its container and has no header of its own.
     this.view.description = `${task.data.name} · ${from} → ${to}`;
-    this.view.message = `${task.data.name} · ${from} → ${to} (scheduled dates, ${this.zoneOf(task)})`;
+    this.view.message = `${task.data.name} · ${from} → ${to} (${l10n.t('scheduled dates, {0}', this.zoneOf(task))})`;
     this.changed.fire();
     await vscode.commands.executeCommand('nightshift.ops.focus');
     return days;
@@ -174,7 +175,7 @@ export class OpsView implements vscode.TreeDataProvider<OpsNode> {
       case 'day': {
         const { day } = node;
         const isToday = day.date === this.state?.today;
-        const item = new vscode.TreeItem(`${day.date}${isToday ? ' (today)' : ''}`, day.instances.length ? (isToday ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed) : vscode.TreeItemCollapsibleState.None);
+        const item = new vscode.TreeItem(isToday ? l10n.t('{0} (today)', day.date) : day.date, day.instances.length ? (isToday ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed) : vscode.TreeItemCollapsibleState.None);
         item.description = `${l10n.t('business date {0}', day.bizdate)} · ${day.instances.length === 1 ? l10n.t('1 instance') : l10n.t('{0} instances', day.instances.length)}`;
         item.iconPath = new vscode.ThemeIcon(isToday ? 'calendar' : 'blank');
         item.id = `day:${day.date}`;
@@ -184,11 +185,11 @@ export class OpsView implements vscode.TreeDataProvider<OpsNode> {
         const i = node.instance;
         const item = new vscode.TreeItem(displayStamp(i.scheduledAt).slice(-5), vscode.TreeItemCollapsibleState.Collapsed);
         const names = [...new Set(i.waitsFor.map((w) => w.name))];
-        const waits = names.length ? ` · waits for ${names.slice(0, 2).join(', ')}${names.length > 2 ? ` and ${names.length - 2} more` : ''}` : '';
-        item.description = `${i.kind} · ${i.blocked ? `will not run (${i.blocked.replace('-', ' ')})` : `predicted ${i.start} – ${i.end}`}${waits}`;
+        const waits = names.length ? ` · ${names.length > 2 ? l10n.t('waits for {0} and {1} more', names.slice(0, 2).join(', '), names.length - 2) : l10n.t('waits for {0}', names.join(', '))}` : '';
+        item.description = `${instanceKindText(i.kind)} · ${i.blocked ? l10n.t('will not run ({0})', blockedText(i.blocked)) : l10n.t('predicted {0} – {1}', i.start ?? '—', i.end ?? '—')}${waits}`;
         item.iconPath = new vscode.ThemeIcon(KIND_ICON[i.kind] ?? 'circle-filled');
         const params = Object.entries(i.params).map(([k, v]) => `\`${k}\` = \`${v}\``).join('  \n');
-        item.tooltip = new vscode.MarkdownString(`**${displayStamp(i.scheduledAt)}** · ${i.kind}\n\n${i.explanation}${params ? `\n\n${params}` : ''}`);
+        item.tooltip = new vscode.MarkdownString(`**${displayStamp(i.scheduledAt)}** · ${instanceKindText(i.kind)}\n\n${i.explanation}${params ? `\n\n${params}` : ''}`);
         item.id = `instance:${i.id}`;
         return item;
       }
@@ -208,7 +209,7 @@ export class OpsView implements vscode.TreeDataProvider<OpsNode> {
       case 'step': {
         const i = node.instance;
         const item = new vscode.TreeItem(`${i.step + 1}. ${node.name}`, Object.keys(i.params).length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
-        item.description = `${l10n.t('business date {0}', i.bizdate)} · ${displayStamp(i.scheduledAt)} · ${i.kind}`;
+        item.description = `${l10n.t('business date {0}', i.bizdate)} · ${displayStamp(i.scheduledAt)} · ${instanceKindText(i.kind)}`;
         item.iconPath = new vscode.ThemeIcon(KIND_ICON[i.kind] ?? 'circle-filled');
         item.tooltip = `${i.id}${i.upstream.length ? `\n${l10n.t('after: {0}', i.upstream.join(', '))}` : ''}`;
         return item;

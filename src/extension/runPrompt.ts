@@ -6,7 +6,7 @@ import type { RunSettings } from '../core/operations/fieldOperations';
 export async function promptRunSettings(): Promise<RunSettings | undefined> {
   const timeout = await vscode.window.showInputBox({
     title: l10n.t('Run timeout in minutes (empty: leave as it is)'),
-    validateInput: (v) => (v === '' || (/^\d+$/.test(v) && Number(v) > 0 && Number(v) <= 10080) ? undefined : 'Minutes, a whole number from 1 to 10080 (168 hours), or empty'),
+    validateInput: (v) => (v === '' || (/^\d+$/.test(v) && Number(v) > 0 && Number(v) <= 10080) ? undefined : l10n.t('Minutes, a whole number from 1 to 10080 (168 hours), or empty')),
   });
   if (timeout === undefined) return undefined;
   const rerun = await vscode.window.showQuickPick(

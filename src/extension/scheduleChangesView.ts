@@ -119,9 +119,10 @@ export class ScheduleChangesView implements vscode.TreeDataProvider<ChangeNode> 
     const s = diff.summary;
     const range = from === to ? from : `${from} → ${to}`;
     this.view.description = `${base} · ${range}`;
+    const counts = l10n.t('{0} task(s) changed, {1} instance(s), {2} edge(s), {3} parameter value(s), {4} predicted time(s), {5} downstream closure(s)', s.tasks, s.instances, s.edges, s.params, s.timings, s.closures);
     this.view.message = diff.changes.length || diff.baselines.length
-      ? `Against ${base} (${commit.slice(0, 10)}), ${range}: ${s.tasks} task(s) changed, ${s.instances} instance(s), ${s.edges} edge(s), ${s.params} parameter value(s), ${s.timings} predicted time(s), ${s.closures} downstream closure(s)`
-      : `No schedule changes against ${base} (${commit.slice(0, 10)}) on ${range}.`;
+      ? l10n.t('Against {0} ({1}), {2}: {3}', base, commit.slice(0, 10), range, counts)
+      : l10n.t('No schedule changes against {0} ({1}) on {2}.', base, commit.slice(0, 10), range);
     this.changed.fire();
     if (options.reveal !== false) await vscode.commands.executeCommand('nightshift.scheduleChanges.focus');
     return this.comparison;
@@ -180,16 +181,16 @@ export class ScheduleChangesView implements vscode.TreeDataProvider<ChangeNode> 
     switch (node.kind) {
       case 'baseline': {
         const { line } = node;
-        const item = new vscode.TreeItem(`Baseline ${line.baseline}`, vscode.TreeItemCollapsibleState.None);
-        const side = (s: typeof line.before) => (s ? `${s.status} ${s.predictedFinish ?? '—'}` : 'none');
-        item.description = `${side(line.before)} → ${side(line.after)} (committed ${(line.after ?? line.before)!.committed})`;
+        const item = new vscode.TreeItem(l10n.t('Baseline {0}', line.baseline), vscode.TreeItemCollapsibleState.None);
+        const side = (s: typeof line.before) => (s ? `${s.status} ${s.predictedFinish ?? '—'}` : l10n.t('none'));
+        item.description = `${side(line.before)} → ${side(line.after)} (${l10n.t('committed {0}', (line.after ?? line.before)!.committed)})`;
         item.iconPath = new vscode.ThemeIcon(STATE_ICON[(line.after ?? line.before)!.status]);
         item.tooltip = `${line.project}: ${item.description}`;
         return item;
       }
       case 'task': {
         const item = new vscode.TreeItem(node.name, vscode.TreeItemCollapsibleState.Expanded);
-        item.description = `${node.task} · ${node.changes.length} change${node.changes.length === 1 ? '' : 's'}`;
+        item.description = `${node.task} · ${node.changes.length === 1 ? l10n.t('1 change') : l10n.t('{0} changes', node.changes.length)}`;
         item.iconPath = new vscode.ThemeIcon('symbol-event');
         item.id = `task:${node.task}`;
         return item;

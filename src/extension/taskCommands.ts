@@ -25,6 +25,7 @@ import { pickFolder } from './folderPicker';
 import { tasksForCommand } from './taskSelectionUi';
 import type { TreeNode } from './treeNodes';
 import type { WorkspaceIndexer } from './workspaceIndexer';
+import { recordHeading, resultLine } from './batchReport';
 
 /**
  * Answers a command can receive instead of asking (for scripts, keybindings and tests): how to pick
@@ -55,7 +56,15 @@ function withoutUndefined(args: object): object {
   return Object.fromEntries(Object.entries(args).filter(([, v]) => v !== undefined));
 }
 
-const PENDING_LABEL: Record<PendingAction, string> = { publish: 'Publish', unpublish: 'Unpublish', 'unpublish-and-delete': 'Unpublish and delete', delete: 'Delete' };
+/** A pending-publish entry's action, as the console's 待发布列表 names it. */
+function pendingLabel(action: PendingAction): string {
+  switch (action) {
+    case 'publish': return l10n.t('Publish');
+    case 'unpublish': return l10n.t('Unpublish');
+    case 'unpublish-and-delete': return l10n.t('Unpublish and Delete');
+    case 'delete': return l10n.t('Delete');
+  }
+}
 
 export function registerTaskCommands(indexer: WorkspaceIndexer, view: vscode.TreeView<TreeNode>, user: () => string): vscode.Disposable[] {
   const output = vscode.window.createOutputChannel('Nightshift Operations');
@@ -122,7 +131,7 @@ export function registerTaskCommands(indexer: WorkspaceIndexer, view: vscode.Tre
       const ref = tasks.find((t) => t.data.template)?.data.template;
       const template = ref ? projectOf(tasks)?.config.templates.find((t) => t.name === ref.name) : undefined;
       if (!ref || !template) {
-        void vscode.window.showInformationMessage(ref ? `Template ${ref.name} is not a template of the task's project.` : 'The selected tasks reference no computing template; there is no version to change.');
+        void vscode.window.showInformationMessage(ref ? l10n.t('Template {0} is not a template of the task\'s project.', ref.name) : l10n.t('The selected tasks reference no computing template; there is no version to change.'));
         return undefined;
       }
       const pick = await vscode.window.showQuickPick(
@@ -208,8 +217,8 @@ export function registerTaskCommands(indexer: WorkspaceIndexer, view: vscode.Tre
       const chosen = await vscode.window.showQuickPick(picks, { title: l10n.t('Batch Operation Records'), matchOnDetail: true });
       if (!chosen || !('record' in chosen)) return;
       const r = chosen.record as BatchRecord;
-      output.appendLine(`${r.title} (${r.when}, by ${r.who}) ${JSON.stringify(r.parameters)}`);
-      for (const x of r.results) output.appendLine(`  ${x.task} ${x.name ?? ''}: ${x.status} — ${x.reason}`);
+      output.appendLine(`${recordHeading(r)} ${JSON.stringify(r.parameters)}`);
+      for (const x of r.results) output.appendLine(resultLine(x));
       output.show(true);
       if (r.changes.length && r.operation !== 'revert') {
         const revertButton = l10n.t('Revert');
@@ -240,7 +249,7 @@ export function registerTaskCommands(indexer: WorkspaceIndexer, view: vscode.Tre
         const picked = await vscode.window.showQuickPick(
           entries.map((e) => ({
             label: `$(${e.action === 'unpublish' ? 'cloud-download' : 'trash'}) ${e.name}`,
-            description: l10n.t('{0} · {1} · by {2} at {3}', PENDING_LABEL[e.action], e.task, e.by, displayStamp(e.at)),
+            description: l10n.t('{0} · {1} · by {2} at {3}', pendingLabel(e.action), e.task, e.by, displayStamp(e.at)),
             detail: e.remark || l10n.t('no remark'),
             picked: !only || only.has(e.task),
             task: e.task,

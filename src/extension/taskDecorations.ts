@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { TASK_URI_SCHEME, taskUri } from './taskPresentation';
 import type { WorkspaceIndexer } from './workspaceIndexer';
@@ -20,14 +21,14 @@ export class TaskDecorations implements vscode.FileDecorationProvider, vscode.Di
     if (uri.scheme !== TASK_URI_SCHEME) return undefined;
     const task = this.indexer.index.taskByFile(decodeURIComponent(uri.query));
     if (!task) return undefined;
-    if (this.indexer.index.hasErrors(task.file)) return new vscode.FileDecoration('!', 'This task file has errors (see Problems)', new vscode.ThemeColor('list.errorForeground'));
+    if (this.indexer.index.hasErrors(task.file)) return new vscode.FileDecoration('!', l10n.t('This task file has errors (see Problems)'), new vscode.ThemeColor('list.errorForeground'));
     const lock = this.indexer.index.lock(task.data.id);
     if (lock) {
       const mine = lock.holder === this.me();
-      return new vscode.FileDecoration('L', mine ? 'Locked by you' : `Locked by ${lock.holder}`, new vscode.ThemeColor(mine ? 'charts.green' : 'charts.yellow'));
+      return new vscode.FileDecoration('L', mine ? l10n.t('Locked by you') : l10n.t('Locked by {0}', lock.holder), new vscode.ThemeColor(mine ? 'charts.green' : 'charts.yellow'));
     }
-    if (task.data.schedule.method === 'paused') return new vscode.FileDecoration('P', 'Paused: instances are frozen and block downstream tasks', new vscode.ThemeColor('charts.purple'));
-    if (task.data.status === 'draft') return new vscode.FileDecoration('D', 'Draft', new vscode.ThemeColor('descriptionForeground'));
+    if (task.data.schedule.method === 'paused') return new vscode.FileDecoration('P', l10n.t('Paused: instances are frozen and block downstream tasks'), new vscode.ThemeColor('charts.purple'));
+    if (task.data.status === 'draft') return new vscode.FileDecoration('D', l10n.t('Draft'), new vscode.ThemeColor('descriptionForeground'));
     return undefined;
   }
 

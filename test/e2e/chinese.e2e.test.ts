@@ -67,6 +67,9 @@ describe('Nightshift in Chinese (display language zh-cn, end to end)', function 
       await frame.locator('.filters vscode-label', { hasText: label }).first().waitFor({ timeout: 15_000 });
     }
     await frame.locator('vscode-checkbox[label="我开发的"]').waitFor();
+    // The multi-select writes its badge itself ("0 Selected"): in the user's words too.
+    const badge = frame.locator('.filters vscode-multi-select').first().locator('.select-face-badge');
+    assert.equal((await badge.innerText()).trim(), '已选 0 项');
     await shot('e2e-zh-task-list.png');
   });
 });

@@ -26,13 +26,17 @@ describe('the zh-cn bundle and the messages', function () {
     // What VS Code or the page shows: messages, titles, prompts, labels, descriptions, tooltips,
     // accessible names and text set on the page, written as a literal that starts with a word.
     const shown = /show(Information|Warning|Error)Message\(\s*['`][A-Za-z]|\b(title|placeHolder|placeholder|prompt|tooltip|detail|description|label|openLabel)\s*[:=]\s*['`][A-Za-z]|'aria-label':\s*['`][A-Za-z]|textContent\s*=\s*['`][A-Za-z]/;
+    // Anywhere else: a notification's buttons, and any literal that reads as a sentence (a capitalized
+    // word and two more), such as a validation message, a decoration's tooltip or a tree item's label.
+    const buttons = /Message\(.*,\s*'[A-Z][a-z]+/;
+    const sentence = /['`](\s*\()?[A-Z][a-z]+,? [a-z]+ [a-z]+/;
     // Not words: an example a prompt shows, and the product's name.
     const notWords = [/placeHolder: 'finance_dw'/, /'aria-label': 'Nightshift'/];
     const bypass: string[] = [];
     for (const dir of ['src/extension', 'webview']) {
       for (const file of typeScriptFiles(join(ROOT, dir))) {
         readFileSync(file, 'utf8').split('\n').forEach((line, i) => {
-          if (shown.test(line) && !line.includes('l10n.t(') && !notWords.some((r) => r.test(line)) && !line.trim().startsWith('//') && !line.trim().startsWith('*')) bypass.push(`${file.slice(ROOT.length + 1)}:${i + 1}: ${line.trim()}`);
+          if ([shown, buttons, sentence].some((r) => r.test(line)) && !line.includes('l10n.t(') && !notWords.some((r) => r.test(line)) && !line.trim().startsWith('//') && !line.trim().startsWith('*')) bypass.push(`${file.slice(ROOT.length + 1)}:${i + 1}: ${line.trim()}`);
         });
       }
     }
@@ -55,7 +59,8 @@ describe('the zh-cn bundle and the messages', function () {
     for (const key of Object.keys(en)) {
       assert.ok(zh[key], `no zh-cn entry for "${key}"`);
       assert.deepEqual(placeholders(zh[key]), placeholders(key), `placeholders of "${key}"`);
-      assert.match(zh[key], /[\u4e00-\u9fff]/, `"${key}" is not translated`);
+      // Chinese words, or for a key that is only a flag and its placeholders, full-width punctuation (“{0}”：).
+      assert.match(zh[key], /[\u4e00-\u9fff\uff00-\uffef]/, `"${key}" is not translated`);
     }
     assert.deepEqual(Object.keys(zh).filter((k) => !(k in en)), [], 'zh-cn entries no code uses');
   });
@@ -109,6 +114,24 @@ describe('the zh-cn bundle and the messages', function () {
     const displayColumn = (line: string, text: string) => [...line.slice(0, line.indexOf(text))].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e7f ? 2 : 1), 0);
     assert.equal(displayColumn(header!, '任务类型'), displayColumn(first!, 'Shell'));
     assert.match(stdout, /5 \/ 41 个任务\n$/);
+  });
+
+  it('nightshift --help and a usage error under zh_CN are in Chinese, wrapped by display width, the flags as typed', () => {
+    const help = nightshiftIn({ LANG: 'zh_CN.UTF-8' }, '--help');
+    assert.equal(help.code, 0);
+    assert.match(help.stdout, /^用法：nightshift <命令> \[选项\]\n\n命令：\n  validate <dir> {10}检查每个项目文件和任务文件；有错误时退出码为 1。\n/);
+    assert.match(help.stdout, /\n    owner --owner <user>\n        修改开发负责人：修改开发负责人\n/);
+    const width = (line: string) => [...line].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e7f ? 2 : 1), 0);
+    for (const line of help.stdout.split('\n')) {
+      // The command lines are what the user types (one is longer than the help's width); the wrapped descriptions fit.
+      if (/[\u4e00-\u9fff]/.test(line)) assert.ok(width(line) <= 106, `too wide: ${line}`);
+      assert.doesNotMatch(line, /^ *[，。、；：）]/, 'a line starts with closing punctuation');
+    }
+    const bad = nightshiftIn({ LANG: 'zh_CN.UTF-8' }, 'owner', join(ROOT, 'samples/warehouse'), '--tasks', '10001', '--owner', 'bob');
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /^nightshift: 缺少 --as <用户>（执行操作的人）\n\n用法：/);
+    const en = nightshiftIn({ LANG: 'C' }, 'owner', join(ROOT, 'samples/warehouse'), '--tasks', '10001', '--owner', 'bob');
+    assert.match(en.stderr, /^nightshift: missing --as <user> \(who performs the operation\)\n\nUsage: nightshift <command> \[options\]\n/);
   });
 
   it('nightshift validate with LANG=zh_CN.UTF-8 prints Chinese messages at file:line and a Chinese summary; LANG=C stays English', () => {

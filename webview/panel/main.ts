@@ -17,12 +17,14 @@ import type { ProjectInfo } from '../../src/core/panel/panelProtocol';
 import { h } from './dom';
 import { hostChannel } from './hostChannel';
 import { linkIconStylesheetAfterPaint } from './iconStylesheet';
+import { localizeMultiSelectLabel } from './multiSelectLabel';
 import { defaultQuery, initialResult, restoreState } from './panelState';
 import { TaskListView } from './taskListView';
 import { TimelineView } from './timelineView';
 
 document.body.dataset.scriptAt = String(performance.timeOrigin + performance.now());
 linkIconStylesheetAfterPaint();
+localizeMultiSelectLabel();
 const host = hostChannel();
 const state = restoreState(host.loadState(), defaultQuery());
 const save = () => host.saveState(state);

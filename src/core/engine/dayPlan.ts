@@ -58,8 +58,16 @@ const NO_EDGES = Object.freeze([]) as unknown as UpstreamEdge[];
 export function planDay(graph: SchedulingGraph, date: string, options: PlanOptions = {}): DayPlan {
   const day = dayNumber(date);
   if (Number.isNaN(day)) throw new Error(`"${date}" is not a date (YYYY-MM-DD)`);
-  const minutesOn = (task: ScheduledTask, d: number): readonly number[] =>
-    task.calendar.kindOn(d) === undefined ? NONE : task.calendar.minutesOn(d);
+  // Asked for every edge and rule side: worked out once per task and day (keyed by the task object,
+  // which hashes faster than any string made from it).
+  const minuteCache = new Map<number, Map<ScheduledTask, readonly number[]>>();
+  const minutesOn = (task: ScheduledTask, d: number): readonly number[] => {
+    let cache = minuteCache.get(d);
+    if (!cache) minuteCache.set(d, (cache = new Map()));
+    let minutes = cache.get(task);
+    if (!minutes) cache.set(task, (minutes = task.calendar.kindOn(d) === undefined ? NONE : task.calendar.minutesOn(d)));
+    return minutes;
+  };
   // A day has at most 1440 distinct times: format each once.
   const stamps = new Map<number, string[]>();
   const stamp = (offset: number, m: number) => {
@@ -68,23 +76,26 @@ export function planDay(graph: SchedulingGraph, date: string, options: PlanOptio
     return (list[m] ??= stampOf(day + offset, m));
   };
   // Days back from the plan day: 0 and -1 for DataWorks; Dataphin's "N days back" reaches further.
-  const idCache = new Map<number, Map<string, string[]>>();
+  const idCache = new Map<number, Map<ScheduledTask, string[]>>();
   const idsOn = (task: ScheduledTask, offset: number): string[] => {
     let cache = idCache.get(offset);
     if (!cache) idCache.set(offset, (cache = new Map()));
-    let ids = cache.get(task.id);
+    let ids = cache.get(task);
     if (!ids) {
       ids = minutesOn(task, day + offset).map((m) => `${task.id}@${stamp(offset, m)}`);
-      cache.set(task.id, ids);
+      cache.set(task, ids);
     }
     return ids;
   };
-  // Many downstream instances name the same upstream instance: share one edge object for it.
-  const edgeCache = new Map<string, UpstreamEdge[]>();
+  // Many downstream instances name the same upstream instance: share one edge object for it. Keyed by
+  // day offset and kind, then by the upstream task object (a million edges at 100,000 tasks).
+  const edgeCache = new Map<number, Map<ScheduledTask, UpstreamEdge[]>>();
   const edgeOf = (up: ScheduledTask, offset: number, j: number, crossCycle: boolean): UpstreamEdge => {
-    const key = `${offset}${crossCycle ? 'c' : 's'}${up.id}`;
-    let edges = edgeCache.get(key);
-    if (!edges) edgeCache.set(key, (edges = []));
+    const slot = offset * 2 + (crossCycle ? 1 : 0);
+    let byTask = edgeCache.get(slot);
+    if (!byTask) edgeCache.set(slot, (byTask = new Map()));
+    let edges = byTask.get(up);
+    if (!edges) byTask.set(up, (edges = []));
     return (edges[j] ??= { id: idsOn(up, offset)[j]!, task: up.id, minute: minutesOn(up, day + offset)[j]! + offset * MINUTES_PER_DAY, crossCycle });
   };
   const side = (task: ScheduledTask): RuleSide => ({

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { compileParameter, type CompiledParameter } from '../model/parameterExpression';
 import { DEFAULT_EXPECTED_MINUTES, type DependencyPolicy } from '../model/taskSchema';
@@ -66,7 +67,7 @@ export function buildSchedulingGraph(index: WorkspaceIndex): SchedulingGraph {
   for (const task of index.tasks()) {
     const data = task.data;
     if (index.task(data.id) !== task) {
-      excluded.push({ task: data.id, file: task.file, reason: `duplicate id: ${index.task(data.id)!.file} has it too` });
+      excluded.push({ task: data.id, file: task.file, reason: l10n.t('duplicate id: {0} has it too', index.task(data.id)!.file) });
       continue;
     }
     const project = task.projectDir ? index.project(task.projectDir) : undefined;

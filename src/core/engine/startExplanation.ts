@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { clockOfMinute, MINUTES_PER_DAY } from '../time/civilTime';
 import type { SchedulingGraph } from './schedulingGraph';
 import { criticalPath, type Timeline } from './timelineModel';
@@ -13,7 +14,7 @@ export function instanceName(graph: SchedulingGraph, id: string): { task: string
 export function minuteText(minute: number): string {
   const day = Math.floor(minute / MINUTES_PER_DAY);
   const clock = clockOfMinute(((minute % MINUTES_PER_DAY) + MINUTES_PER_DAY) % MINUTES_PER_DAY);
-  return day === 0 ? clock : `${clock} (${day > 0 ? '+' : ''}${day}d)`;
+  return day === 0 ? clock : `${clock} (${l10n.t('{0}d', `${day > 0 ? '+' : ''}${day}`)})`;
 }
 
 /**
@@ -28,15 +29,15 @@ export function startExplanation(graph: SchedulingGraph, timeline: Timeline, id:
   if (!instance || !timing) return '';
   const self = instance.task.name;
   const why = instance.why ? ` (${instance.why})` : '';
-  if (timing.blocked === 'paused') return `${self} is paused on this day${why}: the instance is generated but does not run, and holds back its downstream instances.`;
-  if (instance.why) return `${self} runs as a dry-run on this day (${instance.why}): it succeeds at once without running its code.`;
-  if (timing.blocked === 'dependency-cycle') return `${self} is in a dependency cycle: none of the cycle's instances can start.`;
+  if (timing.blocked === 'paused') return l10n.t('{0} is paused on this day{1}: the instance is generated but does not run, and holds back its downstream instances.', self, why);
+  if (instance.why) return l10n.t('{0} runs as a dry-run on this day ({1}): it succeeds at once without running its code.', self, instance.why);
+  if (timing.blocked === 'dependency-cycle') return l10n.t('{0} is in a dependency cycle: none of the cycle\'s instances can start.', self);
   if (timing.blocked === 'upstream-paused') {
     const up = timing.waitsFor ? instanceName(graph, timing.waitsFor) : undefined;
-    return `${self} will not run: it waits for ${up ? `${up.name} (${up.at.slice(11)})` : 'an upstream instance'}, which is paused or held back by a paused instance.`;
+    return l10n.t('{0} will not run: it waits for {1}, which is paused or held back by a paused instance.', self, up ? `${up.name} (${up.at.slice(11)})` : l10n.t('an upstream instance'));
   }
   const scheduled = minuteText(instance.minute);
-  if (!timing.waitsFor) return `${self} starts at its scheduled time, ${scheduled}: every upstream instance ends by then${instance.upstream.length ? '' : ' (it has none)'}.`;
+  if (!timing.waitsFor) return instance.upstream.length ? l10n.t('{0} starts at its scheduled time, {1}: every upstream instance ends by then.', self, scheduled) : l10n.t('{0} starts at its scheduled time, {1}: every upstream instance ends by then (it has none).', self, scheduled);
   const path = criticalPath(timeline, id);
   const steps: string[] = [];
   // From the instance back along its critical path: each waits for the one before it.
@@ -44,11 +45,11 @@ export function startExplanation(graph: SchedulingGraph, timeline: Timeline, id:
     const here = instanceName(graph, path[i]!);
     const up = instanceName(graph, path[i - 1]!);
     const upTiming = timeline.timing.get(path[i - 1]!);
-    const end = upTiming?.end !== undefined ? minuteText(upTiming.end) : 'on time';
-    steps.push(`${i === path.length - 1 ? 'it' : here.name} waits for ${up.name} (scheduled ${up.at.slice(11)}), which ends at ${end}`);
+    const end = upTiming?.end !== undefined ? minuteText(upTiming.end) : l10n.t('on time');
+    steps.push(l10n.t('{0} waits for {1} (scheduled {2}), which ends at {3}', i === path.length - 1 ? l10n.t('it') : here.name, up.name, up.at.slice(11), end));
   }
   const first = instanceName(graph, path[0]!);
   const firstTiming = timeline.timing.get(path[0]!);
-  const origin = firstTiming?.waitsFor === undefined ? `; ${first.name} starts at its scheduled time` : '';
-  return `${self} starts at ${minuteText(timing.start!)}, not at its scheduled ${scheduled}: ${steps.join('; ')}${origin}.`;
+  if (firstTiming?.waitsFor === undefined) steps.push(l10n.t('{0} starts at its scheduled time', first.name));
+  return l10n.t('{0} starts at {1}, not at its scheduled {2}: {3}.', self, minuteText(timing.start!), scheduled, steps.join(l10n.t('; ')));
 }

@@ -1,9 +1,11 @@
+import * as l10n from '@vscode/l10n';
 import type { Schedule } from '../model/taskSchema';
 import { checkSchedule } from '../model/scheduleRules';
 import type { PublicCalendar } from '../model/projectSchema';
 import { civilOfDay, dateOfDay, dayNumber, minuteOfClock, weekdayOfDay } from '../time/civilTime';
 import { conditionsHold } from './conditionalScheduling';
 import { dstShift } from '../time/dstShift';
+import { instanceKindText } from './instanceKindText';
 
 export type InstanceKind = 'normal' | 'dry-run' | 'paused';
 
@@ -41,7 +43,7 @@ export interface DataphinCalendars {
 }
 
 export function taskCalendar(schedule: Schedule, zone = 'UTC', dataphin?: DataphinCalendars): CalendarResult {
-  if (schedule.method === 'one-time') return { ok: false, reason: 'one-time task: it has no scheduled instances' };
+  if (schedule.method === 'one-time') return { ok: false, reason: l10n.t('one-time task: it has no scheduled instances') };
   const error = checkSchedule(schedule).find((p) => p.severity === 'error');
   if (error) return { ok: false, reason: error.message };
   const cycle = schedule.cycle!;
@@ -67,7 +69,7 @@ export function taskCalendar(schedule: Schedule, zone = 'UTC', dataphin?: Dataph
       minutes,
       multi,
       whyOn(day) {
-        return conditionHolds(day) ? `conditional scheduling: its conditions hold on the business date ${dateOfDay(day - 1)} (${conditional!.logic}), so it runs as ${then}` : undefined;
+        return conditionHolds(day) ? l10n.t('conditional scheduling: its conditions hold on the business date {0} ({1}), so it runs as {2}', dateOfDay(day - 1), conditional!.logic, instanceKindText(then!)) : undefined;
       },
       cycle,
       minutesOn(day) {

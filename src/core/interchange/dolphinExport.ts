@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { createHash } from 'node:crypto';
 import { isMultiCycle } from '../model/dependencyWindow';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
@@ -39,7 +40,7 @@ export function exportDolphin(index: WorkspaceIndex, tasks: readonly Task[], rep
       const written = s.method === 'one-time' || !s.cycle ? undefined : scheduleToCron(s);
       const cron = written?.cron ?? 'manual';
       for (const n of written?.notes ?? []) report.note(t.data.id, t.data.name, n);
-      if (isMultiCycle(s.cycle) && written && !written.notes.length && !sameWindow(cron, s)) report.note(t.data.id, t.data.name, `the window ${s.start ?? '00:00'}–${s.end ?? '23:59'} reads back from the cron as other bounds with the same times of day`);
+      if (isMultiCycle(s.cycle) && written && !written.notes.length && !sameWindow(cron, s)) report.note(t.data.id, t.data.name, l10n.t('the window {0}–{1} reads back from the cron as other bounds with the same times of day', s.start ?? '00:00', s.end ?? '23:59'));
       const key = `${cron}|${s.effective?.from ?? ''}|${s.effective?.to ?? ''}`;
       groups.set(key, [...(groups.get(key) ?? []), t]);
       workflowOf.set(t.data.id, key);
@@ -58,13 +59,13 @@ export function exportDolphin(index: WorkspaceIndex, tasks: readonly Task[], rep
         const taskCode = dolphinCode(d.id);
         const localParams = Object.entries(d.parameters).map(([prop, value]) => {
           const converted = toDolphin(value);
-          if (!converted.exact) note(`parameter ${prop} (${value}) has no DolphinScheduler time expression; kept as written`);
+          if (!converted.exact) note(l10n.t('parameter {0} ({1}) has no DolphinScheduler time expression; kept as written', prop, value));
           return { prop, direct: 'IN', type: 'VARCHAR', value: converted.value };
         });
-        if (d.type === 'SQL') note('a SQL task needs a DolphinScheduler datasource; none is set');
-        if (d.schedule.method !== 'normal' && d.schedule.method !== 'one-time') note(`the ${d.schedule.method} method has no DolphinScheduler equivalent per task; the task is written with flag NO (not run)`);
-        if (d.schedule.crossCycle === 'self') note('its own previous cycle (crossCycle: self) has no task-level equivalent; set the workflow to serial wait in DolphinScheduler');
-        if (d.schedule.crossCycle === 'children') note('crossCycle: children has no DolphinScheduler equivalent; not carried');
+        if (d.type === 'SQL') note(l10n.t('a SQL task needs a DolphinScheduler datasource; none is set'));
+        if (d.schedule.method !== 'normal' && d.schedule.method !== 'one-time') note(l10n.t('the {0} method has no DolphinScheduler equivalent per task; the task is written with flag NO (not run)', d.schedule.method));
+        if (d.schedule.crossCycle === 'self') note(l10n.t('its own previous cycle (crossCycle: self) has no task-level equivalent; set the workflow to serial wait in DolphinScheduler'));
+        if (d.schedule.crossCycle === 'children') note(l10n.t('crossCycle: children has no DolphinScheduler equivalent; not carried'));
         const rerun = d.run.autoRerun;
         const script = taskCodeText(t) ?? '';
         definitions.push({
@@ -97,7 +98,7 @@ export function exportDolphin(index: WorkspaceIndex, tasks: readonly Task[], rep
             const up = index.task(o.task);
             const upCycle = CYCLE[up?.data.schedule.cycle ?? 'day'] ?? 'day';
             const dateValue = (o.previous ? PREVIOUS_WINDOW : SAME_WINDOW)[upCycle]!;
-            note(`waits for ${up?.data.name ?? o.task} through a DEPENDENT task checking ${upCycle} ${dateValue}; DolphinScheduler has no nearest-instance rule`);
+            note(l10n.t('waits for {0} through a DEPENDENT task checking {1} {2}; DolphinScheduler has no nearest-instance rule', up?.data.name ?? o.task, upCycle, dateValue));
             return { projectCode: dolphinCode(project.config.project), definitionCode: up ? workflowCode(workflowOf.get(o.task) ?? '') : 0, depTaskCode: dolphinCode(o.task), cycle: upCycle, dateValue, state: null };
           });
           definitions.push({

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { TaskFile } from '../model/taskSchema';
 import { fromDolphin } from './dolphinParameters';
 import type { ImportedTask } from './flowspecImport';
@@ -27,13 +28,13 @@ export function importDolphin(file: string, text: string, known: (id: string) =>
     throw new InterchangeError(file, '', `not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
   }
   const workflows = Array.isArray(doc) ? doc : [doc];
-  if (!isDolphinDocument(workflows)) throw new InterchangeError(file, '[0]', 'not a DolphinScheduler workflow export (no processDefinition and taskDefinitionList)');
+  if (!isDolphinDocument(workflows)) throw new InterchangeError(file, '[0]', l10n.t('not a DolphinScheduler workflow export (no processDefinition and taskDefinitionList)'));
   const tasks = new Map<string, ImportedTask>();
   const gates = new Map<string, { at: string; items: Json[] }>();
   const relations: { at: string; pre: string; post: string }[] = [];
   workflows.forEach((w, wi) => {
     const at = `[${wi}]`;
-    if (!isObject(w) || !isObject(w.processDefinition) || !Array.isArray(w.taskDefinitionList)) throw new InterchangeError(file, at, 'a workflow needs processDefinition and taskDefinitionList');
+    if (!isObject(w) || !isObject(w.processDefinition) || !Array.isArray(w.taskDefinitionList)) throw new InterchangeError(file, at, l10n.t('a workflow needs processDefinition and taskDefinitionList'));
     const schedule = isObject(w.schedule) ? w.schedule : undefined;
     let basic: Partial<TaskFile['schedule']> = { method: 'one-time' };
     if (schedule && typeof schedule.crontab === 'string') {
@@ -45,7 +46,7 @@ export function importDolphin(file: string, text: string, known: (id: string) =>
     }
     w.taskDefinitionList.forEach((t, ti) => {
       const tat = `${at}.taskDefinitionList[${ti}]`;
-      if (!isObject(t)) throw new InterchangeError(file, tat, 'a task definition must be an object');
+      if (!isObject(t)) throw new InterchangeError(file, tat, l10n.t('a task definition must be an object'));
       const code = String(t.code);
       const params = isObject(t.taskParams) ? t.taskParams : {};
       if (t.taskType === 'DEPENDENT') {
@@ -55,13 +56,13 @@ export function importDolphin(file: string, text: string, known: (id: string) =>
         return;
       }
       const type = TYPE[String(t.taskType)];
-      if (!type) throw new InterchangeError(file, `${tat}.taskType`, `unknown node type ${JSON.stringify(t.taskType)}; known: SQL, PYTHON, SHELL, DEPENDENT`);
+      if (!type) throw new InterchangeError(file, `${tat}.taskType`, l10n.t('unknown node type {0}; known: {1}', JSON.stringify(t.taskType) ?? 'undefined', 'SQL, PYTHON, SHELL, DEPENDENT'));
       const name = String(t.name ?? code).replace(/[^\p{L}\p{N}_-]+/gu, '_');
       const parameters: Record<string, string> = {};
       for (const p of Array.isArray(params.localParams) ? params.localParams : []) {
         if (!isObject(p) || typeof p.prop !== 'string') continue;
         const converted = fromDolphin(String(p.value ?? ''));
-        if (!converted.exact) report.note(code, name, `parameter ${p.prop} (${String(p.value)}) is read as ${converted.value}, the nearest DataWorks expression`);
+        if (!converted.exact) report.note(code, name, l10n.t('parameter {0} ({1}) is read as {2}, the nearest DataWorks expression', p.prop, String(p.value), converted.value));
         parameters[p.prop] = converted.value;
       }
       const retry = Number(t.failRetryTimes ?? 0);
@@ -79,9 +80,9 @@ export function importDolphin(file: string, text: string, known: (id: string) =>
           ...(retry > 0 ? { autoRerun: { times: Math.min(10, retry), intervalMinutes: Math.max(1, Math.min(30, Number(t.failRetryInterval ?? 1))) } } : {}),
         },
       };
-      if (t.flag === 'NO') report.note(code, name, 'flag NO (not run) is read as the paused method');
+      if (t.flag === 'NO') report.note(code, name, l10n.t('flag NO (not run) is read as the paused method'));
       const script = typeof params.rawScript === 'string' ? params.rawScript : typeof params.sql === 'string' ? params.sql : '';
-      if (tasks.has(code)) throw new InterchangeError(file, `${tat}.code`, `the code ${code} is in the file twice`);
+      if (tasks.has(code)) throw new InterchangeError(file, `${tat}.code`, l10n.t('the code {0} is in the file twice', code));
       tasks.set(code, { data, folder: '', code: script, at: tat });
     });
     (Array.isArray(w.processTaskRelationList) ? w.processTaskRelationList : []).forEach((r, ri) => {
@@ -101,15 +102,15 @@ export function importDolphin(file: string, text: string, known: (id: string) =>
         const target = String(item.depTaskCode);
         const previous = /^last/.test(String(item.dateValue));
         if (!tasks.has(target) && !known(target)) {
-          report.note(down.data.id, down.data.name, `its DEPENDENT task waits for ${target} (${gate.at}), which is neither in the file nor in the workspace: left out`);
+          report.note(down.data.id, down.data.name, l10n.t('its DEPENDENT task waits for {0} ({1}), which is neither in the file nor in the workspace: left out', target, gate.at));
           continue;
         }
-        if (!['today', 'currentHour', 'thisWeek', 'thisMonth', 'last1Days', 'last1Hour', 'lastWeek', 'lastMonth'].includes(String(item.dateValue))) report.note(down.data.id, down.data.name, `the date window ${String(item.dateValue)} is read as ${previous ? 'the previous cycle' : 'the same cycle'}`);
+        if (!['today', 'currentHour', 'thisWeek', 'thisMonth', 'last1Days', 'last1Hour', 'lastWeek', 'lastMonth'].includes(String(item.dateValue))) report.note(down.data.id, down.data.name, previous ? l10n.t('the date window {0} is read as the previous cycle', String(item.dateValue)) : l10n.t('the date window {0} is read as the same cycle', String(item.dateValue)));
         addDependency(down, { task: target, cycle: previous ? 'previous' : 'same' });
       }
       continue;
     }
-    if (!tasks.has(r.pre)) throw new InterchangeError(file, `${r.at}.preTaskCode`, `no task has the code ${r.pre}`);
+    if (!tasks.has(r.pre)) throw new InterchangeError(file, `${r.at}.preTaskCode`, l10n.t('no task has the code {0}', r.pre));
     addDependency(down, { task: r.pre, cycle: 'same' });
   }
   return [...tasks.values()];

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { isMultiCycle } from '../model/dependencyWindow';
 import type { Project, Task } from '../workspace/workspaceModel';
@@ -26,7 +27,7 @@ function node(task: Task, project: Project, report: InterchangeReport): Record<s
   const t = task.data;
   const s = t.schedule;
   const note = (text: string) => report.note(t.id, t.name, text);
-  const runtime = LANGUAGE[t.type] ?? (note(`task type ${t.type} has no FlowSpec runtime here; written as SQL`), LANGUAGE.SQL!);
+  const runtime = LANGUAGE[t.type] ?? (note(l10n.t('task type {0} has no FlowSpec runtime here; written as SQL', t.type)), LANGUAGE.SQL!);
   const cron = s.cycle && s.method !== 'one-time' ? scheduleToCron(s) : undefined;
   for (const n of cron?.notes ?? []) note(n);
   // What FlowSpec has no field for travels in the node's metadata, which Nightshift reads back and
@@ -47,9 +48,9 @@ function node(task: Task, project: Project, report: InterchangeReport): Record<s
     published: t.published,
   };
   const carried = ['opsOwner', 'tags', 'template', 'expectedMinutes', 'expectedP90Minutes', 'conditional'].filter((k) => k in extra);
-  if (carried.length) note(`${carried.join(', ')}: no FlowSpec field; carried in metadata.nightshift, which DataWorks does not read`);
+  if (carried.length) note(l10n.t('{0}: no FlowSpec field; carried in metadata.nightshift, which DataWorks does not read', carried.join(', ')));
   const timeout = t.run.timeoutMinutes;
-  if (timeout !== undefined && timeout % 60 !== 0) note(`a timeout of ${timeout} min is written as ${Math.ceil(timeout / 60)} h (FlowSpec counts hours)`);
+  if (timeout !== undefined && timeout % 60 !== 0) note(l10n.t('a timeout of {0} min is written as {1} h (FlowSpec counts hours)', timeout, Math.ceil(timeout / 60)));
   const rerun = t.run.autoRerun;
   return {
     id: t.id,
@@ -92,8 +93,8 @@ function depends(task: Task, index: WorkspaceIndex, version: FlowSpecVersion, re
   const ref = (id: string) => (version === '1.2' ? { output: id } : { nodeId: id });
   const out: Record<string, unknown>[] = [];
   for (const d of t.dependencies) {
-    if (d.policy || d.daysBack !== undefined || d.cycle === 'last24h') report.note(t.id, t.name, `the dependency on ${d.task} has Dataphin settings (${[d.cycle !== 'same' ? d.cycle : '', d.policy ?? '', d.daysBack !== undefined ? `daysBack ${d.daysBack}` : ''].filter(Boolean).join(', ')}) that FlowSpec cannot say; written as ${d.cycle === 'same' ? 'Normal' : 'CrossCycleDependsOnOtherNode'}`);
-    if (!index.task(d.task)) report.note(t.id, t.name, `depends on ${d.task}, which is not in the workspace`);
+    if (d.policy || d.daysBack !== undefined || d.cycle === 'last24h') report.note(t.id, t.name, l10n.t('the dependency on {0} has Dataphin settings ({1}) that FlowSpec cannot say; written as {2}', d.task, [d.cycle !== 'same' ? d.cycle : '', d.policy ?? '', d.daysBack !== undefined ? `daysBack ${d.daysBack}` : ''].filter(Boolean).join(', '), d.cycle === 'same' ? 'Normal' : 'CrossCycleDependsOnOtherNode'));
+    if (!index.task(d.task)) report.note(t.id, t.name, l10n.t('depends on {0}, which is not in the workspace', d.task));
     out.push({ type: d.cycle === 'same' ? 'Normal' : 'CrossCycleDependsOnOtherNode', ...ref(d.task) });
   }
   const cross = t.schedule.crossCycle;
@@ -120,7 +121,7 @@ export function exportFlowSpec(index: WorkspaceIndex, tasks: readonly Task[], ve
   const documents: FlowSpecDocument[] = [];
   for (const [dir, list] of byProject) {
     const project = index.project(dir)!;
-    if (project.config.scheduler === 'dataphin') for (const t of list) report.note(t.data.id, t.data.name, "the project follows Dataphin's scheduler; FlowSpec is DataWorks' and has no dialect");
+    if (project.config.scheduler === 'dataphin') for (const t of list) report.note(t.data.id, t.data.name, l10n.t('the project follows Dataphin\'s scheduler; FlowSpec is DataWorks\' and has no dialect'));
     const nodes = list.map((t) => node(t, project, report));
     const flow = list.map((t) => ({ nodeId: t.data.id, depends: depends(t, index, version, report) })).filter((f) => f.depends.length);
     const metadata = { owner: list[0]?.data.owner ?? '', description: `Exported by Nightshift from project ${project.config.project}` };

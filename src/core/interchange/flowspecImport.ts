@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { parse as parseYaml } from 'yaml';
 import type { TaskFile } from '../model/taskSchema';
 import { InterchangeError, InterchangeReport } from './interchangeReport';
@@ -86,7 +87,7 @@ export function importFlowSpec(file: string, text: string, known: (id: string) =
   } catch (error) {
     throw new InterchangeError(file, '', `not valid ${file.endsWith('.json') ? 'JSON' : 'YAML'}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
   }
-  if (!isObject(doc) || !isObject(doc.spec)) throw new InterchangeError(file, 'spec', 'not a FlowSpec document (no "spec" object)');
+  if (!isObject(doc) || !isObject(doc.spec)) throw new InterchangeError(file, 'spec', l10n.t('not a FlowSpec document (no "spec" object)'));
   const spec = resolveReferences(doc.spec);
   const groups: { path: string; nodes: unknown[]; flow: unknown[] }[] = Array.isArray(spec.workflows)
     ? spec.workflows.map((w, i) => ({ path: `spec.workflows[${i}]`, nodes: isObject(w) && Array.isArray(w.nodes) ? w.nodes : [], flow: isObject(w) && Array.isArray(w.dependencies) ? w.dependencies : [] }))
@@ -96,13 +97,13 @@ export function importFlowSpec(file: string, text: string, known: (id: string) =
   for (const group of groups) {
     group.nodes.forEach((raw, i) => {
       const at = `${group.path}.nodes[${i}]`;
-      if (!isObject(raw)) throw new InterchangeError(file, at, 'a node must be an object');
+      if (!isObject(raw)) throw new InterchangeError(file, at, l10n.t('a node must be an object'));
       if (raw.reference && !raw.script) return;
       const id = raw.id === undefined ? undefined : String(raw.id);
-      if (!id) throw new InterchangeError(file, `${at}.id`, 'a node needs an id');
+      if (!id) throw new InterchangeError(file, `${at}.id`, l10n.t('a node needs an id'));
       const script = isObject(raw.script) ? raw.script : undefined;
       const type = typeOf(script);
-      if (!type) throw new InterchangeError(file, `${at}.script`, `unknown node type (${JSON.stringify((script?.runtime as Json | undefined)?.command ?? script?.language ?? null)}); known: SQL, Python and Shell runtimes`);
+      if (!type) throw new InterchangeError(file, `${at}.script`, l10n.t('unknown node type {0}; known: {1}', `(${JSON.stringify((script?.runtime as Json | undefined)?.command ?? script?.language ?? null)})`, l10n.t('SQL, Python and Shell runtimes')));
       const name = String(raw.name ?? script?.name ?? id).replace(/[^\p{L}\p{N}_-]+/gu, '_');
       const note = (text: string) => report.note(id, name, text);
       const extra = isObject(raw.metadata) && isObject(raw.metadata.nightshift) ? raw.metadata.nightshift : {};
@@ -123,7 +124,7 @@ export function importFlowSpec(file: string, text: string, known: (id: string) =
         data.schedule = { method, ...cron.schedule, crossCycle: 'none', ...(Object.keys(effective).length ? { effective } : {}) } as TaskFile['schedule'];
         if (isObject(extra.window)) Object.assign(data.schedule, extra.window);
         if (isObject(extra.conditional)) data.schedule.conditional = extra.conditional as TaskFile['schedule']['conditional'];
-        if (typeof trigger.delaySeconds === 'number' && trigger.delaySeconds > 0) note(`a start delay of ${trigger.delaySeconds} s has no task field; not carried`);
+        if (typeof trigger.delaySeconds === 'number' && trigger.delaySeconds > 0) note(l10n.t('a start delay of {0} s has no task field; not carried', trigger.delaySeconds));
       }
       const rerunTimes = Number(raw.rerunTimes ?? 0);
       const rerunInterval = Number(raw.rerunInterval ?? 0);
@@ -132,13 +133,13 @@ export function importFlowSpec(file: string, text: string, known: (id: string) =
         ...(typeof extra.timeoutMinutes === 'number' ? { timeoutMinutes: extra.timeoutMinutes } : timeoutHours > 0 ? { timeoutMinutes: timeoutHours * 60 } : {}),
         ...(rerunTimes > 0 ? { autoRerun: { times: Math.min(10, rerunTimes), intervalMinutes: Math.max(1, Math.min(30, Math.round(rerunInterval / 60_000) || 1)) } } : {}),
       };
-      if (rerunTimes > 0 && (rerunInterval % 60_000 !== 0 || rerunInterval / 60_000 > 30 || rerunTimes > 10)) note(`auto-rerun ${rerunTimes}× every ${rerunInterval / 1000} s is bounded to the console's 10 times and 1 to 30 whole minutes`);
-      if (raw.rerunMode && raw.rerunMode !== 'Allowed') note(`rerunMode ${String(raw.rerunMode)} has no task field; not carried`);
-      if (raw.instanceMode && raw.instanceMode !== 'T+1') note(`instanceMode ${String(raw.instanceMode)} has no task field; not carried`);
+      if (rerunTimes > 0 && (rerunInterval % 60_000 !== 0 || rerunInterval / 60_000 > 30 || rerunTimes > 10)) note(l10n.t('auto-rerun {0}× every {1} s is bounded to the console\'s 10 times and 1 to 30 whole minutes', rerunTimes, rerunInterval / 1000));
+      if (raw.rerunMode && raw.rerunMode !== 'Allowed') note(l10n.t('{0} {1} has no task field; not carried', 'rerunMode', String(raw.rerunMode)));
+      if (raw.instanceMode && raw.instanceMode !== 'T+1') note(l10n.t('{0} {1} has no task field; not carried', 'instanceMode', String(raw.instanceMode)));
       const parameters: Record<string, string> = {};
       for (const p of Array.isArray(script?.parameters) ? script!.parameters : []) {
         if (isObject(p) && typeof p.name === 'string' && p.value !== undefined) parameters[p.name] = String(p.value);
-        else note(`a script parameter that names no variable (${JSON.stringify(p)}) is left out`);
+        else note(l10n.t('a script parameter that names no variable ({0}) is left out', JSON.stringify(p)));
       }
       if (Object.keys(parameters).length) data.parameters = parameters;
       const outs = isObject(raw.outputs) ? raw.outputs : {};
@@ -155,7 +156,7 @@ export function importFlowSpec(file: string, text: string, known: (id: string) =
       // An export writes <project>/<folder>/<name>: the project part is not a folder.
       const folder = (path.length && extra.status !== undefined ? path.slice(1) : path).join('/');
       const code = typeof script?.content === 'string' ? script.content : typeof script?.code === 'string' ? script.code : '';
-      if (tasks.has(id)) throw new InterchangeError(file, `${at}.id`, `the id ${id} is in the document twice`);
+      if (tasks.has(id)) throw new InterchangeError(file, `${at}.id`, l10n.t('the id {0} is in the document twice', id));
       tasks.set(id, { data, folder, code, at });
       if (isObject(extra) && Array.isArray(extra.dependencies)) (tasks.get(id)!.data as Record<string, unknown>).dependencies = extra.dependencies;
       if (Array.isArray(extra.crossCycle)) tasks.get(id)!.data.schedule = { ...tasks.get(id)!.data.schedule!, crossCycle: extra.crossCycle as string[] };
@@ -164,25 +165,25 @@ export function importFlowSpec(file: string, text: string, known: (id: string) =
   for (const group of groups) {
     group.flow.forEach((raw, i) => {
       const at = `${group.path}.${Array.isArray(spec.workflows) ? 'dependencies' : 'flow'}[${i}]`;
-      if (!isObject(raw)) throw new InterchangeError(file, at, 'a flow entry must be an object');
+      if (!isObject(raw)) throw new InterchangeError(file, at, l10n.t('a flow entry must be an object'));
       const downId = String(isObject(raw.nodeId) ? raw.nodeId.id : raw.nodeId);
       const down = tasks.get(downId);
       if (!down) {
         if (groups.some((g) => g.nodes.some((n) => isObject(n) && String(n.id) === downId))) return;
-        throw new InterchangeError(file, `${at}.nodeId`, `no node has the id ${downId}`);
+        throw new InterchangeError(file, `${at}.nodeId`, l10n.t('no node has the id {0}', downId));
       }
       const keepsSettings = Array.isArray(down.data.dependencies);
       const deps: { task: string; cycle: 'same' | 'previous' }[] = [];
       const crossIds: string[] = [];
       (Array.isArray(raw.depends) ? raw.depends : []).forEach((d, j) => {
-        if (!isObject(d)) throw new InterchangeError(file, `${at}.depends[${j}]`, 'a dependency must be an object');
+        if (!isObject(d)) throw new InterchangeError(file, `${at}.depends[${j}]`, l10n.t('a dependency must be an object'));
         const type = String(d.type ?? 'Normal');
         if (type === 'CrossCycleDependsOnSelf') return void (down.data.schedule = { ...down.data.schedule!, crossCycle: 'self' });
         if (type === 'CrossCycleDependsOnChildren') return void (down.data.schedule = { ...down.data.schedule!, crossCycle: 'children' });
-        if (type !== 'Normal' && type !== 'CrossCycleDependsOnOtherNode') throw new InterchangeError(file, `${at}.depends[${j}].type`, `unknown dependency type ${type}`);
+        if (type !== 'Normal' && type !== 'CrossCycleDependsOnOtherNode') throw new InterchangeError(file, `${at}.depends[${j}].type`, l10n.t('unknown dependency type {0}', String(type)));
         const target = d.output !== undefined ? outputs.get(String(d.output)) ?? String(d.output) : String(isObject(d.nodeId) ? d.nodeId.id : d.nodeId);
         if (!tasks.has(target) && !known(target)) {
-          report.note(down.data.id, down.data.name, `depends on ${target} (${at}.depends[${j}]), which is neither in the file nor in the workspace: left out`);
+          report.note(down.data.id, down.data.name, l10n.t('depends on {0} ({1}), which is neither in the file nor in the workspace: left out', target, `${at}.depends[${j}]`));
           return;
         }
         if (type === 'Normal') deps.push({ task: target, cycle: 'same' });

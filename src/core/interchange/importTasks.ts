@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Document } from 'yaml';
@@ -26,15 +27,15 @@ const ORDER = ['id', 'name', 'type', 'owner', 'opsOwner', 'description', 'status
 export function planImport(file: string, imported: readonly ImportedTask[], project: Project, folder: string, index: WorkspaceIndex, now: Date, update = false, report?: InterchangeReport): { change: FileChange; name: string }[] {
   const base = normalizeFolderPath(folder);
   const problem = folderPathProblem(base);
-  if (problem) throw new InterchangeError(file, '', `--folder "${folder}": ${problem}`);
+  if (problem) throw new InterchangeError(file, '', l10n.t('--folder "{0}": {1}', folder, problem));
   const names = new Set<string>();
   return imported.map((t) => {
     const existing = index.task(t.data.id);
     if (existing && update) return { name: t.data.name, change: updateOf(file, t, existing, project, index, now, report) };
-    if (existing) throw new InterchangeError(file, `${t.at}.id`, `the id ${t.data.id} is already task ${existing.data.name} of the workspace (${existing.file}); --update replaces it`);
+    if (existing) throw new InterchangeError(file, `${t.at}.id`, l10n.t('the id {0} is already task {1} of the workspace ({2}); --update replaces it', t.data.id, existing.data.name, existing.file));
     const nameProblem = taskNameProblem(t.data.name, project, index);
     if (nameProblem) throw new InterchangeError(file, `${t.at}.name`, nameProblem);
-    if (names.has(t.data.name.toLowerCase())) throw new InterchangeError(file, `${t.at}.name`, `the name ${t.data.name} is in the document twice`);
+    if (names.has(t.data.name.toLowerCase())) throw new InterchangeError(file, `${t.at}.name`, l10n.t('the name {0} is in the document twice', t.data.name));
     names.add(t.data.name.toLowerCase());
     const sub = normalizeFolderPath([base, t.folder].filter(Boolean).join('/'));
     const subProblem = folderPathProblem(sub);
@@ -59,7 +60,7 @@ function taskText(file: string, t: ImportedTask, extra: Record<string, unknown>)
 
 /** The existing task's file replaced by the imported fields, where it is; the record keeps the text. */
 function updateOf(file: string, t: ImportedTask, existing: Task, project: Project, index: WorkspaceIndex, now: Date, report?: InterchangeReport): FileChange {
-  if (existing.projectDir !== project.dir) throw new InterchangeError(file, `${t.at}.id`, `the id ${t.data.id} is task ${existing.data.name} of another project (${existing.file}); --update replaces tasks of ${project.config.project} only`);
+  if (existing.projectDir !== project.dir) throw new InterchangeError(file, `${t.at}.id`, l10n.t('the id {0} is task {1} of another project ({2}); --update replaces tasks of {3} only', t.data.id, existing.data.name, existing.file, project.config.project));
   if (existing.data.name !== t.data.name) {
     const nameProblem = taskNameProblem(t.data.name, project, index);
     if (nameProblem) throw new InterchangeError(file, `${t.at}.name`, nameProblem);
@@ -67,7 +68,7 @@ function updateOf(file: string, t: ImportedTask, existing: Task, project: Projec
   const current = index.textOf(existing.file) ?? readFileSync(existing.file, 'utf8');
   const code = existing.data.code;
   const text = taskText(file, t, { createdAt: existing.data.createdAt ?? timestamp(now), updatedAt: timestamp(now), ...(code ? { code } : {}) });
-  if (code && t.code && taskCodeText(existing) !== t.code) report?.note(t.data.id, t.data.name, `its code file ${code} is kept as it is; the document's script differs from it`);
+  if (code && t.code && taskCodeText(existing) !== t.code) report?.note(t.data.id, t.data.name, l10n.t('its code file {0} is kept as it is; the document\'s script differs from it', code));
   return { task: t.data.id, before: existing.file, after: existing.file, beforeText: current, afterText: text, afterHash: textHash(text) };
 }
 

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 /** What an import or export could not carry exactly, per task: nothing is dropped without a line here. */
 export interface ReportEntry {
   task: string;
@@ -20,13 +21,13 @@ export class InterchangeReport {
 
   /** `task name: note` lines, for the terminal and the editor's output. */
   lines(): string[] {
-    return this.entries.flatMap((e) => e.notes.map((n) => `${e.task} ${e.name}: ${n}`));
+    return this.entries.flatMap((e) => e.notes.map((n) => l10n.t('{0} {1}: {2}', e.task, e.name, n)));
   }
 
   /** The report as printed: a heading with the count, then each line indented; or that nothing was lost. */
   printed(): string[] {
     const lines = this.lines();
-    return lines.length ? [`Not carried exactly (${lines.length}):`, ...lines.map((l) => `  ${l}`)] : ['Everything was carried exactly.'];
+    return lines.length ? [l10n.t('Not carried exactly ({0}):', lines.length), ...lines.map((l) => `  ${l}`)] : [l10n.t('Everything was carried exactly.')];
   }
 }
 

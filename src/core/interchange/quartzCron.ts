@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Schedule } from '../model/taskSchema';
 import { clockOfMinute, minuteOfClock, pad2 } from '../time/civilTime';
 import { taskCalendar } from '../engine/taskCalendar';
@@ -22,9 +23,9 @@ export function scheduleToCron(s: BasicSchedule): { cron: string; notes: string[
     const c = taskCalendar({ method: 'normal', crossCycle: 'none', ...b } as Schedule);
     return c.ok ? c.calendar.minutes.join(',') : '';
   };
-  if (s.cycle === 'minute' && 60 % (s.interval ?? 5) !== 0) written.notes.push(`a minute interval of ${s.interval} does not divide an hour: the cron "${written.cron}" starts again at each hour`);
+  if (s.cycle === 'minute' && 60 % (s.interval ?? 5) !== 0) written.notes.push(l10n.t('a minute interval of {0} does not divide an hour: the cron "{1}" starts again at each hour', s.interval ?? 5, written.cron));
   if ('error' in back) written.notes.push(back.error);
-  else if (minutes(back.schedule) !== minutes(s)) written.notes.push(`the cron "${written.cron}" gives other times of day than the schedule (${s.cycle} from ${s.start ?? '00:00'} to ${s.end ?? '23:59'} every ${s.interval})`);
+  else if (minutes(back.schedule) !== minutes(s)) written.notes.push(l10n.t('the cron "{0}" gives other times of day than the schedule ({1} from {2} to {3} every {4})', written.cron, String(s.cycle), s.start ?? '00:00', s.end ?? '23:59', s.interval ?? ''));
   return written;
 }
 
@@ -102,9 +103,9 @@ function list(field: string, names?: readonly string[], quartzDays = false): (nu
 export function cronToSchedule(cron: string): { schedule: BasicSchedule } | { error: string } {
   const fields = cron.trim().split(/\s+/);
   if (fields.length === 7 && (fields[6] === '*' || fields[6] === '?')) fields.pop();
-  if (fields.length !== 6) return { error: `"${cron}" is not a 6-field Quartz cron (ss mm HH dd MM day-of-week)` };
+  if (fields.length !== 6) return { error: l10n.t('"{0}" is not a 6-field Quartz cron (ss mm HH dd MM day-of-week)', cron) };
   const [ss, mm, hh, dom, mon, dow] = fields as [string, string, string, string, string, string];
-  if (!/^0?0$/.test(ss)) return { error: `"${cron}": a seconds field other than 00 is none of the console's cycles` };
+  if (!/^0?0$/.test(ss)) return { error: l10n.t('"{0}": a seconds field other than 00 is none of the console\'s cycles', cron) };
   const step = (field: string) => /^(\d+|\*)(?:-(\d+))?\/(\d+)$/.exec(field);
   try {
     const minuteStep = step(mm);
@@ -113,13 +114,13 @@ export function cronToSchedule(cron: string): { schedule: BasicSchedule } | { er
       const n = minuteStep ? Number(minuteStep[3]) : 1;
       const startMin = minuteStep && minuteStep[1] !== '*' ? Number(minuteStep[1]) : 0;
       const hours = /^(\d+)-(\d+)$/.exec(hh) ?? (hh === '*' ? ['', '0', '23'] : /^(\d+)$/.exec(hh) ? ['', hh, hh] : null);
-      if (!hours) return { error: `"${cron}": the hour field "${hh}" of a minute cycle must be a range H1-H2` };
+      if (!hours) return { error: l10n.t('"{0}": the hour field "{1}" of a minute cycle must be a range H1-H2', cron, hh) };
       const lastInHour = startMin + Math.floor((59 - startMin) / n) * n;
       return {
         schedule: { cycle: 'minute', interval: n, start: clockOfMinute(Number(hours[1]) * 60 + startMin), end: Number(hours[2]) === 23 && lastInHour + n > 59 ? '23:59' : clockOfMinute(Number(hours[2]) * 60 + lastInHour) },
       };
     }
-    if (!/^\d+$/.test(mm)) return { error: `"${cron}": the minute field "${mm}" is none of the console's cycles` };
+    if (!/^\d+$/.test(mm)) return { error: l10n.t('"{0}": the minute field "{1}" is none of the console\'s cycles', cron, mm) };
     const minute = Number(mm);
     const hourStep = step(hh);
     if (hourStep || hh === '*' || /^\d+-\d+$/.test(hh)) {
@@ -130,7 +131,7 @@ export function cronToSchedule(cron: string): { schedule: BasicSchedule } | { er
       // The console's default end (23:59) when no later instance would fit before midnight anyway.
       return { schedule: { cycle: 'hour', interval: n, start: clockOfMinute(from * 60 + minute), end: last + n > 23 || to === 23 ? '23:59' : clockOfMinute(last * 60 + minute) } };
     }
-    if (!/^\d+$/.test(hh)) return { error: `"${cron}": the hour field "${hh}" is none of the console's cycles` };
+    if (!/^\d+$/.test(hh)) return { error: l10n.t('"{0}": the hour field "{1}" is none of the console\'s cycles', cron, hh) };
     const time = clockOfMinute(Number(hh) * 60 + minute);
     const weekdays = list(dow, DAY_NAMES, true);
     if (weekdays) return { schedule: { cycle: 'week', time, weekdays: weekdays as number[] } };
@@ -138,10 +139,10 @@ export function cronToSchedule(cron: string): { schedule: BasicSchedule } | { er
     const months = list(mon, ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC']);
     if (months && days) return { schedule: { cycle: 'year', time, days, months: months as number[] } };
     if (days) return { schedule: { cycle: 'month', time, days } };
-    if (months) return { error: `"${cron}": months without days is none of the console's cycles` };
+    if (months) return { error: l10n.t('"{0}": months without days is none of the console\'s cycles', cron) };
     return { schedule: { cycle: 'day', time } };
   } catch (error) {
-    return { error: `"${cron}": ${error instanceof Error ? error.message : String(error)}` };
+    return { error: l10n.t('"{0}": {1}', cron, error instanceof Error ? error.message : String(error)) };
   }
 }
 

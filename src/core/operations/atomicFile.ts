@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { linkSync, mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
@@ -72,10 +73,10 @@ export function readUnchanged(path: string, expected: string | undefined): strin
   try {
     current = readFileSync(path, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new ConflictError('the file was deleted or moved on disk since it was read');
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new ConflictError(l10n.t('the file was deleted or moved on disk since it was read'));
     throw error;
   }
-  if (expected !== undefined && current !== expected) throw new ConflictError('the file changed on disk since it was read; not overwritten');
+  if (expected !== undefined && current !== expected) throw new ConflictError(l10n.t('the file changed on disk since it was read; not overwritten'));
   return current;
 }
 

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { hostname } from 'node:os';
 import { actionRecord, listRecords, readRecord, recordsDir, saveRecord, type BatchRecord, type FileChange, type TaskResult } from './batchRecords';
 import { finishChange, finishPending, recordedNewText, undoChange } from './changeApply';
@@ -65,7 +66,7 @@ function recoverLocked(record: BatchRecord, how: 'finish' | 'revert', user: stri
         finishChange(c, recordedNewText(c), origin, true);
         finishPending(root, c);
         finished.push(c);
-        results.push({ task: c.task, status: 'succeeded', reason: 'finished' });
+        results.push({ task: c.task, status: 'succeeded', reason: l10n.t('finished') });
       } else {
         results.push({ task: c.task, status: 'succeeded', reason: undoChange(c, origin) });
       }
@@ -83,8 +84,8 @@ function recoverLocked(record: BatchRecord, how: 'finish' | 'revert', user: stri
     results: record.results.map((r) => {
       const o = outcome.get(r.task);
       if (!o || r.status !== 'succeeded') return r;
-      if (how === 'finish') return o.status === 'succeeded' ? r : { ...r, status: 'failed', reason: `interrupted; not finished: ${o.reason}` };
-      return { ...r, status: 'failed', reason: `interrupted; reverted by ${user} at ${now.toISOString()}` };
+      if (how === 'finish') return o.status === 'succeeded' ? r : { ...r, status: 'failed', reason: l10n.t('interrupted; not finished: {0}', o.reason) };
+      return { ...r, status: 'failed', reason: l10n.t('interrupted; reverted by {0} at {1}', user, now.toISOString()) };
     }),
     changes: how === 'finish' ? finished : [],
   };

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { ConflictError, createFileExclusive, unlinkQuietly, writeFileAtomic } from './atomicFile';
@@ -29,32 +30,32 @@ export function finishChange(c: FileChange, newText: string | undefined, origin:
     const held = lockFileHolder(c.lock!);
     if (held?.holder === origin.who && held.acquiredAt === origin.when) return;
     const result = acquireLockFile(c.lock!, origin.who, new Date(origin.when));
-    if (result.status === 'held') throw new ConflictError(`locked by ${result.holder}`);
+    if (result.status === 'held') throw new ConflictError(l10n.t('locked by {0}', result.holder));
     return;
   }
   if (kind === 'pending') return;
   withWriteLock(origin.root, () => {
     const state = taskFileState(c);
-    if (state === 'changed' && kind === 'create') throw new ConflictError(`${c.before} already exists; not overwritten`);
-    if (state === 'changed') throw new ConflictError(readIfExists(c.before) === undefined && (c.after === undefined || readIfExists(c.after) === undefined) ? 'the file was deleted or moved on disk since it was read' : 'the file changed on disk since it was read; not overwritten');
+    if (state === 'changed' && kind === 'create') throw new ConflictError(l10n.t('{0} already exists; not overwritten', c.before));
+    if (state === 'changed') throw new ConflictError(readIfExists(c.before) === undefined && (c.after === undefined || readIfExists(c.after) === undefined) ? l10n.t('the file was deleted or moved on disk since it was read') : l10n.t('the file changed on disk since it was read; not overwritten'));
     if (kind === 'create') return createFiles(c, state);
     if (kind === 'delete') {
       if (c.code && c.codeText !== undefined) {
         const code = readIfExists(c.code.from);
-        if (code !== undefined && code !== c.codeText) throw new ConflictError(`its code file ${c.code.from} changed since it was read; not deleted`);
+        if (code !== undefined && code !== c.codeText) throw new ConflictError(l10n.t('its code file {0} changed since it was read; not deleted', c.code.from));
       }
       if (state === 'before') unlinkQuietly(c.before);
       if (c.code && c.codeText !== undefined) unlinkQuietly(c.code.from);
       return;
     }
     // The text's hash is the recorded one: the batch hashed this very text, and recovery checks it (recordedNewText).
-    if (newText === undefined) throw new ConflictError('no new text to write');
+    if (newText === undefined) throw new ConflictError(l10n.t('no new text to write'));
     if (kind === 'move') {
       const after = c.after!;
       const code = c.code ? codeFileState(c.code) : undefined;
       // A running batch finds the code file where it was; a resumed one may find it moved already.
-      if (code === 'clash' || (code === 'to' && !resuming)) throw new ConflictError(`${c.code!.to} already exists`);
-      if (code === 'none') throw new ConflictError(`its code file ${c.code!.from} was deleted or moved since it was read`);
+      if (code === 'clash' || (code === 'to' && !resuming)) throw new ConflictError(l10n.t('{0} already exists', c.code!.to));
+      if (code === 'none') throw new ConflictError(l10n.t('its code file {0} was deleted or moved since it was read', c.code!.from));
       if (state === 'before') {
         // The code file first: if the task's own move then fails, the code goes back and nothing moved.
         if (c.code) settleCode(c.code, 'to');
@@ -88,14 +89,14 @@ function createFiles(c: FileChange, state: string): void {
   if (c.code && c.codeText !== undefined) {
     const code = readIfExists(c.code.to);
     if (code === undefined) {
-      if (!createFileExclusive(c.code.to, c.codeText)) throw new ConflictError(`its code file ${c.code.to} already exists; not overwritten`);
+      if (!createFileExclusive(c.code.to, c.codeText)) throw new ConflictError(l10n.t('its code file {0} already exists; not overwritten', c.code.to));
       madeCode = true;
-    } else if (code !== c.codeText) throw new ConflictError(`its code file ${c.code.to} already exists; not overwritten`);
+    } else if (code !== c.codeText) throw new ConflictError(l10n.t('its code file {0} already exists; not overwritten', c.code.to));
   }
   if (state === 'before' && !createFileExclusive(c.before, c.afterText ?? '')) {
     // Nothing half-made: the code file goes again if this call made it.
     if (madeCode) unlinkQuietly(c.code!.to);
-    throw new ConflictError(`${c.before} already exists; not overwritten`);
+    throw new ConflictError(l10n.t('{0} already exists; not overwritten', c.before));
   }
 }
 
@@ -103,7 +104,7 @@ function createFiles(c: FileChange, state: string): void {
 function settleCode(code: { from: string; to: string }, side: 'from' | 'to'): void {
   const state = codeFileState(code);
   const [here, there] = side === 'to' ? [code.to, code.from] : [code.from, code.to];
-  if (state === 'clash') throw new ConflictError(`${here} and ${there} are two different files now; the code file is left as it is`);
+  if (state === 'clash') throw new ConflictError(l10n.t('{0} and {1} are two different files now; the code file is left as it is', here, there));
   if (state === 'both') unlinkQuietly(there);
   else if (state === (side === 'to' ? 'from' : 'to')) moveNoClobber(there, here);
 }
@@ -112,15 +113,15 @@ function settleCode(code: { from: string; to: string }, side: 'from' | 'to'): vo
 export function recordedNewText(c: FileChange): string | undefined {
   const kind = changeKind(c);
   if (kind === 'create') {
-    if (c.afterText === undefined || textHash(c.afterText) !== c.afterHash) throw new ConflictError('the record keeps no text for the new task, or another one than it hashed');
+    if (c.afterText === undefined || textHash(c.afterText) !== c.afterHash) throw new ConflictError(l10n.t('the record keeps no text for the new task, or another one than it hashed'));
     return c.afterText;
   }
   if (kind !== 'edit' && kind !== 'move') return undefined;
   // A whole new text (an import's update) is kept in the record itself.
   if (!c.edit && c.afterText !== undefined && textHash(c.afterText) === c.afterHash) return c.afterText;
-  if (!c.edit) throw new ConflictError('the record keeps no edit to finish this change with');
+  if (!c.edit) throw new ConflictError(l10n.t('the record keeps no edit to finish this change with'));
   const text = rederivedText(c.beforeText, c.edit, c.edit.via);
-  if (textHash(text) !== c.afterHash) throw new ConflictError('the change derived again differs from the recorded one; not written');
+  if (textHash(text) !== c.afterHash) throw new ConflictError(l10n.t('the change derived again differs from the recorded one; not written'));
   return text;
 }
 
@@ -139,41 +140,41 @@ export function undoChange(c: FileChange, origin: ChangeOrigin): string {
   const sameSubmission = (e: PendingEntry) => !c.pending?.entry || (e.by === c.pending.entry.by && e.at === c.pending.entry.at);
   if (kind === 'lock') {
     const held = lockFileHolder(c.lock!);
-    if (!held) return 'the lock was already released';
-    if (held.holder !== origin.who || (held.acquiredAt !== undefined && held.acquiredAt !== origin.when)) throw new ConflictError('the lock is now held by someone else, or taken again since');
+    if (!held) return l10n.t('the lock was already released');
+    if (held.holder !== origin.who || (held.acquiredAt !== undefined && held.acquiredAt !== origin.when)) throw new ConflictError(l10n.t('the lock is now held by someone else, or taken again since'));
     unlinkQuietly(c.lock!);
-    return 'lock released';
+    return l10n.t('lock released');
   }
   if (kind === 'pending') {
     removePending(origin.root, c.pending!.projectDir, new Set([c.task]), sameSubmission);
-    return 'pending-publish entry withdrawn';
+    return l10n.t('pending-publish entry withdrawn');
   }
   return withWriteLock(origin.root, () => {
     const state = taskFileState(c);
-    if (state === 'changed') throw new ConflictError(kind === 'delete' ? `a file now exists at ${c.before}` : 'the file changed since the batch; not reverted');
+    if (state === 'changed') throw new ConflictError(kind === 'delete' ? l10n.t('a file now exists at {0}', c.before) : l10n.t('the file changed since the batch; not reverted'));
     if (kind === 'create') {
       const code = c.code && c.codeText !== undefined ? readIfExists(c.code.to) : undefined;
-      if (code !== undefined && code !== c.codeText) throw new ConflictError(`its code file ${c.code!.to} changed since it was created; not removed`);
+      if (code !== undefined && code !== c.codeText) throw new ConflictError(l10n.t('its code file {0} changed since it was created; not removed', c.code!.to));
       if (state === 'after') unlinkQuietly(c.before);
       if (code !== undefined) unlinkQuietly(c.code!.to);
-      return state === 'after' ? 'removed the created task' : 'not reached by the batch; nothing to undo';
+      return state === 'after' ? l10n.t('removed the created task') : l10n.t('not reached by the batch; nothing to undo');
     }
     if (kind === 'delete') {
-      if (state === 'after' && !createFileExclusive(c.before, c.beforeText)) throw new ConflictError(`a file now exists at ${c.before}`);
+      if (state === 'after' && !createFileExclusive(c.before, c.beforeText)) throw new ConflictError(l10n.t('a file now exists at {0}', c.before));
       if (c.code && c.codeText !== undefined && readIfExists(c.code.from) === undefined) createFileExclusive(c.code.from, c.codeText);
       // A deleted published draft also left its production object's removal pending.
       if (c.pending) removePending(origin.root, c.pending.projectDir, new Set([c.task]), sameSubmission);
-      return state === 'after' ? 'restored' : 'not reached by the batch; nothing to undo';
+      return state === 'after' ? l10n.t('restored') : l10n.t('not reached by the batch; nothing to undo');
     }
     if (kind === 'move') {
       if (state === 'linked') unlinkQuietly(c.after!);
       else if (state === 'renamed' || state === 'after') moveNoClobber(c.after!, c.before);
       if (c.code) settleCode(c.code, 'from');
     }
-    if (state === 'before') return 'not reached by the batch; nothing to undo';
+    if (state === 'before') return l10n.t('not reached by the batch; nothing to undo');
     if (state === 'after') writeFileAtomic(c.before, c.beforeText);
     // A submission's edit also put the task on the pending-publish list.
     if (c.pending) removePending(origin.root, c.pending.projectDir, new Set([c.task]), sameSubmission);
-    return 'reverted';
+    return l10n.t('reverted');
   });
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { hostname } from 'node:os';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -41,34 +42,34 @@ const NAME_RULE = /^[\p{L}\p{N}_-]{1,128}$/u;
 
 /** Why a new task's name is refused in this project, or undefined when it is fine. */
 export function taskNameProblem(name: string, project: Project, index: WorkspaceIndex): string | undefined {
-  if (!NAME_RULE.test(name)) return name.length > 128 ? `a task name can be at most 128 characters (this one has ${name.length})` : 'a task name is letters, digits, _ and - (no spaces, dots or slashes), at most 128 characters';
-  const fileProblem = folderNameProblem(name);
-  if (fileProblem) return fileProblem.replace(/a folder name/g, 'a task name');
+  if (!NAME_RULE.test(name)) return name.length > 128 ? l10n.t('{0} can be at most {1} characters (this one has {2})', l10n.t('a task name'), 128, name.length) : l10n.t('a task name is letters, digits, _ and - (no spaces, dots or slashes), at most 128 characters');
+  const fileProblem = folderNameProblem(name, 'task');
+  if (fileProblem) return fileProblem;
   const taken = [...index.tasks()].find((t) => t.projectDir === project.dir && t.data.name.toLowerCase() === name.toLowerCase());
-  if (taken) return `project ${project.config.project} already has a task named ${taken.data.name} (${taken.data.id})`;
+  if (taken) return l10n.t('project {0} already has a task named {1} ({2})', project.config.project, taken.data.name, taken.data.id);
   return undefined;
 }
 
 /** Every problem of a spec, field by field (the dialog checks each as it is typed; the CLI all at once). */
 export function newTaskProblems(spec: NewTaskSpec, index: WorkspaceIndex): SpecProblem[] {
   const project = index.project(spec.projectDir);
-  if (!project) return [{ field: 'project', message: `${spec.projectDir} is not a project of this workspace` }];
+  if (!project) return [{ field: 'project', message: l10n.t('{0} is not a project of this workspace', spec.projectDir) }];
   const problems: SpecProblem[] = [];
   const folderProblem = folderPathProblem(spec.folder);
   if (folderProblem) problems.push({ field: 'folder', message: folderProblem });
   const nameProblem = taskNameProblem(spec.name, project, index);
   if (nameProblem) problems.push({ field: 'name', message: nameProblem });
-  if (!project.config.taskTypes.includes(spec.type)) problems.push({ field: 'type', message: `${spec.type || '(none)'} is not a task type of project ${project.config.project} (${project.config.taskTypes.join(', ')})` });
-  if (!spec.owner.trim()) problems.push({ field: 'owner', message: 'a task needs a development owner' });
-  else if (project.config.users.length && !project.config.users.includes(spec.owner)) problems.push({ field: 'owner', message: `${spec.owner} is not a user of project ${project.config.project} (users: ${project.config.users.join(', ')})` });
+  if (!project.config.taskTypes.includes(spec.type)) problems.push({ field: 'type', message: l10n.t('{0} is not a task type of project {1} ({2})', spec.type || l10n.t('(none)'), project.config.project, project.config.taskTypes.join(', ')) });
+  if (!spec.owner.trim()) problems.push({ field: 'owner', message: l10n.t('a task needs a development owner') });
+  else if (project.config.users.length && !project.config.users.includes(spec.owner)) problems.push({ field: 'owner', message: l10n.t('{0} is not a user of project {1} (users: {2})', spec.owner, project.config.project, project.config.users.join(', ')) });
   const schedule = scheduleSchema.safeParse({ method: 'normal', cycle: 'day', time: '00:00', ...spec.schedule });
   if (!schedule.success) problems.push({ field: 'schedule', message: schedule.error.issues.map((i) => `schedule.${i.path.join('.')}: ${i.message}`).join('; ') });
   else for (const p of checkSchedule(schedule.data).filter((p) => p.severity === 'error')) problems.push({ field: 'schedule', message: p.message });
   if (spec.template) {
     const template = project.config.templates.find((t) => t.name === spec.template!.name);
-    if (!template) problems.push({ field: 'template', message: `project ${project.config.project} has no computing template ${spec.template.name}` });
-    else if (template.taskType !== spec.type) problems.push({ field: 'template', message: `template ${template.name} is for ${template.taskType} tasks, not ${spec.type}` });
-    else if (!template.versions.includes(spec.template.version)) problems.push({ field: 'template', message: `template ${template.name} has no version ${spec.template.version} (versions: ${template.versions.join(', ')})` });
+    if (!template) problems.push({ field: 'template', message: l10n.t('project {0} has no computing template {1}', project.config.project, spec.template.name) });
+    else if (template.taskType !== spec.type) problems.push({ field: 'template', message: l10n.t('template {0} is for {1} tasks, not {2}', template.name, template.taskType, spec.type) });
+    else if (!template.versions.includes(spec.template.version)) problems.push({ field: 'template', message: l10n.t('template {0} has no version {1} (versions: {2})', template.name, spec.template.version, template.versions.join(', ')) });
   }
   return problems;
 }
@@ -179,10 +180,10 @@ export function writeNewFiles(operation: string, title: string, parameters: Reco
   for (const { change, name } of items) {
     try {
       checkChangeScope(change, scope, `new task ${change.task}`);
-      results.push({ task: change.task, name, status: 'succeeded', reason: `${change.created ? 'created' : 'replaced'} ${change.before}` });
+      results.push({ task: change.task, name, status: 'succeeded', reason: change.created ? l10n.t('created {0}', change.before) : l10n.t('replaced {0}', change.before) });
       ready.push(change);
     } catch (error) {
-      results.push({ task: change.task, name, status: 'failed', reason: `not ${change.created ? 'created' : 'replaced'}: ${failureReason(error)}` });
+      results.push({ task: change.task, name, status: 'failed', reason: change.created ? l10n.t('not created: {0}', failureReason(error)) : l10n.t('not replaced: {0}', failureReason(error)) });
     }
   }
   const record: BatchRecord = { id: newRecordId(context.now, operation), who: context.user, when: context.now.toISOString(), operation, title, kind: 'other', parameters, results, changes: ready, state: 'intent', pid: process.pid, host: hostname() };
@@ -190,7 +191,7 @@ export function writeNewFiles(operation: string, title: string, parameters: Reco
   try {
     saveRecord(root, record);
   } catch (error) {
-    for (const r of results) if (r.status === 'succeeded') Object.assign(r, { status: 'failed', reason: `not created: the batch record could not be written (${failureReason(error)})` });
+    for (const r of results) if (r.status === 'succeeded') Object.assign(r, { status: 'failed', reason: l10n.t('not created: {0}', l10n.t('the batch record could not be written ({0})', failureReason(error))) });
     return { ...record, changes: [], state: 'complete' };
   }
   const made: FileChange[] = [];
@@ -244,7 +245,7 @@ export class SpecError extends Error {
  */
 export function cloneTask(source: Task, target: { name: string; folder?: string; keepDependencies: boolean; owner?: string }, context: { index: WorkspaceIndex; user: string; now: Date }, root: string, scope: ChangeScope): Creation {
   const project = source.projectDir ? context.index.project(source.projectDir) : undefined;
-  if (!project) throw new SpecError([{ field: 'project', message: 'the task is not inside a project' }]);
+  if (!project) throw new SpecError([{ field: 'project', message: l10n.t('the task is not inside a project') }]);
   const folder = target.folder ?? source.folder;
   const problems: SpecProblem[] = [];
   const folderProblem = folderPathProblem(folder);

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { existsSync, linkSync, mkdirSync, readFileSync, renameSync, statSync, unlinkSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { ConflictError } from './atomicFile';
@@ -78,10 +79,10 @@ export function moveNoClobber(from: string, to: string): void {
     linkSync(from, to);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') throw new ConflictError(`${to} already exists`);
+    if (code === 'EEXIST') throw new ConflictError(l10n.t('{0} already exists', to));
     if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV' && code !== 'EMLINK') throw error;
     // A file system without hard links: check, then rename (the write lock keeps Nightshift writers out).
-    if (existsSync(to)) throw new ConflictError(`${to} already exists`);
+    if (existsSync(to)) throw new ConflictError(l10n.t('{0} already exists', to));
     renameSync(from, to);
     return;
   }

@@ -24,6 +24,26 @@ export function operationLabel(key: OperationKey): string {
   }
 }
 
+/** What the operation does, in the help's words (the CLI's `--help`). */
+export function operationHelp(key: OperationKey): string {
+  switch (key) {
+    case 'submitTasks': return l10n.t('check each task as the server would and submit it (published at once in a basic project; pending publish in dev-prod)');
+    case 'acquireLock': return l10n.t('acquire the edit lock');
+    case 'changeOwner': return l10n.t('change the development owner');
+    case 'modifyTags': return l10n.t('replace the tags or append to them');
+    case 'moveTasks': return l10n.t('move to a folder of the project (folders are created on the way)');
+    case 'configureSchedule': return l10n.t('basic and conditional scheduling, effective dates');
+    case 'configureDependencies': return l10n.t('add, remove or edit upstream dependencies');
+    case 'configureParameters': return l10n.t('only on tasks that already have the parameter');
+    case 'configureRun': return l10n.t('run timeout and auto-rerun');
+    case 'modifyTemplateVersion': return l10n.t('the computing template version the tasks reference');
+    case 'unpublish': return l10n.t('take published tasks offline (pending publish in dev-prod)');
+    case 'unpublishAndDelete': return l10n.t('take offline and delete');
+    case 'deleteTasks': return l10n.t('delete unpublished tasks');
+    case 'modifyProjectOwnership': return l10n.t('move to another project of the same mode and engine');
+  }
+}
+
 /** The short name a selection bar's button carries. */
 export function operationShortLabel(key: OperationKey): string {
   switch (key) {

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument, stringify } from 'yaml';
@@ -31,28 +32,28 @@ export function readPending(projectDir: string): PendingEntry[] {
     text = readFileSync(file, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw new PendingListError(`${file}: cannot be read: ${(error as Error).message}`);
+    throw new PendingListError(l10n.t('{0}: cannot be read: {1}', file, (error as Error).message));
   }
   const doc = parseDocument(text, { prettyErrors: false });
   if (doc.errors.length) {
     const line = text.slice(0, doc.errors[0]!.pos[0]).split('\n').length;
-    throw new PendingListError(`${file}:${line}: not valid YAML (${doc.errors[0]!.message.split('\n')[0]}); fix or remove it first`);
+    throw new PendingListError(l10n.t('{0}: not valid YAML ({1}); fix or remove it first', `${file}:${line}`, doc.errors[0]!.message.split('\n')[0]!));
   }
   let value: { pending?: unknown } | null;
   try {
     value = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES }) as { pending?: unknown } | null;
   } catch (error) {
     // yaml's own words ("Excessive alias count") do not say what the limit is.
-    const message = /alias/i.test((error as Error).message) ? `more than ${MAX_YAML_ALIASES} YAML aliases (the limit)` : (error as Error).message;
-    throw new PendingListError(`${file}: ${message}; fix or remove it first`);
+    const message = /alias/i.test((error as Error).message) ? l10n.t('more than {0} YAML aliases (the limit)', MAX_YAML_ALIASES) : (error as Error).message;
+    throw new PendingListError(l10n.t('{0}: {1}; fix or remove it first', file, message));
   }
   if (value === null || value === undefined) return [];
   if (typeof value !== 'object' || (value.pending !== undefined && value.pending !== null && !Array.isArray(value.pending))) {
-    throw new PendingListError(`${file}:1: expected "pending:" holding a list of entries; fix or remove it first`);
+    throw new PendingListError(l10n.t('{0}: expected "pending:" holding a list of entries; fix or remove it first', `${file}:1`));
   }
   const entries = (value.pending ?? []) as unknown[];
   const bad = entries.findIndex((e) => typeof e !== 'object' || e === null || typeof (e as PendingEntry).task !== 'string');
-  if (bad >= 0) throw new PendingListError(`${file}: pending entry ${bad + 1} has no task id; fix or remove it first`);
+  if (bad >= 0) throw new PendingListError(l10n.t('{0}: pending entry {1} has no task id; fix or remove it first', file, bad + 1));
   return entries as PendingEntry[];
 }
 

@@ -24,8 +24,8 @@ export function modifyProjectOwnershipOperation(target: OwnershipTarget): TaskOp
   const problem = folderPathProblem(target.folder ?? '');
   if (problem) throw new Error(problem);
   // The new name becomes the file's name: it may not carry a path (`../../escaped`) or a forbidden character.
-  const nameProblem = target.name === undefined ? undefined : folderNameProblem(target.name);
-  if (nameProblem) throw new Error(`new name "${target.name}": ${nameProblem.replace(/a folder name/g, 'a task name')}`);
+  const nameProblem = target.name === undefined ? undefined : folderNameProblem(target.name, 'task');
+  if (nameProblem) throw new Error(l10n.t('new name "{0}": {1}', target.name!, nameProblem));
   const folder = normalizeFolderPath(target.folder ?? '');
   // Names taken in the target project: read once, then grown by each task this batch moves there.
   let takenNames: Set<string> | undefined;

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { z } from 'zod';
 import { taskFileSchema } from '../model/taskSchema';
 import type { FieldSpans } from '../yaml/fieldSpans';
@@ -43,7 +44,7 @@ export function rederivedText(before: string, edit: TextEdit, via: TextVia): str
   if (via === 'splice') {
     const spans = new YamlSource(before).spans;
     const spliced = spans ? spliceFields(spans, edit.fields) : undefined;
-    if (spliced === undefined) throw new ConflictError('the recorded edit can no longer be spliced into the old text');
+    if (spliced === undefined) throw new ConflictError(l10n.t('the recorded edit can no longer be spliced into the old text'));
     return spliced;
   }
   return editedText(before, undefined, edit).text;
@@ -53,5 +54,5 @@ function refuseInvalid(check: { success: boolean; error?: z.ZodError } | undefin
   if (!check || check.success || !check.error) return;
   const issue = check.error.issues[0];
   const path = [field, ...(issue?.path ?? [])].filter((p) => p !== undefined).join('.');
-  throw new ConflictError(`the change would make the file invalid: ${path} ${issue?.message ?? ''}`.trim());
+  throw new ConflictError(l10n.t('the change would make the file invalid: {0}', `${path} ${issue?.message ?? ''}`.trim()));
 }

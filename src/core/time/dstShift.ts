@@ -11,7 +11,8 @@ export interface DstShift {
   delta: number;
 }
 
-const cache = new Map<string, DstShift | null>();
+/** By zone, then day number: a day's plan asks once per task and edge, and a string key per ask cost more than the answer. */
+const cache = new Map<string, Map<number, DstShift | null>>();
 
 function offsetAt(zone: string, day: number, minute: number): number {
   const c = civilOfDay(day);
@@ -22,8 +23,9 @@ function offsetAt(zone: string, day: number, minute: number): number {
 
 /** The clock change on `day` in `zone`, if it has one (DataWorks' "Impact of daylight saving time on scheduling"). */
 export function dstShift(zone: string, day: number): DstShift | undefined {
-  const key = `${zone}\u0000${day}`;
-  const known = cache.get(key);
+  let days = cache.get(zone);
+  if (!days) cache.set(zone, (days = new Map()));
+  const known = days.get(day);
   if (known !== undefined) return known ?? undefined;
   let shift: DstShift | null = null;
   try {
@@ -43,6 +45,6 @@ export function dstShift(zone: string, day: number): DstShift | undefined {
   } catch {
     // An unknown zone is reported by validation; here it has no clock changes.
   }
-  cache.set(key, shift);
+  days.set(day, shift);
   return shift ?? undefined;
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { WorkspaceIndex } from './workspaceIndex';
 
 export type ProjectFolder = { projectDir: string; folder: string };
@@ -10,7 +11,7 @@ export type ProjectFolder = { projectDir: string; folder: string };
 export function resolveProjectFolder(index: WorkspaceIndex, argument: string): ProjectFolder | { error: string } {
   const [name = '', ...rest] = argument.replace(/^\/+|\/+$/g, '').split('/');
   const dirs = index.projects().filter((p) => p.config.project === name).map((p) => p.dir);
-  if (dirs.length === 0) return { error: `no project is named "${name}" (write <project>/<folder>)` };
-  if (dirs.length > 1) return { error: `${dirs.length} projects are named "${name}" (${dirs.join(', ')}); rename all but one in its nightshift.yaml` };
+  if (dirs.length === 0) return { error: l10n.t('no project is named "{0}" (write <project>/<folder>)', name) };
+  if (dirs.length > 1) return { error: l10n.t('{0} projects are named "{1}" ({2}); rename all but one in its nightshift.yaml', dirs.length, name, dirs.join(', ')) };
   return { projectDir: dirs[0]!, folder: rest.join('/') };
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 /**
  * Which folders hold tasks: one rule for the command line's scan, the extension's indexer and file
  * watcher, and the targets of move and project ownership. A task moved where the index does not look
@@ -14,8 +15,8 @@ export const LOCKS_FOLDER = 'locks';
 /** Why tasks in a folder of this name are never indexed, or undefined when they are. */
 export function skippedFolderReason(name: string): string | undefined {
   // Hidden folders are version control (.git, .svn, .hg), editor and tool state (.vscode, .nightshift).
-  if (name.startsWith('.')) return `"${name}" is a hidden folder (its name starts with "."), where Nightshift does not look for tasks`;
-  if (GENERATED_FOLDERS.has(name)) return `"${name}" is a build-output or dependency folder (${[...GENERATED_FOLDERS].join(', ')}), where Nightshift does not look for tasks`;
+  if (name.startsWith('.')) return l10n.t('"{0}" is a hidden folder (its name starts with "."), where Nightshift does not look for tasks', name);
+  if (GENERATED_FOLDERS.has(name)) return l10n.t('"{0}" is a build-output or dependency folder ({1}), where Nightshift does not look for tasks', name, [...GENERATED_FOLDERS].join(', '));
   return undefined;
 }
 
