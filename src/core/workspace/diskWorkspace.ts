@@ -20,7 +20,7 @@ export function findIndexedFiles(root: string, unreadable: UnreadablePath = fail
     try {
       entries = readdirSync(dir, { withFileTypes: true });
     } catch (error) {
-      return unreadable(dir, reasonOf(error));
+      return unreadable(dir, unreadableReason(error));
     }
     for (const entry of entries) {
       const path = join(dir, entry.name);
@@ -55,13 +55,13 @@ export function readIndexedFile(file: string, unreadable: UnreadablePath): strin
   try {
     return readFileSync(file, 'utf8');
   } catch (error) {
-    unreadable(file, reasonOf(error));
+    unreadable(file, unreadableReason(error));
     return undefined;
   }
 }
 
 /** `EACCES: permission denied`: the code and what it means, without the path the problem already names. */
-function reasonOf(error: unknown): string {
+export function unreadableReason(error: unknown): string {
   const e = error as NodeJS.ErrnoException;
   if (typeof e?.code === 'string') return `${e.code}: ${String(e.message).replace(/^[A-Z]+: /, '').replace(/,.*$/, '')}`;
   return error instanceof Error ? error.message : String(error);
