@@ -25,7 +25,7 @@ export function runBaselines(args: string[]): number {
   if (values.json) {
     process.stdout.write(`${JSON.stringify(statuses.map((s) => ({ baseline: s.baseline, status: s.status, predictedFinish: s.predictedFinish, pessimisticStatus: s.pessimisticStatus, pessimisticFinish: s.pessimisticFinish, committed: s.committed, criticalPath: s.criticalPath, project: s.project, margin: s.margin, priority: s.priority, notes: s.notes })))}\n`);
   } else {
-    process.stdout.write(statuses.length ? `${statuses.map(baselineLine).join('\n')}\n` : 'No baselines are declared (baselines: in nightshift.yaml).\n');
+    process.stdout.write(statuses.length ? `${statuses.map(baselineLine).join('\n')}\n` : `${l10n.t('No baselines are declared (baselines: in nightshift.yaml).')}\n`);
   }
   // --pessimistic: CI stops a change whose p90 case breaches too.
   return statuses.some((s) => s.status === 'breached' || (values.pessimistic && s.pessimisticStatus === 'breached')) ? 1 : 0;

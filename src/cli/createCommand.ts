@@ -57,10 +57,10 @@ export async function runCreate(args: string[]): Promise<number> {
     throw error;
   }
   if (!created.task) {
-    process.stderr.write(`nightshift: not created: ${created.record.results[0]!.reason}\n`);
+    process.stderr.write(`nightshift: ${l10n.t('not created: {0}', created.record.results[0]!.reason)}\n`);
     return 1;
   }
   if (v.json) process.stdout.write(`${JSON.stringify({ task: created.task.id, file: created.task.file, code: created.task.code })}\n`);
-  else process.stdout.write(`Created task ${created.task.id}: ${created.task.file}\n  code: ${created.task.code}\n`);
+  else process.stdout.write(`${l10n.t('Created task {0}: {1}', created.task.id, created.task.file)}\n  ${l10n.t('code: {0}', created.task.code)}\n`);
   return 0;
 }

@@ -43,7 +43,7 @@ export async function runDurations(args: string[]): Promise<number> {
   const locks = new LockStore(values['lock-dir']);
   const results = values['dry-run'] ? dryRunResults(operation, tasks, context, locks) : (await runBatch(operation, tasks, context, { root: dir, locks })).results;
   const errors = problems.filter((p) => p.severity === 'error');
-  for (const p of problems) process.stderr.write(`${file}:${p.line}: ${p.severity === 'error' ? 'error' : 'note'}: ${p.message}\n`);
+  for (const p of problems) process.stderr.write(`${file}:${p.line}: ${p.severity === 'error' ? l10n.t('error') : l10n.t('note')}: ${p.message}\n`);
   if (values.json) {
     const byId = new Map(durations.map((d) => [d.task.data.id, d]));
     process.stdout.write(

@@ -21,7 +21,7 @@ export function runRecover(args: string[]): number {
   if (values.record && chosen.length === 0) throw new UsageError(l10n.t('no interrupted batch "{0}" (see nightshift records)', values.record));
   if (chosen.length === 0) {
     if (values.json) process.stdout.write(`${JSON.stringify({ operation: 'recover', results: [] })}\n`);
-    else process.stdout.write('No interrupted batch.\n');
+    else process.stdout.write(`${l10n.t('No interrupted batch.')}\n`);
     return 0;
   }
   const scope = scopeOf(load(), new LockStore(values['lock-dir']));

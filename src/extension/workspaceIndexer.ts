@@ -6,10 +6,10 @@ import { toPosixPath } from '../core/workspace/paths';
 import { isIndexedPath, isScannedFolder } from '../core/workspace/taskFolderRule';
 import { IndexCacheSession } from '../core/workspace/indexCache';
 import { WorkspaceIndex } from '../core/workspace/workspaceIndex';
-import { readFileSync, statSync } from 'node:fs';
+import { readThroughCache, readText, type FileRead } from './indexedFileRead';
 import { relative } from 'node:path';
 import picomatch from 'picomatch';
-import { findIndexedFiles, unreadableReason } from '../core/workspace/diskWorkspace';
+import { findIndexedFiles } from '../core/workspace/diskWorkspace';
 import { emptyChange, type IndexChange } from '../core/workspace/workspaceModel';
 import { excludeGlobs, sharedLockDirectory, taskRootOverride } from './settings';
 
@@ -275,49 +275,6 @@ export class WorkspaceIndexer implements vscode.Disposable {
     clearTimeout(this.timer);
     this.lockWatcher?.dispose();
     this.disposables.forEach((d) => d.dispose());
-  }
-}
-
-type FileRead = { text: string; size?: number; mtimeMs?: number } | { unreadable: string };
-
-/** A local file's text from the cache when its size and mtime vouch for it, else from the disk. */
-async function readThroughCache(uri: vscode.Uri, cache: IndexCacheSession | undefined): Promise<FileRead | undefined> {
-  if (!cache || uri.scheme !== 'file') return readText(uri);
-  let info;
-  try {
-    // Synchronous: a stat takes microseconds, and the thread pool's round trips cost more than it.
-    info = statSync(uri.fsPath);
-  } catch {
-    return readText(uri);
-  }
-  const cached = cache.trustedText(toPosixPath(uri.path), info.size, info.mtimeMs);
-  if (cached !== undefined) return { text: cached, size: info.size, mtimeMs: info.mtimeMs };
-  const read = await readText(uri);
-  return read && 'text' in read ? { ...read, size: info.size, mtimeMs: info.mtimeMs } : read;
-}
-
-/**
- * A file's text; why it cannot be read (no permission); undefined when it is gone. A local file is
- * read here, synchronously, as the command line reads it: through the workbench's file system, 10,000
- * reads took a third longer, and its decoder drops a byte-order mark that the file on disk (which a
- * batch compares with what the index read) still has.
- */
-async function readText(uri: vscode.Uri): Promise<FileRead | undefined> {
-  if (uri.scheme === 'file') {
-    try {
-      return { text: readFileSync(uri.fsPath, 'utf8') };
-    } catch (error) {
-      const e = error as NodeJS.ErrnoException;
-      if (e.code === 'ENOENT' || e.code === 'ENOTDIR') return undefined;
-      return { unreadable: unreadableReason(error) };
-    }
-  }
-  try {
-    return { text: new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)) };
-  } catch (error) {
-    // Gone between the event and the read: the delete event follows.
-    if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') return undefined;
-    return { unreadable: error instanceof Error ? error.message : String(error) };
   }
 }
 

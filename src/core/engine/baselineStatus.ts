@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Baseline } from '../model/projectSchema';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import type { Task } from '../workspace/workspaceModel';
@@ -5,6 +6,7 @@ import type { DayPlan } from './dayPlan';
 import type { SchedulingGraph } from './schedulingGraph';
 import { instanceName } from './startExplanation';
 import { criticalPath, type Timeline } from './timelineModel';
+import { blockedText } from './instanceKindText';
 
 export type BaselineState = 'safe' | 'warning' | 'breached';
 
@@ -61,12 +63,12 @@ function finishOn(guarded: readonly Task[], timeline: Timeline, b: Baseline): Fi
   let blocked = false;
   for (const task of guarded) {
     const instances = plan.byTask.get(task.data.id) ?? [];
-    if (!instances.length) notes.push(`${task.data.name} has no instance on ${plan.date}`);
+    if (!instances.length) notes.push(l10n.t('{0} has no instance on {1}', task.data.name, plan.date));
     for (const i of instances) {
       const timing = timeline.timing.get(i.id);
       if (timing?.end === undefined) {
         blocked = true;
-        notes.push(`${task.data.name} ${i.scheduledAt.slice(11)} will not run (${timing?.blocked ?? 'unknown'})`);
+        notes.push(`${task.data.name} ${i.scheduledAt.slice(11)} ${l10n.t('will not run ({0})', timing?.blocked ? blockedText(timing.blocked) : l10n.t('unknown'))}`);
         continue;
       }
       if (!latest || timing.end > latest.end) latest = { id: i.id, end: timing.end };
@@ -110,8 +112,11 @@ export function baselineStatuses(index: WorkspaceIndex, graph: SchedulingGraph, 
 /** One line: "report_0800 (fin): breached — predicted 08:40, committed 08:00; …". */
 export function baselineLine(s: BaselineStatus): string {
   const path = s.criticalPath.map((c) => `${c.name} ${c.at.slice(11)}`).join(' → ');
-  const worse = s.pessimisticStatus ? `, at p90 ${s.pessimisticFinish ?? 'nothing'} (${s.pessimisticStatus})` : '';
-  return `${s.baseline} (${s.project}): ${s.status} — predicted ${s.predictedFinish ?? 'nothing'}${worse}, committed ${s.committed} (margin ${s.margin} min)${path ? `; critical path ${path}` : ''}${s.notes.length ? `; ${s.notes.join('; ')}` : ''}`;
+  const nothing = l10n.t('nothing');
+  const worse = s.pessimisticStatus ? l10n.t(', at p90 {0} ({1})', s.pessimisticFinish ?? nothing, s.pessimisticStatus) : '';
+  const line = l10n.t('{0} ({1}): {2} — predicted {3}{4}, committed {5} (margin {6} min)', s.baseline, s.project, s.status, s.predictedFinish ?? nothing, worse, s.committed, s.margin);
+  const sep = l10n.t('; ');
+  return `${line}${path ? `${sep}${l10n.t('critical path {0}', path)}` : ''}${s.notes.length ? `${sep}${s.notes.join(sep)}` : ''}`;
 }
 
 /** States by their code on the timeline (index + 1): a worse state has a higher code. */

@@ -8,6 +8,7 @@ import { aliveSince } from './processStart';
 import { sweepTempFiles } from './tempSweep';
 import { removeDeadWriterLocks, withWriteLock, writeLocksDir } from './writeLock';
 import { dirname, join } from 'node:path';
+import { localBatchTitle } from './operationNames';
 
 /** Whether the process that wrote an intent is still running it (same host, the same process alive). */
 function stillRunning(record: BatchRecord): boolean {
@@ -26,7 +27,7 @@ export function interruptedRecords(root: string): BatchRecord[] {
 
 /** One line for a warning: which batch, by whom, when, and how to recover it. */
 export function interruptedNotice(record: BatchRecord): string {
-  return `batch ${record.id} ("${record.title}" by ${record.who} at ${record.when}, ${record.changes.length} change(s)) was interrupted; finish or revert it: nightshift recover <workspace> --finish|--revert --record ${record.id} --as <user>`;
+  return l10n.t('batch {0} ("{1}" by {2} at {3}, {4} change(s)) was interrupted; finish or revert it: {5}', record.id, localBatchTitle(record.title), record.who, record.when, record.changes.length, `nightshift recover <workspace> --finish|--revert --record ${record.id} --as <user>`);
 }
 
 /**

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { DateTime } from 'luxon';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
@@ -104,31 +105,31 @@ export function matchRuns(rows: readonly { line: number; cells: Record<Column, s
     const named = cells.task;
     const task = index.task(named) ?? byName.get(named);
     if (!named) {
-      problems.push({ line, message: 'no task', severity: 'error' });
+      problems.push({ line, message: l10n.t('no task'), severity: 'error' });
       continue;
     }
     if (task === null) {
-      problems.push({ line, message: `task "${named}": several projects have a task of that name; write its id`, severity: 'error' });
+      problems.push({ line, message: l10n.t('task "{0}": several projects have a task of that name; write its id', named), severity: 'error' });
       continue;
     }
     if (!task) {
-      problems.push({ line, message: `task "${named}" is not in the workspace; left out`, severity: 'note' });
+      problems.push({ line, message: l10n.t('task "{0}" is not in the workspace; left out', named), severity: 'note' });
       continue;
     }
     if (!cells.end) {
-      problems.push({ line, message: `${task.data.name} ${cells.scheduledAt}: no end time (still running, or it never ran); left out`, severity: 'note' });
+      problems.push({ line, message: l10n.t('{0}: no end time (still running, or it never ran); left out', `${task.data.name} ${cells.scheduledAt}`), severity: 'note' });
       continue;
     }
     const zone = (task.projectDir ? index.project(task.projectDir)?.config.timezone : undefined) ?? 'UTC';
     const start = instant(cells.start, zone);
     const end = instant(cells.end, zone);
     if (!start || !end) {
-      problems.push({ line, message: `${!start ? `start "${cells.start}"` : `end "${cells.end}"`} is not a time (write 2026-11-01T02:00:00 or 2026-11-01 02:00:00)`, severity: 'error' });
+      problems.push({ line, message: l10n.t('{0} is not a time (write 2026-11-01T02:00:00 or 2026-11-01 02:00:00)', !start ? `start "${cells.start}"` : `end "${cells.end}"`), severity: 'error' });
       continue;
     }
     const minutes = end.diff(start, 'minutes').minutes;
     if (!(minutes >= 0)) {
-      problems.push({ line, message: `end ${cells.end} is before start ${cells.start}`, severity: 'error' });
+      problems.push({ line, message: l10n.t('end {0} is before start {1}', cells.end, cells.start), severity: 'error' });
       continue;
     }
     runs.set(`${task.data.id}\u0000${cells.scheduledAt || `line ${line}`}`, { line, task, scheduledAt: cells.scheduledAt, minutes });

@@ -1,0 +1,49 @@
+import * as vscode from 'vscode';
+import { readFileSync, statSync } from 'node:fs';
+import { unreadableReason } from '../core/workspace/diskWorkspace';
+import type { IndexCacheSession } from '../core/workspace/indexCache';
+import { toPosixPath } from '../core/workspace/paths';
+
+/** A file's text as read (with its size and mtime when the cache vouches for or records it), or why it cannot be read. */
+export type FileRead = { text: string; size?: number; mtimeMs?: number } | { unreadable: string };
+
+/** A local file's text from the cache when its size and mtime vouch for it, else from the disk. */
+export async function readThroughCache(uri: vscode.Uri, cache: IndexCacheSession | undefined): Promise<FileRead | undefined> {
+  if (!cache || uri.scheme !== 'file') return readText(uri);
+  let info;
+  try {
+    // Synchronous: a stat takes microseconds, and the thread pool's round trips cost more than it.
+    info = statSync(uri.fsPath);
+  } catch {
+    return readText(uri);
+  }
+  const cached = cache.trustedText(toPosixPath(uri.path), info.size, info.mtimeMs);
+  if (cached !== undefined) return { text: cached, size: info.size, mtimeMs: info.mtimeMs };
+  const read = await readText(uri);
+  return read && 'text' in read ? { ...read, size: info.size, mtimeMs: info.mtimeMs } : read;
+}
+
+/**
+ * A file's text; why it cannot be read (no permission); undefined when it is gone. A local file is
+ * read here, synchronously, as the command line reads it: through the workbench's file system, 10,000
+ * reads took a third longer, and its decoder drops a byte-order mark that the file on disk (which a
+ * batch compares with what the index read) still has.
+ */
+export async function readText(uri: vscode.Uri): Promise<FileRead | undefined> {
+  if (uri.scheme === 'file') {
+    try {
+      return { text: readFileSync(uri.fsPath, 'utf8') };
+    } catch (error) {
+      const e = error as NodeJS.ErrnoException;
+      if (e.code === 'ENOENT' || e.code === 'ENOTDIR') return undefined;
+      return { unreadable: unreadableReason(error) };
+    }
+  }
+  try {
+    return { text: new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)) };
+  } catch (error) {
+    // Gone between the event and the read: the delete event follows.
+    if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') return undefined;
+    return { unreadable: error instanceof Error ? error.message : String(error) };
+  }
+}
