@@ -1,9 +1,10 @@
 // Bundles the extension, the CLI, the in-host test suite and the JSON Schemas with esbuild.
 import * as esbuild from 'esbuild';
-import { chmodSync, copyFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { l10nCallsIn } from './l10nCalls.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const production = process.argv.includes('--production');
@@ -26,7 +27,33 @@ const builds = [
 ];
 // The webview runs in the browser: its own bundle, plus its stylesheet and the codicon font.
 // Minified even in development: the webview loads it on every open, and the source map stays for debugging.
-builds.push({ ...common, platform: 'browser', format: 'iife', target: 'es2022', minify: true, entryPoints: ['webview/panel/main.ts'], outfile: 'dist/webview/panel.js' });
+builds.push({ ...common, platform: 'browser', format: 'iife', target: 'es2022', minify: true, entryPoints: ['webview/panel/main.ts'], outfile: 'dist/webview/panel.js', metafile: true, plugins: [webviewStrings()] });
+
+/**
+ * The panel's page carries its language's strings (no round trip before the first paint): only those
+ * its own bundle uses, found in the source files esbuild put into it, not the whole bundle of the
+ * extension and the CLI (three times as many).
+ */
+function webviewStrings() {
+  return {
+    name: 'webview-strings',
+    setup(build) {
+      build.onEnd((result) => {
+        if (!result.metafile) return;
+        const used = new Set();
+        for (const input of Object.keys(result.metafile.inputs)) {
+          if (/^(src|webview)\//.test(input)) for (const key of l10nCallsIn(readFileSync(join(root, input), 'utf8'))) used.add(key);
+        }
+        mkdirSync(join(root, 'dist/webview'), { recursive: true });
+        for (const language of ['zh-cn']) {
+          const all = JSON.parse(readFileSync(join(root, `l10n/bundle.l10n.${language}.json`), 'utf8'));
+          const mine = Object.fromEntries(Object.entries(all).filter(([key]) => used.has(key)));
+          writeFileSync(join(root, `dist/webview/bundle.l10n.${language}.json`), JSON.stringify(mine));
+        }
+      });
+    },
+  };
+}
 function copyWebviewAssets() {
   mkdirSync(join(root, 'dist/webview'), { recursive: true });
   copyFileSync(join(root, 'webview/panel/panel.css'), join(root, 'dist/webview/panel.css'));

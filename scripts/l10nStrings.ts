@@ -2,6 +2,7 @@
 // which writes l10n/bundle.l10n.json, and the unit test that checks every one has a zh-cn entry.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { l10nCallsIn } from './l10nCalls.mjs';
 import { typeScriptFiles } from './sourceFiles';
 
 /** The code files a bundle's strings come from (declaration files hold none). */
@@ -10,16 +11,12 @@ const sourceFiles = (dir: string) => typeScriptFiles(dir).filter((f) => !f.endsW
 /** Where strings for the bundles are looked for. */
 export const L10N_SOURCES = ['src', 'webview'] as const;
 
-/** `l10n.t('…'` or `vscode.l10n.t('…'` with a single-quoted literal first argument. */
-const CALL = /\bl10n\.t\(\s*'((?:[^'\\]|\\.)*)'/g;
 
 export function l10nStrings(root: string, dirs: readonly string[]): Map<string, string[]> {
   const found = new Map<string, string[]>();
   for (const dir of dirs) {
     for (const file of sourceFiles(join(root, dir))) {
-      const text = readFileSync(file, 'utf8');
-      for (const match of text.matchAll(CALL)) {
-        const message = unescape(match[1]!);
+      for (const message of l10nCallsIn(readFileSync(file, 'utf8'))) {
         found.set(message, [...(found.get(message) ?? []), file.slice(root.length + 1)]);
       }
     }
@@ -38,10 +35,6 @@ export function nonLiteralCalls(root: string, dirs: readonly string[]): string[]
     }
   }
   return bad;
-}
-
-function unescape(literal: string): string {
-  return literal.replace(/\\(.)/g, (_, c: string) => (c === 'n' ? '\n' : c));
 }
 
 /** The `{0}`, `{1}` … a message holds, sorted: a translation must hold the same ones. */

@@ -6,6 +6,7 @@ import { changeText } from '../core/review/changeText';
 import { groupChanges, scheduleDiff } from '../core/review/scheduleDiff';
 import { UsageError } from './usageError';
 import { parseWorkspaceArgs } from './workspaceArgs';
+import { baselineStateText } from '../core/engine/baselineStateText';
 
 /**
  * `nightshift diff <workspace> [--base <git rev>] [--date D | --from D --to D] [--json]`: what the
@@ -46,8 +47,8 @@ export function runDiff(args: string[]): number {
     for (const c of list) lines.push(`  ${from === to ? '' : `${c.date} `}${changeText(c)}`);
   }
   for (const b of diff.baselines) {
-    const was = b.before ? `${b.before.status} ${b.before.predictedFinish ?? '—'}` : l10n.t('new');
-    const is = b.after ? `${b.after.status} ${b.after.predictedFinish ?? '—'}` : l10n.t('removed');
+    const was = b.before ? `${baselineStateText(b.before.status)} ${b.before.predictedFinish ?? '—'}` : l10n.t('new');
+    const is = b.after ? `${baselineStateText(b.after.status)} ${b.after.predictedFinish ?? '—'}` : l10n.t('removed');
     lines.push(l10n.t('baseline {0} ({1}): {2} → {3}', b.baseline, b.project, was, is));
   }
   process.stdout.write(`${lines.join('\n')}\n`);

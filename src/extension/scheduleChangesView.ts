@@ -10,6 +10,7 @@ import { groupChanges, scheduleDiff, type ChangeKind, type ScheduleChange, type 
 import { WorkspaceIndex } from '../core/workspace/workspaceIndex';
 import { logError } from './errorPolicy';
 import type { WorkspaceIndexer } from './workspaceIndexer';
+import { baselineStateText } from '../core/engine/baselineStateText';
 
 type ChangeNode =
   | { kind: 'baseline'; line: ScheduleDiff['baselines'][number] }
@@ -182,7 +183,7 @@ export class ScheduleChangesView implements vscode.TreeDataProvider<ChangeNode> 
       case 'baseline': {
         const { line } = node;
         const item = new vscode.TreeItem(l10n.t('Baseline {0}', line.baseline), vscode.TreeItemCollapsibleState.None);
-        const side = (s: typeof line.before) => (s ? `${s.status} ${s.predictedFinish ?? '—'}` : l10n.t('none'));
+        const side = (s: typeof line.before) => (s ? `${baselineStateText(s.status)} ${s.predictedFinish ?? '—'}` : l10n.t('none'));
         item.description = `${side(line.before)} → ${side(line.after)} (${l10n.t('committed {0}', (line.after ?? line.before)!.committed)})`;
         item.iconPath = new vscode.ThemeIcon(STATE_ICON[(line.after ?? line.before)!.status]);
         item.tooltip = `${line.project}: ${item.description}`;

@@ -72,4 +72,17 @@ describe('Nightshift in Chinese (display language zh-cn, end to end)', function 
     assert.equal((await badge.innerText()).trim(), '已选 0 项');
     await shot('e2e-zh-task-list.png');
   });
+
+  it('the instance timeline draws with its toolbar and legend in Chinese (the page carries the webview\'s own strings)', async () => {
+    const { page } = wb;
+    const frame = panelFrame(page);
+    await frame.locator('vscode-tab-header', { hasText: '实例时间轴' }).click();
+    const legend = frame.locator('.legend');
+    await legend.waitFor({ timeout: 60_000 });
+    assert.equal(await legend.getAttribute('aria-label'), '图例');
+    const text = await legend.innerText();
+    for (const word of ['正常调度', '空跑调度', '暂停调度', '阻塞', '跨周期', '基线']) assert.ok(text.includes(word), `${word} in ${text}`);
+    await frame.locator('canvas').first().waitFor();
+    await shot('e2e-zh-timeline.png');
+  });
 });

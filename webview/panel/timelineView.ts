@@ -11,6 +11,7 @@ import type { HostChannel } from './hostChannel';
 import type { PanelState } from './panelState';
 import { readThemeColors, type ThemeColors } from './themeColors';
 import { drawTimeline, type Highlight } from './timelineRenderer';
+import { baselineStateText } from '../../src/core/engine/baselineStateText';
 import {
   AXIS_HEIGHT,
   clampOrigin,
@@ -145,7 +146,7 @@ export class TimelineView {
       const note = [l10n.t('{0} instances of {1} tasks', formatCount(message.data.lane.length), formatCount(message.data.laneName.length)), l10n.t('{0} edges', formatCount(message.data.edgeFrom.length))];
       if (message.data.edgesOutside) note.push(l10n.t('{0} to instances not shown', formatCount(message.data.edgesOutside)));
       if (message.data.focusNote) note.push(message.data.focusNote);
-      for (const d of message.data.deadlines) note.push(l10n.t('baseline {0} {1}: {2}', d.name, clock(d.minute), d.state));
+      for (const d of message.data.deadlines) note.push(l10n.t('baseline {0} {1}: {2}', d.name, clock(d.minute), baselineStateText(d.state)));
       if (this.compare && !this.compare.at.startsWith(message.data.date)) this.compare = undefined;
       if (this.compare) note.unshift(this.compare.label);
       this.status.textContent = note.join(' · ');

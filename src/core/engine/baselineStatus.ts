@@ -7,6 +7,7 @@ import type { SchedulingGraph } from './schedulingGraph';
 import { instanceName } from './startExplanation';
 import { criticalPath, type Timeline } from './timelineModel';
 import { blockedText } from './instanceKindText';
+import { baselineStateText } from './baselineStateText';
 
 export type BaselineState = 'safe' | 'warning' | 'breached';
 
@@ -113,8 +114,8 @@ export function baselineStatuses(index: WorkspaceIndex, graph: SchedulingGraph, 
 export function baselineLine(s: BaselineStatus): string {
   const path = s.criticalPath.map((c) => `${c.name} ${c.at.slice(11)}`).join(' → ');
   const nothing = l10n.t('nothing');
-  const worse = s.pessimisticStatus ? l10n.t(', at p90 {0} ({1})', s.pessimisticFinish ?? nothing, s.pessimisticStatus) : '';
-  const line = l10n.t('{0} ({1}): {2} — predicted {3}{4}, committed {5} (margin {6} min)', s.baseline, s.project, s.status, s.predictedFinish ?? nothing, worse, s.committed, s.margin);
+  const worse = s.pessimisticStatus ? l10n.t(', at p90 {0} ({1})', s.pessimisticFinish ?? nothing, baselineStateText(s.pessimisticStatus)) : '';
+  const line = l10n.t('{0} ({1}): {2} — predicted {3}{4}, committed {5} (margin {6} min)', s.baseline, s.project, baselineStateText(s.status), s.predictedFinish ?? nothing, worse, s.committed, s.margin);
   const sep = l10n.t('; ');
   return `${line}${path ? `${sep}${l10n.t('critical path {0}', path)}` : ''}${s.notes.length ? `${sep}${s.notes.join(sep)}` : ''}`;
 }

@@ -1,7 +1,8 @@
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { todayIn } from '../../core/time/wallClock';
-import { currentLanguage, languageBundle } from '../../core/text/language';
+import { currentLanguage } from '../../core/text/language';
+import { webviewStrings } from './webviewStrings';
 import { webviewMessageSchema, type CompareMark, type HostMessage, type InitialResult, type ProjectInfo, type WebviewMessage } from '../../core/panel/panelProtocol';
 import type { TimelineRequest } from '../../core/timeline/timelineRequest';
 import { defaultQuery, taskListQuerySchema, type TaskListQuery } from '../../core/taskList/taskListQuery';
@@ -88,7 +89,8 @@ export class TaskPanel implements vscode.Disposable {
     const total = this.list.setQuery(query);
     const rows = this.list.window(0, INITIAL_ROWS);
     const initial: InitialResult = { query, total, of: this.list.taskCount(), rows, ms: performance.now() - started };
-    panel.webview.html = panelHtml(panel.webview, vscode.Uri.joinPath(services.extensionUri, 'dist', 'webview'), { defaultQuery: defaultQuery(), initial, lang: currentLanguage() === 'zh-cn' ? 'zh-CN' : 'en', strings: languageBundle() });
+    const webviewDir = vscode.Uri.joinPath(services.extensionUri, 'dist', 'webview');
+    panel.webview.html = panelHtml(panel.webview, webviewDir, { defaultQuery: defaultQuery(), initial, lang: currentLanguage() === 'zh-cn' ? 'zh-CN' : 'en', strings: webviewStrings(webviewDir.fsPath) });
     this.disposables.push(
       panel.onDidDispose(() => this.dispose()),
       panel.webview.onDidReceiveMessage((raw) => void this.receive(raw)),
