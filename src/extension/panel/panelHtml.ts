@@ -30,7 +30,7 @@ export function panelHtml(webview: vscode.Webview, bundle: vscode.Uri, data: { d
 <title>Nightshift Tasks</title>
 </head>
 <body>
-<main id="app" aria-busy="true" data-default-query="${escapeAttribute(JSON.stringify(data.defaultQuery))}" data-initial="${escapeAttribute(JSON.stringify(data.initial))}"${data.strings ? ` data-l10n="${escapeAttribute(JSON.stringify(data.strings))}"` : ''}></main>
+${data.lang === 'zh-CN' ? '<div class="font-warmup" aria-hidden="true">任务名称调度周期</div>\n' : ''}<main id="app" aria-busy="true" data-default-query="${escapeAttribute(JSON.stringify(data.defaultQuery))}" data-initial="${escapeAttribute(JSON.stringify(data.initial))}"${data.strings ? ` data-l10n="${escapeAttribute(JSON.stringify(data.strings))}"` : ''}></main>
 </body>
 </html>`;
 }
