@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { listRecords, recordsDir } from '../../src/core/operations/batchRecords';
+import { revertBatch } from '../../src/core/operations/batchRevert';
 import { nightshift } from './fixtures';
 import { filesBelow, twoProjects } from './reliabilityFixtures';
 
@@ -39,6 +40,33 @@ describe('nothing is written outside the workspace, whatever a file or record sa
     assert.equal(run.code, 1);
     assert.equal(readFileSync(target, 'utf8'), 'precious\n');
     assert.deepEqual(readdirSync(join(target, '..')), ['victim.txt']);
+  });
+
+  it('a revert whose earlier step makes a link (a moved code file) cannot then write below it: folders not there yet are resolved again', () => {
+    const top = mkdtempSync(join(tmpdir(), 'nightshift-linkstep-'));
+    const ws = join(top, 'ws');
+    const proj = join(ws, 'proj');
+    mkdirSync(join(proj, 'a/b/real'), { recursive: true });
+    writeFileSync(join(proj, 'nightshift.yaml'), 'name: proj\n');
+    // The same relative link leads inside from a/b and outside the workspace from a.
+    mkdirSync(join(top, 'proj/a/b/real'), { recursive: true });
+    writeFileSync(join(proj, 'a/T.task.yaml'), 'T');
+    symlinkSync('../../../proj/a/b/real', join(proj, 'a/b/sub'));
+    const change = (o: Record<string, unknown>) => ({ beforeText: 'x', ...o });
+    // Reverted last to first: a check that resolves a/sub (not there yet), the move that puts the
+    // link at a/sub, then a delete whose revert would recreate a file below it.
+    const record = {
+      id: 'r1', who: 'me', when: '2024-01-01T00:00:00.000Z', operation: 'move', title: 't', kind: 'other' as const, parameters: {}, results: [], state: 'complete' as const,
+      changes: [
+        change({ task: 'evil', before: join(proj, 'a/sub/evil.task.yaml'), beforeText: 'PWNED' }),
+        change({ task: 'mv', before: join(proj, 'a/T.task.yaml'), after: join(proj, 'a/b/T2.task.yaml'), beforeText: 'T', code: { from: join(proj, 'a/sub'), to: join(proj, 'a/b/sub') } }),
+        change({ task: 'memo', before: join(proj, 'a/sub/m.task.yaml'), after: join(proj, 'a/sub/m.task.yaml') }),
+      ],
+    };
+    const out = revertBatch(record as never, 'me', ws, { projectDirs: [proj], realDirs: new Map() });
+    assert.deepEqual(readdirSync(join(top, 'proj/a/b/real')), [], 'nothing written outside');
+    assert.equal(out.results.find((r) => r.task === 'evil')?.status, 'failed');
+    assert.match(out.results.find((r) => r.task === 'evil')!.reason, /not inside a project of this workspace; refused/);
   });
 
   it('a code: path that leaves the task folder is an error at its line, and delete and move never follow it', () => {

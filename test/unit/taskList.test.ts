@@ -32,6 +32,28 @@ describe('task list: filters, sorting and windows (src/core/taskList)', () => {
     assert.deepEqual(ids({ search: '  fx_daily ' }), ['10017']);
   });
 
+  it('typing and erasing in the search box gives, at each keystroke, what a fresh list gives (a result narrows the last it extends)', () => {
+    let user = 'alice';
+    const session = new TaskListSession(() => index, () => ({ user, now: NOW }));
+    const steps: Partial<TaskListQuery>[] = [
+      ...['d', 'dw', 'dws', 'dws_', 'dws', 'dw', 'd', ''].map((search) => ({ search })),
+      { search: 'ods', types: ['SQL'] },
+      { search: 'ods_', types: ['SQL'] },
+      { search: 'ods_', types: ['Shell'] },
+      { search: ' ODS ' },
+      { search: 'ods', mine: true },
+    ];
+    for (const [i, step] of steps.entries()) {
+      const query = taskListQuerySchema.parse({ sort: { column: 'id', direction: 'asc' }, ...step });
+      session.setQuery(query);
+      assert.deepEqual(session.matchingIds(), ids(step, user), `step ${i}: ${JSON.stringify(step)}`);
+    }
+    // "Mine" for another user is another result, not the one kept for alice.
+    user = 'dave';
+    session.setQuery(taskListQuerySchema.parse({ sort: { column: 'id', direction: 'asc' }, search: 'ods', mine: true }));
+    assert.deepEqual(session.matchingIds(), ids({ search: 'ods', mine: true }, 'dave'));
+  });
+
   it('"Developed by me" keeps the current user\'s tasks', () => {
     assert.deepEqual(ids({ mine: true }, 'dave'), ['10009', '10010', '10019', '10020', '10023', '10025']);
   });

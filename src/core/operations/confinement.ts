@@ -40,21 +40,34 @@ function isLink(path: string): boolean {
   }
 }
 
-/** `realish` of a folder, memoized in `realDirs` when given. */
+/**
+ * `realish` of a folder, memoized in `realDirs` when given, but only for a folder that exists as a
+ * folder (not a link): what does not exist yet may be made a link by the very next write of a revert
+ * or recovery (a moved code file that is a link), and a path below it would then lead out; a real
+ * folder stays one, since no change of a batch replaces a folder.
+ */
 function realDirOf(dir: string, realDirs: Map<string, string> | undefined): string {
   let real = realDirs?.get(dir);
   if (real === undefined) {
     real = realish(dir);
-    realDirs?.set(dir, real);
+    if (realDirs && isRealFolder(dir)) realDirs.set(dir, real);
   }
   return real;
+}
+
+function isRealFolder(path: string): boolean {
+  try {
+    const stat = lstatSync(path);
+    return stat.isDirectory() && !stat.isSymbolicLink();
+  } catch {
+    return false;
+  }
 }
 
 /**
  * `realish` of a path whose folder's real path is memoized: one lstat of the path itself instead of a
  * realpath(3) that reads every component again. A batch over 10,000 tasks in a few hundred folders
- * asks this of every task; the folders are resolved once for the batch, as its checks all come before
- * its first write.
+ * asks this of every task; each existing folder is resolved once (see realDirOf).
  */
 function realishBelowMemo(path: string, realDirs: Map<string, string>): string {
   const absolute = resolve(path);

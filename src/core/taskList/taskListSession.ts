@@ -2,6 +2,7 @@ import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { taskListFacets, type TaskListFacets } from './taskListFacets';
 import type { FilterContext } from './taskFilter';
 import { defaultQuery, type TaskListQuery } from './taskListQuery';
+import { RecentResults } from './recentResults';
 import { filterSorted, sortRows } from './taskListResult';
 import { taskRow, type TaskRow } from './taskRow';
 
@@ -16,6 +17,7 @@ export class TaskListSession {
   private result?: TaskRow[];
   /** Every row in the current sort's order: a keystroke then filters without sorting again. */
   private sorted?: { key: string; rows: TaskRow[] };
+  private readonly recent = new RecentResults();
 
   constructor(
     private readonly index: () => WorkspaceIndex,
@@ -24,6 +26,7 @@ export class TaskListSession {
 
   /** The files changed: rows, facets and the result are rebuilt on next use. */
   invalidate(): void {
+    this.recent.clear();
     this.rows = undefined;
     this.sorted = undefined;
     this.facetCache = undefined;
@@ -56,7 +59,13 @@ export class TaskListSession {
     if (this.result) return this.result;
     const key = `${this.query.sort.column} ${this.query.sort.direction}`;
     if (this.sorted?.key !== key) this.sorted = { key, rows: sortRows(this.allRows(), this.query.sort) };
-    return (this.result = filterSorted(this.sorted.rows, this.query, this.context()));
+    const context = this.context();
+    // A keystroke in the search box filters the last result it extends, not every task again.
+    const start = this.recent.lookup(this.query, context.user);
+    if (start?.exact) return (this.result = start.rows);
+    this.result = filterSorted(start?.rows ?? this.sorted.rows, this.query, context);
+    this.recent.remember(this.query, context.user, this.result);
+    return this.result;
   }
 
   private allRows(): TaskRow[] {
