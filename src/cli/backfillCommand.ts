@@ -4,6 +4,8 @@ import { buildSchedulingGraph } from '../core/engine/schedulingGraph';
 import { writeDiagnostics } from './diagnosticOutput';
 import { UsageError } from './usageError';
 import { parseWorkspaceArgs } from './workspaceArgs';
+import { instanceKindText } from '../core/engine/instanceKindText';
+import { formatColumns } from './textColumns';
 
 export function runBackfill(args: string[]): number {
   const { values, load } = parseWorkspaceArgs(args, {
@@ -35,13 +37,12 @@ export function runBackfill(args: string[]): number {
   if (values.json) {
     process.stdout.write(`${JSON.stringify({ task: values.task, from: values.from, to, tasks: backfill.tasks, instances: backfill.instances })}\n`);
   } else {
-    const lines = [`backfill of ${values.task}${values.downstream ? ' and its downstream tasks' : ''}, business dates ${values.from} to ${to}: ${backfill.instances.length} instances`];
-    lines.push('STEP  BIZDATE     INSTANCE                          KIND     PARAMETERS');
-    for (const i of backfill.instances) {
-      const params = Object.entries(i.params).map(([k, v]) => `${k}=${v}`).join(' ');
-      lines.push(`${String(i.step).padEnd(4)}  ${i.bizdate}  ${i.id.padEnd(32)}  ${i.kind.padEnd(7)}  ${params}`.trimEnd());
-    }
-    process.stdout.write(`${lines.join('\n')}\n`);
+    const title = values.downstream
+      ? l10n.t('backfill of {0} and its downstream tasks, business dates {1} to {2}: {3} instances', values.task, values.from, to, backfill.instances.length)
+      : l10n.t('backfill of {0}, business dates {1} to {2}: {3} instances', values.task, values.from, to, backfill.instances.length);
+    const rows = [[l10n.t('STEP'), l10n.t('BIZDATE'), l10n.t('INSTANCE'), l10n.t('KIND'), l10n.t('PARAMETERS')]];
+    for (const i of backfill.instances) rows.push([String(i.step), i.bizdate, i.id, instanceKindText(i.kind), Object.entries(i.params).map(([k, v]) => `${k}=${v}`).join(' ')]);
+    process.stdout.write(`${[title, ...formatColumns(rows)].join('\n')}\n`);
   }
   return errors ? 1 : 0;
 }

@@ -9,6 +9,9 @@ import { UsageError } from './usageError';
  */
 export function chooseLanguage(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): string[] {
   const args = [...argv];
+  const fromLocale = languageOfLocale(env.LC_ALL || env.LC_MESSAGES || env.LANG);
+  // A bad --lang is reported in the locale's language (and stays English for --json).
+  useLanguage(args.includes('--json') ? 'en' : fromLocale);
   let asked: Language | undefined;
   const at = args.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
   if (at >= 0) {
@@ -17,7 +20,6 @@ export function chooseLanguage(argv: readonly string[], env: NodeJS.ProcessEnv =
     if (value === undefined || !/^(en|zh-cn)$/i.test(value)) throw new UsageError(value === undefined ? l10n.t('--lang takes en or zh-cn') : l10n.t('--lang takes en or zh-cn, not "{0}"', value));
     asked = value.toLowerCase() as Language;
   }
-  const fromLocale = languageOfLocale(env.LC_ALL || env.LC_MESSAGES || env.LANG);
   useLanguage(args.includes('--json') ? 'en' : (asked ?? fromLocale));
   return args;
 }

@@ -56,7 +56,7 @@ export function runImport(args: string[]): number {
   }
   const user = v.as ?? process.env.USER ?? userInfo().username;
   const record = v['dry-run'] ? undefined : writeImport(files[0]!, items, { user, now: new Date() }, resolve(v.to), scopeOf(index, new LockStore()));
-  const results = record?.results ?? items.map((i) => ({ task: i.change.task, name: i.name, status: 'succeeded', reason: `would ${i.change.created ? 'create' : 'replace'} ${i.change.before}` }));
+  const results = record?.results ?? items.map((i) => ({ task: i.change.task, name: i.name, status: 'succeeded', reason: i.change.created ? l10n.t('would create {0}', i.change.before) : l10n.t('would replace {0}', i.change.before) }));
   if (v.json) {
     process.stdout.write(`${JSON.stringify({ tasks: results.map((r) => ({ task: r.task, name: r.name, status: r.status, reason: r.reason })), report: report.entries, ...(v['dry-run'] ? { dryRun: true } : {}) })}\n`);
   } else {

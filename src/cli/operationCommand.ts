@@ -98,7 +98,7 @@ function operationArguments(key: OperationKey, v: Values, index: WorkspaceIndex)
     case 'changeOwner':
       return { owner: need(v.owner, 'owner') };
     case 'modifyTags':
-      return { mode: need(v.mode, 'mode (replace or append)'), tags: (v.tag ?? []).flatMap((t) => t.split(',')) };
+      return { mode: need(v.mode, 'mode replace|append'), tags: (v.tag ?? []).flatMap((t) => t.split(',')) };
     case 'moveTasks': {
       const where = resolveProjectFolder(index, need(v.to, 'to <project>/<folder>'));
       if ('error' in where) throw new UsageError(l10n.t('--to "{0}": {1}', v.to!, where.error));

@@ -46,7 +46,7 @@ export function runRevert(args: string[]): number {
   const scope = scopeOf(load(), new LockStore(values['lock-dir']));
   if (values['dry-run']) {
     const plan = revertPlan(record, scope);
-    const results = plan.map((p) => ({ task: p.task, status: p.refused ? 'failed' : 'succeeded', reason: p.refused ?? `would write ${p.paths.join(', ')}` }));
+    const results = plan.map((p) => ({ task: p.task, status: p.refused ? 'failed' : 'succeeded', reason: p.refused ?? l10n.t('would write {0}', p.paths.join(', ')) }));
     return writeBatchResults('revert', `Revert "${record.title}" of ${record.when}`, results, { json: !!values.json, dryRun: true });
   }
   const revert = revertBatch(record, values.as, dir, scope);

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 
 /** The smallest range that differs, so the cursor, folds and undo step cover only what changed. */
@@ -24,15 +25,15 @@ export function editorWriteThrough(path: string): ((currentText: string, newText
     const { range, text } = changedRange(doc, currentText, newText);
     const edit = new vscode.WorkspaceEdit();
     edit.replace(doc.uri, range, text);
-    if (!(await vscode.workspace.applyEdit(edit))) throw new Error('the editor refused the change; not changed');
-    if (doc.getText() !== newText) throw new Error('the editor changed the text while it was edited; not saved');
+    if (!(await vscode.workspace.applyEdit(edit))) throw new Error(l10n.t('the editor refused the change; not changed'));
+    if (doc.getText() !== newText) throw new Error(l10n.t('the editor changed the text while it was edited; not saved'));
     if (!(await doc.save())) {
       // Put the buffer back, so it shows the file as it is on disk, unchanged.
       const back = new vscode.WorkspaceEdit();
       const undo = changedRange(doc, newText, currentText);
       back.replace(doc.uri, undo.range, undo.text);
       await vscode.workspace.applyEdit(back);
-      throw new Error('the editor could not save the file; not changed');
+      throw new Error(l10n.t('the editor could not save the file; not changed'));
     }
     return true;
   };

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { readFileSync, statSync } from 'node:fs';
 import { unreadableReason } from '../core/workspace/diskWorkspace';
@@ -32,6 +33,8 @@ export async function readThroughCache(uri: vscode.Uri, cache: IndexCacheSession
 export async function readText(uri: vscode.Uri): Promise<FileRead | undefined> {
   if (uri.scheme === 'file') {
     try {
+      // A pipe or a device named like a task file would block the extension host on its read.
+      if (!statSync(uri.fsPath).isFile()) return { unreadable: l10n.t('not a regular file') };
       return { text: readFileSync(uri.fsPath, 'utf8') };
     } catch (error) {
       const e = error as NodeJS.ErrnoException;

@@ -67,7 +67,7 @@ function pendingLabel(action: PendingAction): string {
 }
 
 export function registerTaskCommands(indexer: WorkspaceIndexer, view: vscode.TreeView<TreeNode>, user: () => string): vscode.Disposable[] {
-  const output = vscode.window.createOutputChannel('Nightshift Operations');
+  const output = vscode.window.createOutputChannel(l10n.t('Nightshift Operations'));
   const projectOf = (tasks: Task[]) => (tasks[0]?.projectDir ? indexer.index.project(tasks[0].projectDir) : undefined);
   const withRemark = async (preset: Preset, required: boolean) => {
     const remark =

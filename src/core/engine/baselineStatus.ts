@@ -6,7 +6,7 @@ import type { DayPlan } from './dayPlan';
 import type { SchedulingGraph } from './schedulingGraph';
 import { instanceName } from './startExplanation';
 import { criticalPath, type Timeline } from './timelineModel';
-import { blockedText } from './instanceKindText';
+import { blockedCodeText } from './instanceKindText';
 import { baselineStateText } from './baselineStateText';
 
 export type BaselineState = 'safe' | 'warning' | 'breached';
@@ -69,7 +69,7 @@ function finishOn(guarded: readonly Task[], timeline: Timeline, b: Baseline): Fi
       const timing = timeline.timing.get(i.id);
       if (timing?.end === undefined) {
         blocked = true;
-        notes.push(`${task.data.name} ${i.scheduledAt.slice(11)} ${l10n.t('will not run ({0})', timing?.blocked ? blockedText(timing.blocked) : l10n.t('unknown'))}`);
+        notes.push(`${task.data.name} ${i.scheduledAt.slice(11)} ${l10n.t('will not run ({0})', timing?.blocked ? blockedCodeText(timing.blocked) : l10n.t('unknown'))}`);
         continue;
       }
       if (!latest || timing.end > latest.end) latest = { id: i.id, end: timing.end };

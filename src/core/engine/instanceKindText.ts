@@ -11,12 +11,22 @@ export function instanceKindText(kind: InstanceKind | string): string {
   }
 }
 
-/** Why an instance will not run, from the timeline's `blocked` code. */
+/** Why an instance will not run, in words (the O&M view), from the timeline's `blocked` code. */
 export function blockedText(blocked: string): string {
   switch (blocked) {
     case 'paused': return l10n.t('paused');
     case 'upstream-paused': return l10n.t('upstream paused');
     case 'dependency-cycle': return l10n.t('dependency cycle');
     default: return blocked.replace('-', ' ');
+  }
+}
+
+/** The same reason as a baseline's notes write it: in English the code itself, as before. */
+export function blockedCodeText(blocked: string): string {
+  switch (blocked) {
+    case 'paused': return l10n.t('paused');
+    case 'upstream-paused': return l10n.t('upstream-paused');
+    case 'dependency-cycle': return l10n.t('dependency-cycle');
+    default: return blocked;
   }
 }

@@ -17,7 +17,7 @@ export function folderNameProblem(name: string, what: 'folder' | 'task' = 'folde
   if (bad) return l10n.t('{0} cannot contain {1} (none of {2})', noun, bad[0], '| / \\ : ? < > * "');
   // A newline or other control character would make a file name no listing shows as typed.
   if (/[\u0000-\u001f\u007f]/.test(name)) return l10n.t('{0} cannot contain a control character (a newline, a tab, …)', noun);
-  if (name === '.' || name === '..') return l10n.t('"{0}" is not a folder name', name);
+  if (name === '.' || name === '..') return l10n.t('"{0}" is not {1}', name, noun);
   if (name.trim() !== name) return l10n.t('{0} cannot start or end with a space', noun);
   const reserved = windowsReservedName(name);
   if (reserved) return reserved;

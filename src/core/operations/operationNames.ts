@@ -89,6 +89,24 @@ export function localBatchTitle(title: string): string {
     case 'Delete': return l10n.t('Delete');
     case 'Publish Pending Objects': return l10n.t('Publish Pending Objects');
     case 'Import Observed Durations': return l10n.t('Import Observed Durations');
-    default: return title;
+    case 'Release Edit Lock': return l10n.t('Release Edit Lock');
+    case 'Release Edit Lock (forced)': return l10n.t('Release Edit Lock (forced)');
+    case 'Create Compute Task': return l10n.t('Create Compute Task');
+    default: return namedBatchTitle(title) ?? title;
   }
+}
+
+/** The titles that name what they act on: a revert or recovery (of another batch), a clone, an import. */
+function namedBatchTitle(title: string): string | undefined {
+  let m = /^Revert "(.*)" of (\S+)$/.exec(title);
+  if (m) return l10n.t('Revert "{0}" of {1}', localBatchTitle(m[1]!), m[2]!);
+  m = /^(Finish|Revert) interrupted "(.*)" of (\S+)$/.exec(title);
+  if (m) return m[1] === 'Finish' ? l10n.t('Finish interrupted "{0}" of {1}', localBatchTitle(m[2]!), m[3]!) : l10n.t('Revert interrupted "{0}" of {1}', localBatchTitle(m[2]!), m[3]!);
+  m = /^"(.*)" of (\S+) was already recovered$/.exec(title);
+  if (m) return l10n.t('"{0}" of {1} was already recovered', localBatchTitle(m[1]!), m[2]!);
+  m = /^Clone Task (.+)$/.exec(title);
+  if (m) return l10n.t('Clone Task {0}', m[1]!);
+  m = /^Import (.+)$/.exec(title);
+  if (m) return l10n.t('Import {0}', m[1]!);
+  return undefined;
 }
