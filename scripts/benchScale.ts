@@ -21,7 +21,7 @@ import { LockStore } from '../src/core/operations/lockStore';
 import { modifyTagsOperation } from '../src/core/operations/fieldOperations';
 import { findIndexedFiles, loadWorkspace } from '../src/core/workspace/diskWorkspace';
 import { loadWorkspaceCached } from '../src/core/workspace/indexCache';
-import { benchWorkspace, gc, guardedRewrite, median, parseFloor, time } from './benchSupport';
+import { benchWorkspace, gc, guardedRewrite, median, medianBy, parseFloor, time } from './benchSupport';
 
 const { values } = parseArgs({ options: { sizes: { type: 'string', default: '10000,100000' }, date: { type: 'string', default: '2026-11-21' }, runs: { type: 'string' } } });
 const date = values.date!;
@@ -81,10 +81,9 @@ async function size(tasks: number): Promise<void> {
     writes.push({ guarded, batch: performance.now() - batchStart });
     failed += record.results.filter((x) => x.status !== 'succeeded').length;
   }
-  const mid = <T,>(xs: T[], key: (x: T) => number): T => [...xs].sort((a, b) => key(a) - key(b))[Math.floor(xs.length / 2)]!;
-  const coldRound = mid(rounds, (r) => r.cold / r.floor);
-  const previewRound = mid(rounds, (r) => r.preview / r.floor);
-  const writeRound = mid(writes, (w) => w.batch / w.guarded);
+  const coldRound = medianBy(rounds, (r) => r.cold / r.floor);
+  const previewRound = medianBy(rounds, (r) => r.preview / r.floor);
+  const writeRound = medianBy(writes, (w) => w.batch / w.guarded);
   console.log(`  rounds: ${rounds.length} (floor, cold index and preview alternate; each ratio within its round, the median round shown)`);
   console.log(`  floor (read + yaml parse):        ${floor.toFixed(0)} ms (median; ${rounds.map((r) => r.floor.toFixed(0)).join(', ')})`);
   console.log(`  cold index, no cache:             ${coldRound.cold.toFixed(0)} ms = ${ratio(coldRound.cold, coldRound.floor, 1.3)}`);

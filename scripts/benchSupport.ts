@@ -33,7 +33,10 @@ export function time(fn: () => void): number {
   return performance.now() - start;
 }
 
-export const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+/** The middle element by `key` (the upper middle of an even count). */
+export const medianBy = <T,>(xs: readonly T[], key: (x: T) => number): T => [...xs].sort((a, b) => key(a) - key(b))[Math.floor(xs.length / 2)]!;
+
+export const median = (xs: number[]): number => medianBy(xs, (x) => x);
 
 /**
  * The guarded floor of a batch over `files`: what the hardening's promises cost at the least. An intent

@@ -1,6 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync, type Stats } from 'node:fs';
 import { unreadableReason } from '../core/workspace/diskWorkspace';
 import type { IndexCacheSession } from '../core/workspace/indexCache';
 import { toPosixPath } from '../core/workspace/paths';
@@ -20,7 +20,7 @@ export async function readThroughCache(uri: vscode.Uri, cache: IndexCacheSession
   }
   const cached = cache.trustedText(toPosixPath(uri.path), info.size, info.mtimeMs);
   if (cached !== undefined) return { text: cached, size: info.size, mtimeMs: info.mtimeMs };
-  const read = await readText(uri);
+  const read = readLocal(uri.fsPath, info);
   return read && 'text' in read ? { ...read, size: info.size, mtimeMs: info.mtimeMs } : read;
 }
 
@@ -31,22 +31,25 @@ export async function readThroughCache(uri: vscode.Uri, cache: IndexCacheSession
  * batch compares with what the index read) still has.
  */
 export async function readText(uri: vscode.Uri): Promise<FileRead | undefined> {
-  if (uri.scheme === 'file') {
-    try {
-      // A pipe or a device named like a task file would block the extension host on its read.
-      if (!statSync(uri.fsPath).isFile()) return { unreadable: l10n.t('not a regular file') };
-      return { text: readFileSync(uri.fsPath, 'utf8') };
-    } catch (error) {
-      const e = error as NodeJS.ErrnoException;
-      if (e.code === 'ENOENT' || e.code === 'ENOTDIR') return undefined;
-      return { unreadable: unreadableReason(error) };
-    }
-  }
+  if (uri.scheme === 'file') return readLocal(uri.fsPath);
   try {
     return { text: new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)) };
   } catch (error) {
     // Gone between the event and the read: the delete event follows.
     if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') return undefined;
     return { unreadable: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/** A local file's text, given its stat when the caller made one already (the cache's check did). */
+function readLocal(path: string, known?: Stats): FileRead | undefined {
+  try {
+    // A pipe or a device named like a task file would block the extension host on its read.
+    if (!(known ?? statSync(path)).isFile()) return { unreadable: l10n.t('not a regular file') };
+    return { text: readFileSync(path, 'utf8') };
+  } catch (error) {
+    const e = error as NodeJS.ErrnoException;
+    if (e.code === 'ENOENT' || e.code === 'ENOTDIR') return undefined;
+    return { unreadable: unreadableReason(error) };
   }
 }

@@ -14,6 +14,8 @@ import { emptyChange, type IndexChange } from '../core/workspace/workspaceModel'
 import { excludeGlobs, sharedLockDirectory, taskRootOverride } from './settings';
 
 const READ_BATCH = 64;
+const EVENT_DEBOUNCE_MS = 60;
+const RECONCILE_AGAIN_MS = 1500;
 
 /** What one full indexing pass cost, for the log and the activation benchmark. */
 export interface IndexPass {
@@ -31,8 +33,6 @@ export interface IndexPass {
   /** The round trip of the context keys that end the progress bar. */
   contextMs?: number;
 }
-const EVENT_DEBOUNCE_MS = 60;
-const RECONCILE_AGAIN_MS = 1500;
 
 /**
  * Owns the workspace index in the extension host: fills it in the background, then keeps it
@@ -186,12 +186,12 @@ export class WorkspaceIndexer implements vscode.Disposable {
         this.index = index;
         this.uris.clear();
         uris.forEach((uri, path) => this.uris.set(path, uri));
-        // The tree first; the welcome view's context keys follow in order on the same channel.
         // The checks run once here, for the Problems panel, the badge and the tree's error marks alike.
         const checking = performance.now();
         index.diagnostics();
         const notified = performance.now();
         pass.checksMs = notified - checking;
+        // The tree first; the welcome view's context keys follow in order on the same channel.
         this.changed.fire('all');
         pass.notifyMs = performance.now() - notified;
         void vscode.commands.executeCommand('setContext', 'nightshift.projectCount', index.projects().length);

@@ -1,3 +1,4 @@
+import { foldedSearch } from './taskFilter';
 import type { TaskListQuery } from './taskListQuery';
 import type { TaskRow } from './taskRow';
 
@@ -24,7 +25,7 @@ export class RecentResults {
   lookup(query: TaskListQuery, user: string): { rows: TaskRow[]; exact: boolean } | undefined {
     const key = restOf(query, user);
     if (key === undefined) return undefined;
-    const search = folded(query.search);
+    const search = foldedSearch(query.search);
     let best: Recent | undefined;
     for (const r of this.recent) {
       if (r.rest !== key) continue;
@@ -38,18 +39,13 @@ export class RecentResults {
   remember(query: TaskListQuery, user: string, rows: TaskRow[]): void {
     const rest = restOf(query, user);
     if (rest === undefined) return;
-    this.recent.unshift({ rest, search: folded(query.search), rows });
+    this.recent.unshift({ rest, search: foldedSearch(query.search), rows });
     this.recent.length = Math.min(this.recent.length, KEPT);
   }
 
   clear(): void {
     this.recent.length = 0;
   }
-}
-
-/** As the filter compares it (taskFilter.ts): trimmed, lower case. */
-function folded(search: string): string {
-  return search.trim().toLowerCase();
 }
 
 /** The query's other filters and sort, or undefined when its result depends on the time ("modified"). */

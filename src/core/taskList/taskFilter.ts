@@ -14,7 +14,7 @@ const DAY_MS = 86_400_000;
 /** One predicate for the whole query, built once per query so a keystroke costs one pass over the rows. */
 export function compileFilter(query: TaskListQuery, context: FilterContext): Test {
   const tests: Test[] = [];
-  const search = query.search.trim().toLowerCase();
+  const search = foldedSearch(query.search);
   if (search) tests.push((r) => searchText(r).includes(search));
   if (query.mine) tests.push((r) => r.owner === context.user);
   oneOf(tests, query.types, (r) => r.type);
@@ -43,6 +43,11 @@ export function compileFilter(query: TaskListQuery, context: FilterContext): Tes
     tests.push((r) => r.projectDir === folder.projectDir && (r.folder === folder.path || (folder.includeSubfolders && r.folder.startsWith(prefix))));
   }
   return (row) => tests.every((t) => t(row));
+}
+
+/** The search as rows are matched against it: trimmed, lower case. */
+export function foldedSearch(search: string): string {
+  return search.trim().toLowerCase();
 }
 
 /** Id and name in lower case, folded once per row rather than on every keystroke. */
