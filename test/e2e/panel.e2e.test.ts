@@ -172,6 +172,8 @@ describe('Task list and timeline panel in the browser (end to end)', function ()
     await frame.locator('.timeline vscode-button', { hasText: 'Focus' }).click();
     await frame.locator('.timeline-status', { hasText: '52 instances of 2 tasks · 51 edges' }).waitFor();
     await frame.locator('.timeline-status', { hasText: 'dws_orders_stats_6h: 2 tasks within 1 level up and down' }).waitFor();
+    // The lanes on screen come by chunk after the day's head.
+    await frame.locator('.timeline-canvas[data-complete="true"]').waitFor({ state: 'attached' });
     assert.equal(await frame.locator('.timeline-canvas').getAttribute('data-edges-drawn'), '51');
     // Keyboard: the first instance of the first lane, then the next one along it.
     await frame.locator('.timeline-scroller').focus();

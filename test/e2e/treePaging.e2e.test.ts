@@ -1,10 +1,13 @@
 import { strict as assert } from 'node:assert';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ARTIFACTS, expandTreeRow, openWorkbench, treeRow, type Workbench } from './workbench';
+import { ARTIFACTS, expandTreeRow, openWorkbench, panelFrame, treeRow, type Workbench } from './workbench';
 
-/** A folder of 5,000 tasks in the real tree: a page of them, then "Load more…", and the UI stays usable. */
-describe('a 5,000-task folder in the tree', function () {
+/**
+ * A folder of 5,000 tasks in the real tree: a page of them, then "Load more…", and the UI stays
+ * usable; on the timeline, its 120,000 instances come by chunk as they scroll into view.
+ */
+describe('a 5,000-task folder in the tree and on the timeline', function () {
   this.timeout(240_000);
   let wb: Workbench;
   const shot = (name: string) => wb.page.screenshot({ path: join(ARTIFACTS, name) });
@@ -16,7 +19,10 @@ describe('a 5,000-task folder in the tree', function () {
         mkdirSync(dir, { recursive: true });
         for (let i = 0; i < 5000; i++) {
           const n = String(i).padStart(4, '0');
-          writeFileSync(join(dir, `bulk_${n}.task.yaml`), `id: "9${n}0"\nname: bulk_${n}\ntype: SQL\nowner: alice\nschedule: {cycle: day, time: "03:00"}\n`);
+          // Hourly, each waiting for the task 500 before it: 120,000 instances in a day, in a dozen
+          // chunks of the timeline, with edges between chunks.
+          const upstream = i >= 500 ? `dependencies: [{task: "9${String(i - 500).padStart(4, '0')}0"}]\n` : '';
+          writeFileSync(join(dir, `bulk_${n}.task.yaml`), `id: "9${n}0"\nname: bulk_${n}\ntype: SQL\nowner: alice\nschedule: {cycle: hour, start: "00:00", end: "23:59", interval: 1}\n${upstream}`);
         }
       },
     });
@@ -59,5 +65,34 @@ describe('a 5,000-task folder in the tree', function () {
     await treeRow(page, 'marketing_dw').waitFor({ timeout: 10_000 });
     await shot('e2e-tree-paging-second-page.png');
     console.log(`      (the 5,000-task folder opened in ${opened} ms)`);
+  });
+
+  it('draws the day\'s 120,000 instances by chunk: the lanes on screen first, more as they scroll in, and a link to a far instance loads its chunk', async () => {
+    const { page } = wb;
+    await page.keyboard.press('F1');
+    await page.locator('.quick-input-widget input.input').fill(">Nightshift: Show Day's Schedule");
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: "Show Day's Schedule" }).first().click();
+    const frame = panelFrame(page);
+    await frame.locator('.timeline-status', { hasText: /^120,\d{3} instances of 5,\d{3} tasks · 108,\d{3} edges/ }).waitFor({ timeout: 120_000 });
+    const canvas = frame.locator('.timeline-canvas');
+    await frame.locator('.timeline-canvas[data-complete="true"]').waitFor({ state: 'attached', timeout: 30_000 });
+    const chunks = async () => (await canvas.getAttribute('data-chunks'))!.split('/').map(Number) as [number, number];
+    const [first, total] = await chunks();
+    assert.ok(total >= 12 && first < total / 2, `${first} of ${total} chunks loaded at first`);
+    // To the last lanes: their chunk comes, and they are drawn.
+    await frame.locator('.timeline-scroller').evaluate((el) => (el.scrollTop = el.scrollHeight));
+    await frame.locator('.timeline-canvas[data-complete="true"]').waitFor({ state: 'attached', timeout: 30_000 });
+    assert.ok((await chunks())[0] > first);
+    await frame.locator('.timeline-scroller').focus();
+    await page.keyboard.press('ArrowRight');
+    const detail = frame.locator('.instance-detail');
+    await detail.locator('h2', { hasText: /^bulk_4\d{3}$/ }).waitFor({ timeout: 30_000 });
+    const name = await detail.locator('h2').innerText();
+    // Its upstream instance is 500 lanes up, in a chunk not loaded: following the link loads it and selects it.
+    const upstream = `bulk_${String(Number(name.slice(5)) - 500).padStart(4, '0')}`;
+    await detail.locator('.upstream a', { hasText: upstream }).click();
+    await detail.locator('h2', { hasText: upstream }).waitFor({ timeout: 30_000 });
+    await frame.locator('.timeline-canvas[data-complete="true"]').waitFor({ state: 'attached', timeout: 30_000 });
+    await shot('e2e-timeline-chunks.png');
   });
 });

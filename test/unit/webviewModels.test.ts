@@ -15,12 +15,12 @@ import {
   minuteToX,
   neighbour,
   rowTable,
-  spanMinutes,
   visibleRows,
   xToMinute,
   zoomAt,
   type Viewport,
 } from '../../webview/panel/timelineViewport';
+import { spanMinutes } from '../../src/core/timeline/timelineChunks';
 
 describe('webview models, tested in Node', () => {
   it('writes counts with thousands separators, without the browser\'s locale data', () => {
@@ -77,9 +77,11 @@ describe('webview models, tested in Node', () => {
   });
 
   describe('timeline viewport', () => {
+    let unloaded = -1;
     const data = {
       groupStart: [0, 2],
-      laneName: ['a', 'b', 'c'],
+      laneCount: 3,
+      laneLoaded: (lane: number) => lane !== unloaded,
       laneFirst: Int32Array.from([0, 2, 2, 4]),
       lane: Int32Array.from([0, 0, 2, 2]),
       start: Int32Array.from([60, 600, 55, 900]),
@@ -145,6 +147,18 @@ describe('webview models, tested in Node', () => {
       assert.equal(neighbour(data, 1, 'down'), 3);
       assert.equal(neighbour(data, 3, 'up'), 1);
       assert.equal(neighbour(data, 0, 'up'), 0);
+    });
+
+    it('neither hits nor moves to a lane whose chunk has not come', () => {
+      const rows = rowTable(data);
+      const y = (row: number) => AXIS_HEIGHT + row * LANE_HEIGHT + LANE_HEIGHT / 2;
+      unloaded = 2;
+      try {
+        assert.equal(hitTest(data, rows, vp, minuteToX(vp, 920), y(4)), -1);
+        assert.equal(neighbour(data, 0, 'down'), 0);
+      } finally {
+        unloaded = -1;
+      }
     });
   });
 });

@@ -1,15 +1,18 @@
 import * as l10n from '@vscode/l10n';
-import type { TimelineData } from '../../src/core/panel/panelProtocol';
 import { dayNumber, stampOf } from '../../src/core/time/civilTime';
 import { BLOCKED, KIND_CODES, KIND_MASK } from '../../src/core/timeline/timelineLayout';
 import type { Highlight } from './timelineRenderer';
+import type { TimelineStore } from './timelineStore';
 import { clock } from './timelineViewport';
 
 /** Kind names by their code in an instance's flags. */
 const KIND_NAMES = Object.fromEntries(Object.entries(KIND_CODES).map(([name, code]) => [code, name]));
 
-/** A selected instance and the drawn instances its edges reach, up and down (the critical path comes later). */
-export function highlightOf(data: TimelineData, index: number): Highlight {
+/**
+ * A selected instance and the drawn instances its edges reach, up and down (the critical path comes
+ * later). Its chunk is loaded, and with it every edge it has.
+ */
+export function highlightOf(data: TimelineStore, index: number): Highlight {
   const upstream = new Set<number>();
   const downstream = new Set<number>();
   for (let e = 0; e < data.edgeFrom.length; e++) {
@@ -20,12 +23,12 @@ export function highlightOf(data: TimelineData, index: number): Highlight {
 }
 
 /** What a screen reader says of a selected instance: task, time, kind, and when it runs. */
-export function instanceAnnouncement(data: TimelineData, index: number): string {
+export function instanceAnnouncement(data: TimelineStore, index: number): string {
   const flags = data.flags[index]!;
   return l10n.t('{0} at {1}, {2}{3}, runs {4} to {5}', data.laneName[data.lane[index]!] ?? '', clock(data.scheduled[index]!), KIND_NAMES[flags & KIND_MASK] ?? '', flags & BLOCKED ? l10n.t(', blocked') : '', clock(data.start[index]!), clock(data.end[index]!));
 }
 
 /** `YYYY-MM-DDTHH:mm` of an instance's scheduled time, as its id ends. */
-export function scheduledStamp(data: TimelineData, index: number): string {
+export function scheduledStamp(data: TimelineStore, index: number): string {
   return stampOf(dayNumber(data.date), data.scheduled[index]!);
 }

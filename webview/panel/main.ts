@@ -87,6 +87,7 @@ host.on((message) => {
       timeline().show(message.request, message.compare);
       return;
     case 'timeline':
+    case 'timelineChunk':
     case 'instance':
       timelineView?.receive(message);
       return;

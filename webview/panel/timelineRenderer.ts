@@ -1,6 +1,7 @@
-import type { CompareMark, TimelineData } from '../../src/core/panel/panelProtocol';
+import type { CompareMark } from '../../src/core/panel/panelProtocol';
 import { BLOCKED, KIND_MASK } from '../../src/core/timeline/timelineLayout';
 import type { ThemeColors } from './themeColors';
+import type { TimelineStore } from './timelineStore';
 import { AXIS_HEIGHT, axisTicks, clock, LABEL_WIDTH, LANE_HEIGHT, MIN_BAR_PX, minuteToX, rowTop, visibleRows, type RowTable, type Viewport } from './timelineViewport';
 
 /** Above this many edges on screen they are left out (zoom in, or select an instance, to see them). */
@@ -20,7 +21,7 @@ export interface DrawResult {
 }
 
 /** Draws the visible part of the timeline: lanes and labels, axis, edges, then instances on top. */
-export function drawTimeline(ctx: CanvasRenderingContext2D, data: TimelineData, rows: RowTable, vp: Viewport, span: number, colors: ThemeColors, highlight: Highlight, compare?: CompareMark): DrawResult {
+export function drawTimeline(ctx: CanvasRenderingContext2D, data: TimelineStore, rows: RowTable, vp: Viewport, span: number, colors: ThemeColors, highlight: Highlight, compare?: CompareMark): DrawResult {
   const { width, height } = vp;
   ctx.fillStyle = colors.background;
   ctx.fillRect(0, 0, width, height);
@@ -73,7 +74,8 @@ export function drawTimeline(ctx: CanvasRenderingContext2D, data: TimelineData, 
       ctx.fillText(fit(ctx, data.groups[rows.groupOfRow[r]!]!, LABEL_WIDTH - 12), 6, y);
     } else {
       ctx.fillStyle = highlight.selected >= 0 && data.lane[highlight.selected] === lane ? colors.selection : colors.foreground;
-      ctx.fillText(fit(ctx, data.laneName[lane]!, LABEL_WIDTH - 24), 18, y);
+      // A lane whose chunk is on its way has no name yet; the next frame brings it.
+      ctx.fillText(fit(ctx, data.laneName[lane] ?? '', LABEL_WIDTH - 24), 18, y);
     }
   }
   ctx.fillStyle = colors.background;
@@ -96,7 +98,7 @@ export function drawTimeline(ctx: CanvasRenderingContext2D, data: TimelineData, 
   return result;
 }
 
-function drawEdges(ctx: CanvasRenderingContext2D, data: TimelineData, rows: RowTable, vp: Viewport, colors: ThemeColors, highlight: Highlight, firstRow: number, lastRow: number): DrawResult {
+function drawEdges(ctx: CanvasRenderingContext2D, data: TimelineStore, rows: RowTable, vp: Viewport, colors: ThemeColors, highlight: Highlight, firstRow: number, lastRow: number): DrawResult {
   const visible: number[] = [];
   const related: number[] = [];
   const sel = highlight.selected;
@@ -151,7 +153,7 @@ function drawEdges(ctx: CanvasRenderingContext2D, data: TimelineData, rows: RowT
   return { edgesDrawn: (hidden ? 0 : visible.length) + related.length, edgesHidden: hidden };
 }
 
-function drawInstances(ctx: CanvasRenderingContext2D, data: TimelineData, rows: RowTable, vp: Viewport, colors: ThemeColors, highlight: Highlight, firstRow: number, lastRow: number): void {
+function drawInstances(ctx: CanvasRenderingContext2D, data: TimelineStore, rows: RowTable, vp: Viewport, colors: ThemeColors, highlight: Highlight, firstRow: number, lastRow: number): void {
   const fills = [colors.normal, colors.dryRun, colors.paused];
   const minMinute = vp.originMinute - MIN_BAR_PX * vp.minutesPerPx;
   const maxMinute = vp.originMinute + vp.width * vp.minutesPerPx;
@@ -163,7 +165,7 @@ function drawInstances(ctx: CanvasRenderingContext2D, data: TimelineData, rows: 
   const guarded: number[] = [];
   for (let r = firstRow; r <= lastRow; r++) {
     const lane = rows.laneOfRow[r]!;
-    if (lane < 0) continue;
+    if (lane < 0 || !data.laneLoaded(lane)) continue;
     const y = rowTop(vp, r) + 4;
     for (let i = data.laneFirst[lane]!; i < data.laneFirst[lane + 1]!; i++) {
       if (data.end[i]! < minMinute || data.start[i]! > maxMinute) continue;
@@ -204,6 +206,8 @@ function drawInstances(ctx: CanvasRenderingContext2D, data: TimelineData, rows: 
     ctx.strokeStyle = color;
     ctx.lineWidth = lineWidth;
     for (const i of set) {
+      // A critical path can reach instances of chunks not loaded: their place is not known here.
+      if (!data.instanceKnown(i)) continue;
       const r = rows.rowOfLane[data.lane[i]!]!;
       if (r < firstRow || r > lastRow) continue;
       const x = minuteToX(vp, data.start[i]!);
@@ -221,7 +225,7 @@ function drawInstances(ctx: CanvasRenderingContext2D, data: TimelineData, rows: 
 }
 
 /** Each baseline's committed time: a dashed line in its worst guarded state, named at the top. */
-function drawDeadlines(ctx: CanvasRenderingContext2D, data: TimelineData, vp: Viewport, colors: ThemeColors): void {
+function drawDeadlines(ctx: CanvasRenderingContext2D, data: TimelineStore, vp: Viewport, colors: ThemeColors): void {
   const states = { safe: colors.safe, warning: colors.warning, breached: colors.breached };
   data.deadlines.forEach((d, k) => {
     const x = Math.round(minuteToX(vp, d.minute)) + 0.5;
@@ -240,7 +244,7 @@ function drawDeadlines(ctx: CanvasRenderingContext2D, data: TimelineData, vp: Vi
 }
 
 /** A compared instance's run before the change: a dashed ghost on its lane, labelled. */
-function drawCompare(ctx: CanvasRenderingContext2D, data: TimelineData, rows: RowTable, vp: Viewport, colors: ThemeColors, compare: CompareMark, firstRow: number, lastRow: number): void {
+function drawCompare(ctx: CanvasRenderingContext2D, data: TimelineStore, rows: RowTable, vp: Viewport, colors: ThemeColors, compare: CompareMark, firstRow: number, lastRow: number): void {
   const lane = data.laneTask.indexOf(compare.task);
   const r = lane >= 0 ? rows.rowOfLane[lane]! : -1;
   if (r < firstRow || r > lastRow) return;

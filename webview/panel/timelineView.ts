@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import type { CompareMark, HostMessage, ProjectInfo, TimelineData } from '../../src/core/panel/panelProtocol';
+import type { CompareMark, HostMessage, ProjectInfo } from '../../src/core/panel/panelProtocol';
 import type { InstanceDetail, TimelineRequest } from '../../src/core/timeline/timelineRequest';
 import { formatCount } from './countText';
 import { instanceDetailContent } from './instanceDetailContent';
@@ -11,6 +11,7 @@ import type { HostChannel } from './hostChannel';
 import type { PanelState } from './panelState';
 import { readThemeColors, type ThemeColors } from './themeColors';
 import { drawTimeline, type Highlight } from './timelineRenderer';
+import { TimelineStore } from './timelineStore';
 import { baselineStateText } from '../../src/core/engine/baselineStateText';
 import {
   AXIS_HEIGHT,
@@ -22,7 +23,7 @@ import {
   LANE_HEIGHT,
   neighbour,
   rowTable,
-  spanMinutes,
+  visibleRows,
   zoomAt,
   type RowTable,
   type Viewport,
@@ -44,7 +45,9 @@ export class TimelineView {
   private readonly canvas = h('canvas', { class: 'timeline-canvas', 'aria-hidden': 'true' });
   private readonly detailPane = h('aside', { class: 'instance-detail', 'aria-label': l10n.t('Selected instance'), 'aria-live': 'polite' });
   private readonly announcer = h('p', { class: 'sr-only', 'aria-live': 'polite' });
-  private data?: TimelineData;
+  private data?: TimelineStore;
+  /** An instance to select once its chunk comes (from a detail's link, or restored). */
+  private pendingSelect?: { index: number; reveal: boolean };
   private rows?: RowTable;
   private span = 1440;
   private vp: Viewport = { minutesPerPx: 1, originMinute: 0, scrollTop: 0, width: 800, height: 400 };
@@ -137,31 +140,34 @@ export class TimelineView {
 
   receive(message: HostMessage): void {
     if (message.type === 'timeline' && message.seq === this.seq) {
-      this.data = message.data;
-      this.rows = rowTable(message.data);
-      this.span = spanMinutes(message.data);
+      const data = (this.data = new TimelineStore(message.data));
+      this.rows = rowTable(data);
+      this.span = data.span;
+      this.pendingSelect = undefined;
       this.controls.sync(message.request);
       this.highlight = NO_HIGHLIGHT;
       this.detailPane.replaceChildren(h('p', { class: 'hint' }, l10n.t('Select an instance to see its parameters, its upstream and downstream instances and its critical path.')));
-      const note = [l10n.t('{0} instances of {1} tasks', formatCount(message.data.lane.length), formatCount(message.data.laneName.length)), l10n.t('{0} edges', formatCount(message.data.edgeFrom.length))];
-      if (message.data.edgesOutside) note.push(l10n.t('{0} to instances not shown', formatCount(message.data.edgesOutside)));
-      if (message.data.focusNote) note.push(message.data.focusNote);
-      for (const d of message.data.deadlines) note.push(l10n.t('baseline {0} {1}: {2}', d.name, clock(d.minute), baselineStateText(d.state)));
-      if (this.compare && !this.compare.at.startsWith(message.data.date)) this.compare = undefined;
+      const note = [l10n.t('{0} instances of {1} tasks', formatCount(data.instanceCount), formatCount(data.laneCount)), l10n.t('{0} edges', formatCount(data.edgeCount))];
+      if (data.edgesOutside) note.push(l10n.t('{0} to instances not shown', formatCount(data.edgesOutside)));
+      if (data.focusNote) note.push(data.focusNote);
+      for (const d of data.deadlines) note.push(l10n.t('baseline {0} {1}: {2}', d.name, clock(d.minute), baselineStateText(d.state)));
+      if (this.compare && !this.compare.at.startsWith(data.date)) this.compare = undefined;
       if (this.compare) note.unshift(this.compare.label);
       this.status.textContent = note.join(' · ');
       this.sizer.style.height = `${AXIS_HEIGHT + this.rows.count * LANE_HEIGHT}px`;
       this.firstDrawPending = true;
+      this.canvas.dataset.complete = 'false';
       this.applyZoom();
-      const keep = this.state.selectedInstance;
-      if (keep) {
-        // Restored selection: found again by lane task and scheduled minute.
-        const [task, at] = keep.split('@');
-        const lane = message.data.laneTask.indexOf(task!);
-        if (lane >= 0) {
-          for (let i = message.data.laneFirst[lane]!; i < message.data.laneFirst[lane + 1]!; i++) if (scheduledStamp(message.data, i) === at) this.select(i, false);
-        }
+      // A restored (or compared) selection, found by the extension from its task and scheduled time.
+      if (message.data.selected >= 0) this.select(message.data.selected, false);
+    } else if (message.type === 'timelineChunk' && message.seq === this.seq && this.data) {
+      this.data.add(message.data);
+      const pending = this.pendingSelect;
+      if (pending && this.data.instanceLoaded(pending.index)) {
+        this.pendingSelect = undefined;
+        this.select(pending.index, pending.reveal);
       }
+      this.schedule();
     } else if (message.type === 'instance' && message.seq === this.detailSeq) {
       this.showDetail(message.detail);
     }
@@ -178,7 +184,8 @@ export class TimelineView {
     this.seq++;
     this.requestedAt = performance.now();
     this.status.textContent = l10n.t('Planning {0}…', next.date);
-    this.host.post({ type: 'timeline', seq: this.seq, request: next });
+    const keep = this.state.selectedInstance?.split('@');
+    this.host.post({ type: 'timeline', seq: this.seq, request: next, ...(keep?.length === 2 ? { select: { task: keep[0]!, at: keep[1]! } } : {}) });
   }
 
   private defaultDate(): string {
@@ -280,13 +287,19 @@ export class TimelineView {
     const row = Math.floor(this.vp.scrollTop / LANE_HEIGHT);
     for (let r = row; r < this.rows!.count; r++) {
       const lane = this.rows!.laneOfRow[r]!;
-      if (lane >= 0 && this.data!.laneFirst[lane + 1]! > this.data!.laneFirst[lane]!) return this.data!.laneFirst[lane]!;
+      if (lane >= 0 && this.data!.laneLoaded(lane) && this.data!.laneFirst[lane + 1]! > this.data!.laneFirst[lane]!) return this.data!.laneFirst[lane]!;
     }
     return 0;
   }
 
   private select(index: number, reveal: boolean): void {
     const data = this.data!;
+    if (!data.instanceLoaded(index)) {
+      // Its chunk first: the selection needs its lane, its times and its edges.
+      this.pendingSelect = { index, reveal };
+      this.fetch(data.wantedFor(index));
+      return;
+    }
     this.highlight = highlightOf(data, index);
     this.state.selectedInstance = `${data.laneTask[data.lane[index]!]}@${scheduledStamp(data, index)}`;
     this.save();
@@ -337,13 +350,38 @@ export class TimelineView {
     const result = drawTimeline(ctx, this.data, this.rows, this.vp, this.span, this.colors, this.highlight, this.compare);
     this.canvas.dataset.edgesDrawn = String(result.edgesDrawn);
     this.canvas.dataset.edgesHidden = String(result.edgesHidden);
-    if (this.firstDrawPending) {
+    const [firstLane, lastLane] = this.visibleLanes(0);
+    const complete = this.data.complete(firstLane, lastLane);
+    this.canvas.dataset.complete = String(complete);
+    this.canvas.dataset.chunks = this.data.loadedText();
+    // What is on screen, and a screen either side, so that scrolling finds its lanes loaded.
+    const [fromLane, toLane] = this.visibleLanes(1);
+    this.fetch(this.data.wanted(fromLane, toLane));
+    if (this.firstDrawPending && complete) {
       this.firstDrawPending = false;
       document.body.dataset.timelineDrawnMs = String(performance.now() - this.requestedAt);
       document.body.dataset.timelineDrawMs = String(performance.now() - drawStarted);
       document.body.dataset.timelineEngineMs = String(Math.round(this.data.engineMs));
-      document.body.dataset.timelineInstances = String(this.data.lane.length);
+      document.body.dataset.timelineInstances = String(this.data.instanceCount);
       document.body.dataset.timelineSeq = String(this.seq);
     }
+  }
+
+  /** The lanes on screen, widened by `screens` screens each way: [first, last] (last < first when none). */
+  private visibleLanes(screens: number): [number, number] {
+    const rows = this.rows!;
+    const [firstRow, lastRow] = visibleRows(this.vp, rows.count);
+    const extra = screens * (lastRow - firstRow + 1);
+    const from = Math.max(0, firstRow - extra);
+    const to = Math.min(rows.count - 1, lastRow + extra);
+    let first = -1;
+    for (let r = from; r <= to && first < 0; r++) first = rows.laneOfRow[r]!;
+    let last = -1;
+    for (let r = to; r >= from && last < 0; r--) last = rows.laneOfRow[r]!;
+    return first < 0 ? [0, -1] : [first, last];
+  }
+
+  private fetch(chunks: number[]): void {
+    if (chunks.length) this.host.post({ type: 'timelineChunks', seq: this.seq, chunks });
   }
 }

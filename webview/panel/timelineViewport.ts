@@ -1,4 +1,4 @@
-import type { TimelineData } from '../../src/core/panel/panelProtocol';
+import type { TimelineStore } from './timelineStore';
 
 export const LANE_HEIGHT = 22;
 export const LABEL_WIDTH = 240;
@@ -19,8 +19,8 @@ export interface RowTable {
   count: number;
 }
 
-export function rowTable(data: Pick<TimelineData, 'groupStart' | 'laneName'>): RowTable {
-  const lanes = data.laneName.length;
+export function rowTable(data: Pick<TimelineStore, 'groupStart' | 'laneCount'>): RowTable {
+  const lanes = data.laneCount;
   const count = lanes + data.groupStart.length;
   const rowOfLane = new Int32Array(lanes);
   const laneOfRow = new Int32Array(count);
@@ -46,16 +46,6 @@ export interface Viewport {
   scrollTop: number;
   width: number;
   height: number;
-}
-
-/** The day, or up to the latest end, p90 end or baseline deadline past midnight, in whole hours. */
-export function spanMinutes(data: Pick<TimelineData, 'end'> & Partial<Pick<TimelineData, 'p90End' | 'deadlines'>>): number {
-  let max = 1440;
-  for (let i = 0; i < data.end.length; i++) if (data.end[i]! > max) max = data.end[i]!;
-  const p90 = data.p90End;
-  if (p90) for (let i = 0; i < p90.length; i++) if (p90[i]! > max) max = p90[i]!;
-  for (const d of data.deadlines ?? []) if (d.minute + 30 > max) max = d.minute + 30;
-  return Math.ceil(max / 60) * 60;
 }
 
 export function plotWidth(vp: Pick<Viewport, 'width'>): number {
@@ -118,11 +108,11 @@ export function clock(minute: number): string {
 }
 
 /** The instance drawn at (x, y), or -1: the lane under y, the bar under x (bars at least MIN_BAR_PX wide). */
-export function hitTest(data: Pick<TimelineData, 'laneFirst' | 'start' | 'end'>, rows: RowTable, vp: Viewport, x: number, y: number): number {
+export function hitTest(data: Pick<TimelineStore, 'laneFirst' | 'start' | 'end' | 'laneLoaded'>, rows: RowTable, vp: Viewport, x: number, y: number): number {
   if (x < LABEL_WIDTH || y < AXIS_HEIGHT) return -1;
   const row = Math.floor((y - AXIS_HEIGHT + vp.scrollTop) / LANE_HEIGHT);
   const lane = rows.laneOfRow[row];
-  if (lane === undefined || lane < 0) return -1;
+  if (lane === undefined || lane < 0 || !data.laneLoaded(lane)) return -1;
   const minute = xToMinute(vp, x);
   const slack = MIN_BAR_PX * vp.minutesPerPx;
   let best = -1;
@@ -138,14 +128,18 @@ export function hitTest(data: Pick<TimelineData, 'laneFirst' | 'start' | 'end'>,
   return best;
 }
 
-/** Keyboard moves: left/right along the lane, up/down to the nearest instance in time of the next lane with any. */
-export function neighbour(data: Pick<TimelineData, 'laneFirst' | 'lane' | 'start'>, index: number, direction: 'left' | 'right' | 'up' | 'down'): number {
+/**
+ * Keyboard moves: left/right along the lane, up/down to the nearest instance in time of the next
+ * loaded lane with any (the lanes around the selection are on screen, and so loaded).
+ */
+export function neighbour(data: Pick<TimelineStore, 'laneFirst' | 'lane' | 'start' | 'laneLoaded'>, index: number, direction: 'left' | 'right' | 'up' | 'down'): number {
   const lane = data.lane[index]!;
   if (direction === 'left') return index > data.laneFirst[lane]! ? index - 1 : index;
   if (direction === 'right') return index < data.laneFirst[lane + 1]! - 1 ? index + 1 : index;
   const lanes = data.laneFirst.length - 1;
   const step = direction === 'up' ? -1 : 1;
   for (let l = lane + step; l >= 0 && l < lanes; l += step) {
+    if (!data.laneLoaded(l)) continue;
     const first = data.laneFirst[l]!;
     const last = data.laneFirst[l + 1]!;
     if (first === last) continue;

@@ -3,7 +3,7 @@ import { OPERATION_KEYS, OPERATIONS, type OperationKey } from '../operations/ope
 import type { TaskListFacets } from '../taskList/taskListFacets';
 import { taskListQuerySchema, type TaskListQuery } from '../taskList/taskListQuery';
 import type { TaskRow } from '../taskList/taskRow';
-import type { TimelineLayout } from '../timeline/timelineLayout';
+import type { TimelineChunk, TimelineHead } from '../timeline/timelineChunks';
 import { timelineRequestSchema, type InstanceDetail, type TimelineRequest } from '../timeline/timelineRequest';
 
 /** What a row's Actions column offers: its own actions, then the catalog's row operations. */
@@ -30,7 +30,10 @@ export const webviewMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('batchAction'), action: z.enum(BATCH_ACTIONS as [BatchAction, ...BatchAction[]]), ids: z.array(taskIdSchema).min(1).max(100_000) }),
   z.object({ type: z.literal('refresh') }),
   z.object({ type: z.literal('createTask') }),
-  z.object({ type: z.literal('timeline'), seq: z.number().int(), request: timelineRequestSchema }),
+  /** `select`: an instance to select once laid out (a restored or compared one), by task and scheduled stamp. */
+  z.object({ type: z.literal('timeline'), seq: z.number().int(), request: timelineRequestSchema, select: z.object({ task: taskIdSchema, at: z.string().max(40) }).optional() }),
+  /** Chunks of lanes of the timeline `seq` that scroll into view. */
+  z.object({ type: z.literal('timelineChunks'), seq: z.number().int(), chunks: z.array(z.number().int().min(0)).max(1000) }),
   z.object({ type: z.literal('instance'), seq: z.number().int(), index: z.number().int().min(0) }),
   z.object({ type: z.literal('openTask'), id: taskIdSchema }),
   z.object({ type: z.literal('revealTask'), id: taskIdSchema }),
@@ -44,8 +47,10 @@ export interface ProjectInfo {
   today: string;
 }
 
-/** The timeline's layout without instance ids (details are asked for by index), and what it took. */
-export type TimelineData = Omit<TimelineLayout, 'ids'> & {
+/** The head of the timeline's layout (its lanes and instances come by chunk), and what it took. */
+export type TimelineHeadData = TimelineHead & {
+  /** The instance the request asked to select, by its index, or -1. */
+  selected: number;
   /** What the focus left out, in words; empty without a focus. */
   focusNote: string;
   /** Milliseconds the engine took (plan, timing, layout). */
@@ -91,7 +96,8 @@ export type HostMessage =
    * of them the current filters hide: a batch acts on those too, and the bar says so.
    */
   | { type: 'selectionPruned'; ids: string[]; hidden: number }
-  | { type: 'timeline'; seq: number; request: TimelineRequest; data: TimelineData }
+  | { type: 'timeline'; seq: number; request: TimelineRequest; data: TimelineHeadData }
+  | { type: 'timelineChunk'; seq: number; data: TimelineChunk }
   | { type: 'instance'; seq: number; detail: InstanceDetail }
   /** `compare`: an instance of a schedule comparison, selected with its run before the change drawn beside it. */
   | { type: 'showTimeline'; request: TimelineRequest; compare?: CompareMark }

@@ -6,15 +6,27 @@ import { taskClosure } from '../engine/taskClosure';
 import type { InstanceDetail, TimelineRequest } from './timelineRequest';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { layoutTimeline, type TimelineLayout } from './timelineLayout';
+import { TimelineChunks } from './timelineChunks';
+import { dayNumber, stampOf } from '../time/civilTime';
 
 /** Tasks a focus shows at most; what lies beyond is named, not drawn. */
 export const FOCUS_CAP = 2000;
 const KEPT_DAYS = 3;
+/** Layouts kept by request: the one on screen and the one prepared ahead of the next request. */
+const KEPT_LAYOUTS = 2;
 
 export interface TimelineViewData {
   layout: TimelineLayout;
   focusNote: string;
   engineMs: number;
+}
+
+interface Laid {
+  layout: TimelineLayout;
+  timeline: Timeline;
+  focusNote: string;
+  position?: Map<string, number>;
+  chunks?: TimelineChunks;
 }
 
 /**
@@ -24,23 +36,53 @@ export interface TimelineViewData {
 export class TimelineSession {
   private graph?: SchedulingGraph;
   private readonly days = new Map<string, Timeline>();
-  private current?: { layout: TimelineLayout; timeline: Timeline; position?: Map<string, number> };
+  private readonly layouts = new Map<string, Laid>();
+  private current?: Laid;
 
   constructor(private readonly index: () => WorkspaceIndex) {}
 
   invalidate(): void {
     this.graph = undefined;
     this.days.clear();
+    this.layouts.clear();
     this.current = undefined;
   }
 
-  /** Plans a day ahead of its request (the panel's default day), so opening the timeline only draws. */
+  /**
+   * Plans and lays out a day ahead of its request (the panel's default: the whole day by folder), so
+   * opening the timeline only draws. It leaves the layout on screen as it is: details refer to it.
+   */
   warm(date: string): void {
-    this.timelineOn(date);
+    this.laidOut({ date, grouping: 'folder' });
   }
 
   view(request: TimelineRequest): TimelineViewData {
     const started = performance.now();
+    const laid = this.laidOut(request);
+    this.current = laid;
+    return { layout: laid.layout, focusNote: laid.focusNote, engineMs: performance.now() - started };
+  }
+
+  /** The chunks of the layout last viewed. */
+  chunks(): TimelineChunks | undefined {
+    const current = this.current;
+    return current ? (current.chunks ??= new TimelineChunks(current.layout)) : undefined;
+  }
+
+  /** The index in the layout last viewed of a task's instance at a scheduled stamp (`YYYY-MM-DDTHH:mm`), or -1. */
+  instanceAt(task: string, at: string): number {
+    const layout = this.current?.layout;
+    const lane = layout ? layout.laneTask.indexOf(task) : -1;
+    if (!layout || lane < 0) return -1;
+    const day = dayNumber(layout.date);
+    for (let i = layout.laneFirst[lane]!; i < layout.laneFirst[lane + 1]!; i++) if (stampOf(day, layout.scheduled[i]!) === at) return i;
+    return -1;
+  }
+
+  private laidOut(request: TimelineRequest): Laid {
+    const key = JSON.stringify([request.date, request.grouping, request.focus ?? null]);
+    const kept = this.layouts.get(key);
+    if (kept) return kept;
     const timeline = this.timelineOn(request.date);
     const graph = this.graph!;
     let tasks: Set<string> | undefined;
@@ -62,8 +104,10 @@ export class TimelineSession {
       focusNote = graph.tasks.has(task) ? parts.join('; ') : this.unscheduledNote(request.focus.task, task);
     }
     const layout = layoutTimeline(this.index(), graph, timeline, { grouping: request.grouping, ...(tasks ? { tasks } : {}) });
-    this.current = { layout, timeline };
-    return { layout, focusNote, engineMs: performance.now() - started };
+    const laid: Laid = { layout, timeline, focusNote };
+    this.layouts.set(key, laid);
+    if (this.layouts.size > KEPT_LAYOUTS) this.layouts.delete(this.layouts.keys().next().value!);
+    return laid;
   }
 
   /** The instance at `index` of the last layout, its parameters resolved now. */

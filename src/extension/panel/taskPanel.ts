@@ -42,6 +42,8 @@ export class TaskPanel implements vscode.Disposable {
   private static current?: TaskPanel;
   private readonly list: TaskListSession;
   private readonly timeline: TimelineSession;
+  /** The timeline request whose layout the session holds: chunks are sent for it only. */
+  private timelineSeq = -1;
   private readonly disposables: vscode.Disposable[] = [];
   private changeTimer?: NodeJS.Timeout;
   private ready = false;
@@ -216,9 +218,20 @@ export class TaskPanel implements vscode.Disposable {
         return;
       }
       case 'timeline': {
-        const { layout, focusNote, engineMs } = this.timeline.view(message.request);
-        const { ids: _ids, ...columns } = layout;
-        this.post({ type: 'timeline', seq: message.seq, request: message.request, data: { ...columns, focusNote, engineMs } });
+        const { focusNote, engineMs } = this.timeline.view(message.request);
+        const selected = message.select ? this.timeline.instanceAt(message.select.task, message.select.at) : -1;
+        this.timelineSeq = message.seq;
+        this.post({ type: 'timeline', seq: message.seq, request: message.request, data: { ...this.timeline.chunks()!.head, focusNote, engineMs, selected } });
+        return;
+      }
+      case 'timelineChunks': {
+        // Chunks of a timeline the webview has since replaced are not sent.
+        const chunks = this.timeline.chunks();
+        if (message.seq !== this.timelineSeq || !chunks) return;
+        for (const c of message.chunks) {
+          const data = chunks.chunk(c);
+          if (data) this.post({ type: 'timelineChunk', seq: message.seq, data });
+        }
         return;
       }
       case 'instance': {
