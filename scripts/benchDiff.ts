@@ -40,7 +40,7 @@ function preview(): number {
   index.diagnostics();
   const graph = buildSchedulingGraph(index);
   const plan = planDay(graph, date);
-  return buildTimeline(graph, plan).timing.size;
+  return buildTimeline(graph, plan).byPosition.timings.length;
 }
 
 function diff(): number {

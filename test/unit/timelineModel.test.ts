@@ -63,7 +63,7 @@ describe('timeline model', () => {
     );
     const t = buildTimeline(g, plan(g, DAY));
     assert.equal(t.timing.get('A@2017-01-11T00:00')!.blocked, 'dependency-cycle');
-    assert.equal(t.timing.size, 2);
+    assert.equal(t.byPosition.timings.length, 2);
   });
 });
 

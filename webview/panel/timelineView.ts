@@ -1,7 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import type { CompareMark, HostMessage, ProjectInfo } from '../../src/core/panel/panelProtocol';
 import type { InstanceDetail, TimelineRequest } from '../../src/core/timeline/timelineRequest';
-import { formatCount } from './countText';
 import { instanceDetailContent } from './instanceDetailContent';
 import { highlightOf, instanceAnnouncement, scheduledStamp } from './instanceHighlight';
 import { TimelineControls } from './timelineControls';
@@ -12,19 +11,21 @@ import type { PanelState } from './panelState';
 import { readThemeColors, type ThemeColors } from './themeColors';
 import { drawTimeline, type Highlight } from './timelineRenderer';
 import { TimelineStore } from './timelineStore';
-import { baselineStateText } from '../../src/core/engine/baselineStateText';
+import { timelineNote } from './timelineNote';
 import {
   AXIS_HEIGHT,
   clampOrigin,
-  clock,
   fitMinutesPerPx,
   hitTest,
   LABEL_WIDTH,
   LANE_HEIGHT,
   neighbour,
+  firstInView,
+  lanesInView,
+  revealScroll,
   rowTable,
-  visibleRows,
   zoomAt,
+  zoomOnRuns,
   type RowTable,
   type Viewport,
 } from './timelineViewport';
@@ -127,19 +128,13 @@ export class TimelineView {
     this.compare = compare;
     // A compared instance is selected as a restored selection is: by its task and scheduled time.
     this.state.selectedInstance = compare ? `${compare.task}@${compare.at}` : undefined;
-    this.state.zoom = undefined;
-    const runs = [compare?.before, compare?.after].filter((r): r is { start: number; end: number } => !!r);
-    if (runs.length) {
-      // Zoomed to the compared runs, an hour either side: a whole day would draw them as slivers.
-      const from = Math.min(...runs.map((r) => r.start)) - 60;
-      const to = Math.max(...runs.map((r) => r.end)) + 60;
-      this.state.zoom = { minutesPerPx: Math.max(0.05, (to - from) / Math.max(200, this.vp.width - LABEL_WIDTH)), originMinute: Math.max(0, from) };
-    }
+    this.state.zoom = zoomOnRuns([compare?.before, compare?.after], this.vp);
     this.request(request, true);
   }
 
   receive(message: HostMessage): void {
     if (message.type === 'timeline' && message.seq === this.seq) {
+      document.body.dataset.timelineHeadMs = String(performance.now() - this.requestedAt);
       const data = (this.data = new TimelineStore(message.data));
       this.rows = rowTable(data);
       this.span = data.span;
@@ -147,13 +142,8 @@ export class TimelineView {
       this.controls.sync(message.request);
       this.highlight = NO_HIGHLIGHT;
       this.detailPane.replaceChildren(h('p', { class: 'hint' }, l10n.t('Select an instance to see its parameters, its upstream and downstream instances and its critical path.')));
-      const note = [l10n.t('{0} instances of {1} tasks', formatCount(data.instanceCount), formatCount(data.laneCount)), l10n.t('{0} edges', formatCount(data.edgeCount))];
-      if (data.edgesOutside) note.push(l10n.t('{0} to instances not shown', formatCount(data.edgesOutside)));
-      if (data.focusNote) note.push(data.focusNote);
-      for (const d of data.deadlines) note.push(l10n.t('baseline {0} {1}: {2}', d.name, clock(d.minute), baselineStateText(d.state)));
       if (this.compare && !this.compare.at.startsWith(data.date)) this.compare = undefined;
-      if (this.compare) note.unshift(this.compare.label);
-      this.status.textContent = note.join(' · ');
+      this.status.textContent = timelineNote(data, this.compare);
       this.sizer.style.height = `${AXIS_HEIGHT + this.rows.count * LANE_HEIGHT}px`;
       this.firstDrawPending = true;
       this.canvas.dataset.complete = 'false';
@@ -271,7 +261,7 @@ export class TimelineView {
     if (direction) {
       e.preventDefault();
       const from = this.highlight.selected;
-      this.select(from < 0 ? this.firstVisible() : neighbour(this.data, from, direction), true);
+      this.select(from < 0 ? firstInView(this.data, this.rows!, this.vp) : neighbour(this.data, from, direction), true);
     } else if (e.key === 'Enter') {
       this.openSelected();
     } else if (e.key === '+' || e.key === '=') {
@@ -281,15 +271,6 @@ export class TimelineView {
     } else if (e.key === '0') {
       this.fit();
     }
-  }
-
-  private firstVisible(): number {
-    const row = Math.floor(this.vp.scrollTop / LANE_HEIGHT);
-    for (let r = row; r < this.rows!.count; r++) {
-      const lane = this.rows!.laneOfRow[r]!;
-      if (lane >= 0 && this.data!.laneLoaded(lane) && this.data!.laneFirst[lane + 1]! > this.data!.laneFirst[lane]!) return this.data!.laneFirst[lane]!;
-    }
-    return 0;
   }
 
   private select(index: number, reveal: boolean): void {
@@ -311,14 +292,9 @@ export class TimelineView {
   }
 
   private reveal(index: number): void {
-    const data = this.data!;
-    const row = this.rows!.rowOfLane[data.lane[index]!]!;
-    const top = row * LANE_HEIGHT;
-    const visibleHeight = this.vp.height - AXIS_HEIGHT;
-    if (top < this.scroller.scrollTop || top + LANE_HEIGHT > this.scroller.scrollTop + visibleHeight) this.scroller.scrollTop = top - visibleHeight / 2;
-    const x = data.start[index]! / this.vp.minutesPerPx;
-    const visibleWidth = this.vp.width - LABEL_WIDTH;
-    if (x < this.scroller.scrollLeft || x > this.scroller.scrollLeft + visibleWidth) this.scroller.scrollLeft = x - visibleWidth / 2;
+    const { top, left } = revealScroll(this.vp, this.rows!.rowOfLane[this.data!.lane[index]!]!, this.data!.start[index]!, this.scroller);
+    if (top !== undefined) this.scroller.scrollTop = top;
+    if (left !== undefined) this.scroller.scrollLeft = left;
   }
 
   private openSelected(): void {
@@ -350,12 +326,12 @@ export class TimelineView {
     const result = drawTimeline(ctx, this.data, this.rows, this.vp, this.span, this.colors, this.highlight, this.compare);
     this.canvas.dataset.edgesDrawn = String(result.edgesDrawn);
     this.canvas.dataset.edgesHidden = String(result.edgesHidden);
-    const [firstLane, lastLane] = this.visibleLanes(0);
+    const [firstLane, lastLane] = lanesInView(this.vp, this.rows, 0);
     const complete = this.data.complete(firstLane, lastLane);
     this.canvas.dataset.complete = String(complete);
     this.canvas.dataset.chunks = this.data.loadedText();
     // What is on screen, and a screen either side, so that scrolling finds its lanes loaded.
-    const [fromLane, toLane] = this.visibleLanes(1);
+    const [fromLane, toLane] = lanesInView(this.vp, this.rows, 1);
     this.fetch(this.data.wanted(fromLane, toLane));
     if (this.firstDrawPending && complete) {
       this.firstDrawPending = false;
@@ -365,20 +341,6 @@ export class TimelineView {
       document.body.dataset.timelineInstances = String(this.data.instanceCount);
       document.body.dataset.timelineSeq = String(this.seq);
     }
-  }
-
-  /** The lanes on screen, widened by `screens` screens each way: [first, last] (last < first when none). */
-  private visibleLanes(screens: number): [number, number] {
-    const rows = this.rows!;
-    const [firstRow, lastRow] = visibleRows(this.vp, rows.count);
-    const extra = screens * (lastRow - firstRow + 1);
-    const from = Math.max(0, firstRow - extra);
-    const to = Math.min(rows.count - 1, lastRow + extra);
-    let first = -1;
-    for (let r = from; r <= to && first < 0; r++) first = rows.laneOfRow[r]!;
-    let last = -1;
-    for (let r = to; r >= from && last < 0; r--) last = rows.laneOfRow[r]!;
-    return first < 0 ? [0, -1] : [first, last];
   }
 
   private fetch(chunks: number[]): void {

@@ -75,6 +75,49 @@ export function visibleRows(vp: Viewport, rows: number): [number, number] {
   return [first, last];
 }
 
+/** The lanes on screen, widened by `screens` screens each way: [first, last] (last < first when none). */
+export function lanesInView(vp: Viewport, rows: RowTable, screens: number): [number, number] {
+  const [firstRow, lastRow] = visibleRows(vp, rows.count);
+  const extra = screens * (lastRow - firstRow + 1);
+  const from = Math.max(0, firstRow - extra);
+  const to = Math.min(rows.count - 1, lastRow + extra);
+  let first = -1;
+  for (let r = from; r <= to && first < 0; r++) first = rows.laneOfRow[r]!;
+  let last = -1;
+  for (let r = to; r >= from && last < 0; r--) last = rows.laneOfRow[r]!;
+  return first < 0 ? [0, -1] : [first, last];
+}
+
+/** The first instance of the first loaded lane with any, from the top of the screen down (0 if none). */
+export function firstInView(data: Pick<TimelineStore, 'laneFirst' | 'laneLoaded'>, rows: RowTable, vp: Pick<Viewport, 'scrollTop'>): number {
+  for (let r = Math.floor(vp.scrollTop / LANE_HEIGHT); r < rows.count; r++) {
+    const lane = rows.laneOfRow[r]!;
+    if (lane >= 0 && data.laneLoaded(lane) && data.laneFirst[lane + 1]! > data.laneFirst[lane]!) return data.laneFirst[lane]!;
+  }
+  return 0;
+}
+
+/** The zoom on a comparison's runs, an hour either side (a whole day would draw them as slivers); none without runs. */
+export function zoomOnRuns(runs: ({ start: number; end: number } | undefined)[], vp: Pick<Viewport, 'width'>): { minutesPerPx: number; originMinute: number } | undefined {
+  const known = runs.filter((r): r is { start: number; end: number } => !!r);
+  if (!known.length) return undefined;
+  const from = Math.min(...known.map((r) => r.start)) - 60;
+  const to = Math.max(...known.map((r) => r.end)) + 60;
+  return { minutesPerPx: Math.max(0.05, (to - from) / Math.max(200, vp.width - LABEL_WIDTH)), originMinute: Math.max(0, from) };
+}
+
+/** Where to scroll so that a row and a minute are on screen, centred; undefined where they already are. */
+export function revealScroll(vp: Viewport, row: number, minute: number, at: { scrollTop: number; scrollLeft: number }): { top?: number; left?: number } {
+  const top = row * LANE_HEIGHT;
+  const visibleHeight = vp.height - AXIS_HEIGHT;
+  const x = minute / vp.minutesPerPx;
+  const visibleWidth = vp.width - LABEL_WIDTH;
+  return {
+    ...(top < at.scrollTop || top + LANE_HEIGHT > at.scrollTop + visibleHeight ? { top: top - visibleHeight / 2 } : {}),
+    ...(x < at.scrollLeft || x > at.scrollLeft + visibleWidth ? { left: x - visibleWidth / 2 } : {}),
+  };
+}
+
 /** Zooms by `factor` (>1 zooms in) keeping the minute under `x` in place, within the day's bounds. */
 export function zoomAt(vp: Viewport, factor: number, x: number, span: number): Viewport {
   const fit = fitMinutesPerPx(span, vp);

@@ -5,7 +5,7 @@ import type { Task } from '../workspace/workspaceModel';
 import type { DayPlan } from './dayPlan';
 import type { SchedulingGraph } from './schedulingGraph';
 import { instanceName } from './startExplanation';
-import { criticalPath, type Timeline } from './timelineModel';
+import { criticalPath, timingOf, type Timeline } from './timelineModel';
 import { blockedCodeText } from './instanceKindText';
 import { baselineStateText } from './baselineStateText';
 
@@ -66,7 +66,7 @@ function finishOn(guarded: readonly Task[], timeline: Timeline, b: Baseline): Fi
     const instances = plan.byTask.get(task.data.id) ?? [];
     if (!instances.length) notes.push(l10n.t('{0} has no instance on {1}', task.data.name, plan.date));
     for (const i of instances) {
-      const timing = timeline.timing.get(i.id);
+      const timing = timingOf(timeline, i);
       if (timing?.end === undefined) {
         blocked = true;
         notes.push(`${task.data.name} ${i.scheduledAt.slice(11)} ${l10n.t('will not run ({0})', timing?.blocked ? blockedCodeText(timing.blocked) : l10n.t('unknown'))}`);
@@ -145,7 +145,7 @@ export function baselineMarks(index: WorkspaceIndex, timeline: Timeline): { dead
       let worst = 0;
       for (const task of guardedTasks(index, project.dir, b)) {
         for (const i of timeline.plan.byTask.get(task.data.id) ?? []) {
-          const code = STATES.indexOf(finishState(timeline.timing.get(i.id)?.end, b)) + 1;
+          const code = STATES.indexOf(finishState(timingOf(timeline, i).end, b)) + 1;
           worst = Math.max(worst, code);
           stateOf.set(i.id, Math.max(stateOf.get(i.id) ?? 0, code));
         }

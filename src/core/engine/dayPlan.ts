@@ -12,6 +12,8 @@ export interface UpstreamEdge {
   minute: number;
   /** Drawn dashed: a self-dependency, a previous-cycle dependency, crossCycle children or ids. */
   crossCycle: boolean;
+  /** The upstream instance's position in the plan's `instances`; -1 outside the plan (another day, a task left out). */
+  at: number;
 }
 
 export interface PlannedInstance {
@@ -25,6 +27,8 @@ export interface PlannedInstance {
   why?: string;
   upstream: UpstreamEdge[];
   params: Record<string, string>;
+  /** Its index in the plan's `instances`: the timeline finds instances by it, not by id. */
+  position: number;
 }
 
 export interface DayPlan {
@@ -35,7 +39,8 @@ export interface DayPlan {
   day: number;
   /** Ordered by scheduled time, then task id. */
   instances: PlannedInstance[];
-  byId: ReadonlyMap<string, PlannedInstance>;
+  /** Built on first use: a million ids hashed into a map cost about a second, and the timeline needs none. */
+  readonly byId: ReadonlyMap<string, PlannedInstance>;
   byTask: ReadonlyMap<string, readonly PlannedInstance[]>;
 }
 
@@ -90,13 +95,20 @@ export function planDay(graph: SchedulingGraph, date: string, options: PlanOptio
   // Many downstream instances name the same upstream instance: share one edge object for it. Keyed by
   // day offset and kind, then by the upstream task object (a million edges at 100,000 tasks).
   const edgeCache = new Map<number, Map<ScheduledTask, UpstreamEdge[]>>();
+  // The day's instances by task, for the position of a same-day upstream instance (set before any edge).
+  let byTask0: ReadonlyMap<string, readonly PlannedInstance[]> = new Map();
   const edgeOf = (up: ScheduledTask, offset: number, j: number, crossCycle: boolean): UpstreamEdge => {
     const slot = offset * 2 + (crossCycle ? 1 : 0);
     let byTask = edgeCache.get(slot);
     if (!byTask) edgeCache.set(slot, (byTask = new Map()));
     let edges = byTask.get(up);
     if (!edges) byTask.set(up, (edges = []));
-    return (edges[j] ??= { id: idsOn(up, offset)[j]!, task: up.id, minute: minutesOn(up, day + offset)[j]! + offset * MINUTES_PER_DAY, crossCycle });
+    let edge = edges[j];
+    if (!edge) {
+      const at = offset === 0 ? (byTask0.get(up.id)?.[j]?.position ?? -1) : -1;
+      edge = edges[j] = { id: idsOn(up, offset)[j]!, task: up.id, minute: minutesOn(up, day + offset)[j]! + offset * MINUTES_PER_DAY, crossCycle, at };
+    }
+    return edge;
   };
   const side = (task: ScheduledTask): RuleSide => ({
     minutes: minutesOn(task, day),
@@ -124,10 +136,14 @@ export function planDay(graph: SchedulingGraph, date: string, options: PlanOptio
       ...(why ? { why } : {}),
       upstream: NO_EDGES,
       params: NO_PARAMS,
+      position: -1,
     }));
     byTask.set(task.id, own);
     for (const instance of own) buckets[instance.minute]!.push(instance);
   }
+  const instances = buckets.flat();
+  for (let i = 0; i < instances.length; i++) instances[i]!.position = i;
+  byTask0 = byTask;
 
   const values = new Map<string, string>();
   for (const [taskId, own] of byTask) {
@@ -156,10 +172,21 @@ export function planDay(graph: SchedulingGraph, date: string, options: PlanOptio
     if (task.parameters.length && options.params !== false) for (const instance of own) instance.params = instanceParams(instance, day, values);
   }
 
-  const instances = buckets.flat();
-  const byId = new Map<string, PlannedInstance>();
-  for (const instance of instances) byId.set(instance.id, instance);
-  return { date: dateOfDay(day), bizdate: dateOfDay(day - 1), day, instances, byId, byTask };
+  let byId: Map<string, PlannedInstance> | undefined;
+  return {
+    date: dateOfDay(day),
+    bizdate: dateOfDay(day - 1),
+    day,
+    instances,
+    get byId() {
+      if (!byId) {
+        byId = new Map();
+        for (const instance of instances) byId.set(instance.id, instance);
+      }
+      return byId;
+    },
+    byTask,
+  };
 }
 
 /**
@@ -191,9 +218,17 @@ function tasksInIdOrder(graph: SchedulingGraph): ScheduledTask[] {
 }
 
 function dedupe(instance: PlannedInstance): void {
-  if (instance.upstream.length < 2) return;
-  const seen = new Set<string>();
-  instance.upstream = instance.upstream.filter((e) => (seen.has(e.id) ? false : (seen.add(e.id), true)));
+  const upstream = instance.upstream;
+  if (upstream.length < 2) return;
+  // A handful of edges each: comparing them pairwise beats a set (ids of one instance are one string).
+  let kept = 0;
+  for (let k = 0; k < upstream.length; k++) {
+    const id = upstream[k]!.id;
+    let seen = false;
+    for (let m = 0; m < kept && !seen; m++) seen = upstream[m]!.id === id;
+    if (!seen) upstream[kept++] = upstream[k]!;
+  }
+  upstream.length = kept;
 }
 
 /** Numeric ids in numeric order, others after them in text order. */

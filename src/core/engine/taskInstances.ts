@@ -4,7 +4,7 @@ import type { SchedulingGraph } from './schedulingGraph';
 import { instanceName, minuteText, startExplanation } from './startExplanation';
 import { taskClosure } from './taskClosure';
 import type { InstanceKind } from './taskCalendar';
-import { buildTimeline } from './timelineModel';
+import { buildTimeline, timingOf } from './timelineModel';
 
 /** One instance as O&M lists it: what a person asks of it, by name. */
 export interface OpsInstance {
@@ -54,7 +54,7 @@ export function taskInstances(graph: SchedulingGraph, taskId: string, from: stri
     const plan = planDay(graph, dateOfDay(day), { tasks: upstream });
     const timeline = buildTimeline(graph, plan);
     const instances = (plan.byTask.get(taskId) ?? []).map((instance): OpsInstance => {
-      const timing = timeline.timing.get(instance.id);
+      const timing = timingOf(timeline, instance);
       return {
         id: instance.id,
         scheduledAt: instance.scheduledAt,

@@ -21,10 +21,10 @@ export interface TimelineOptions {
 
 export interface Timeline {
   plan: DayPlan;
-  timing: ReadonlyMap<string, InstanceTiming>;
+  /** By instance id (through the plan's `byId`, built on first use); `timingOf` needs no id. */
+  timing: { get(id: string): InstanceTiming | undefined };
   /** The same by position in `plan.instances`, with each instance's upstream positions (-1: outside the plan). */
   byPosition: {
-    position: ReadonlyMap<string, number>;
     timings: readonly InstanceTiming[];
     upFirst: Int32Array;
     upAt: Int32Array;
@@ -43,8 +43,6 @@ export function buildTimeline(graph: SchedulingGraph, plan: DayPlan, options: Ti
   // and a quarter of a million edges go through typed arrays, not maps keyed by id.
   const instances = plan.instances;
   const n = instances.length;
-  const position = new Map<string, number>();
-  for (let i = 0; i < n; i++) position.set(instances[i]!.id, i);
   const upFirst = new Int32Array(n + 1);
   for (let i = 0; i < n; i++) upFirst[i + 1] = upFirst[i]! + instances[i]!.upstream.length;
   const upAt = new Int32Array(upFirst[n]!);
@@ -53,7 +51,7 @@ export function buildTimeline(graph: SchedulingGraph, plan: DayPlan, options: Ti
   for (let i = 0; i < n; i++) {
     const upstream = instances[i]!.upstream;
     for (let k = 0; k < upstream.length; k++) {
-      const at = position.get(upstream[k]!.id) ?? -1;
+      const at = upstream[k]!.at;
       upAt[upFirst[i]! + k] = at;
       if (at >= 0) {
         pending[i]!++;
@@ -83,9 +81,20 @@ export function buildTimeline(graph: SchedulingGraph, plan: DayPlan, options: Ti
       if (--pending[next]! === 0) queue[tail++] = next;
     }
   }
-  const timing = new Map<string, InstanceTiming>();
-  for (let i = 0; i < n; i++) timing.set(instances[i]!.id, (done[i] ??= { blocked: 'dependency-cycle' }));
-  return { plan, timing, byPosition: { position, timings: done as InstanceTiming[], upFirst, upAt } };
+  for (let i = 0; i < n; i++) done[i] ??= { blocked: 'dependency-cycle' };
+  const timings = done as InstanceTiming[];
+  const timing = {
+    get: (id: string) => {
+      const instance = plan.byId.get(id);
+      return instance ? timings[instance.position] : undefined;
+    },
+  };
+  return { plan, timing, byPosition: { timings, upFirst, upAt } };
+}
+
+/** An instance's predicted run, by its position in the plan. */
+export function timingOf(timeline: Timeline, instance: PlannedInstance): InstanceTiming {
+  return timeline.byPosition.timings[instance.position]!;
 }
 
 /** `inPlan(k)`: the timing of the k-th upstream instance when it is in the plan (and so already timed). */

@@ -44,6 +44,10 @@ export interface TimelineLayout {
   /** Each baseline's committed time, drawn as a line. */
   deadlines: BaselineDeadline[];
   ids: string[];
+  /** The extension's own: each drawn instance's position in the plan, and each plan position's drawn index (-1: not drawn). */
+  planAt: Int32Array;
+  drawnAt: Int32Array;
+  /** Ordered by their downstream instance (`edgeTo` ascending): a chunk's incoming edges are one run. */
   edgeFrom: Int32Array;
   edgeTo: Int32Array;
   edgeCross: Uint8Array;
@@ -87,7 +91,7 @@ export function layoutTimeline(index: WorkspaceIndex, graph: SchedulingGraph, ti
   const guard = new Uint8Array(count);
   const { deadlines, stateOf } = baselineMarks(index, timeline);
   const ids = new Array<string>(count);
-  const { position, timings, upFirst, upAt } = timeline.byPosition;
+  const { timings, upFirst, upAt } = timeline.byPosition;
   // Plan position of each drawn instance, and drawn index of each plan position (-1: not drawn).
   const planAt = new Int32Array(count);
   const drawnAt = new Int32Array(plan.instances.length).fill(-1);
@@ -95,7 +99,7 @@ export function layoutTimeline(index: WorkspaceIndex, graph: SchedulingGraph, ti
   lanes.forEach((l, i) => {
     // byTask lists a task's instances in time order already.
     for (const instance of plan.byTask.get(l.task)!) {
-      const p = position.get(instance.id)!;
+      const p = instance.position;
       const timing = timings[p]!;
       lane[k] = i;
       scheduled[k] = instance.minute;
@@ -156,6 +160,8 @@ export function layoutTimeline(index: WorkspaceIndex, graph: SchedulingGraph, ti
     guard,
     deadlines,
     ids,
+    planAt,
+    drawnAt,
     edgeFrom: from.slice(0, drawn),
     edgeTo: to.slice(0, drawn),
     edgeCross: cross.slice(0, drawn),

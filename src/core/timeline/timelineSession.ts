@@ -1,4 +1,4 @@
-import { criticalPath, buildTimeline, type Timeline } from '../engine/timelineModel';
+import { criticalPath, buildTimeline, timingOf, type Timeline } from '../engine/timelineModel';
 import { instanceParams, planDay } from '../engine/dayPlan';
 import { buildSchedulingGraph, type SchedulingGraph } from '../engine/schedulingGraph';
 import { startExplanation, instanceName } from '../engine/startExplanation';
@@ -25,7 +25,6 @@ interface Laid {
   layout: TimelineLayout;
   timeline: Timeline;
   focusNote: string;
-  position?: Map<string, number>;
   chunks?: TimelineChunks;
 }
 
@@ -113,22 +112,23 @@ export class TimelineSession {
   /** The instance at `index` of the last layout, its parameters resolved now. */
   detail(index: number): InstanceDetail | undefined {
     const current = this.current;
-    const id = current?.layout.ids[index];
-    if (!current || id === undefined) return undefined;
+    if (!current || !Number.isInteger(index) || index < 0 || index >= current.layout.planAt.length) return undefined;
     const { layout, timeline } = current;
-    const position = (current.position ??= new Map(layout.ids.map((x, i) => [x, i])));
-    const instance = timeline.plan.byId.get(id)!;
-    const timing = timeline.timing.get(id);
+    const instance = timeline.plan.instances[layout.planAt[index]!]!;
+    const id = instance.id;
+    const timing = timingOf(timeline, instance);
     const graph = this.graph!;
-    const at = (x: string) => {
-      const i = position.get(x);
+    // Drawn index of a plan position, when drawn.
+    const drawn = (p: number | undefined) => (p === undefined || p < 0 ? -1 : layout.drawnAt[p]!);
+    const at = (x: string, p = timeline.plan.byId.get(x)?.position) => {
+      const i = drawn(p);
       const { name, at: scheduledAt } = instanceName(graph, x);
-      return { ...(i === undefined ? {} : { index: i }), name, at: scheduledAt };
+      return { ...(i < 0 ? {} : { index: i }), name, at: scheduledAt };
     };
     // Downstream from the whole day, not the drawing: a focus on the upstream side draws none of them.
     const downstream: InstanceDetail['downstream'] = [];
     for (const other of timeline.plan.instances) {
-      for (const e of other.upstream) if (e.id === id) downstream.push({ ...at(other.id), id: other.id, crossCycle: e.crossCycle });
+      for (const e of other.upstream) if (e.at === instance.position) downstream.push({ ...at(other.id, other.position), id: other.id, crossCycle: e.crossCycle });
     }
     return {
       index,
@@ -140,7 +140,7 @@ export class TimelineSession {
       ...(timing?.start !== undefined ? { start: timing.start, end: timing.end! } : {}),
       ...(timing?.blocked ? { blocked: timing.blocked } : {}),
       params: instanceParams(instance, timeline.plan.day),
-      upstream: instance.upstream.map((e) => ({ ...at(e.id), id: e.id, crossCycle: e.crossCycle })),
+      upstream: instance.upstream.map((e) => ({ ...at(e.id, e.at), id: e.id, crossCycle: e.crossCycle })),
       downstream,
       criticalPath: criticalPath(timeline, id).map((x) => ({ ...at(x), id: x })),
       explanation: startExplanation(graph, timeline, id),
