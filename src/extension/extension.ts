@@ -21,6 +21,7 @@ import { TaskDecorations } from './taskDecorations';
 import { registerTaskCommands } from './taskCommands';
 import { TaskDragAndDrop } from './taskDragAndDrop';
 import { PANEL_VIEW_TYPE, TaskPanel, type PanelServices } from './panel/taskPanel';
+import { windowTaskRows } from './panel/windowTaskRows';
 import { openTimeline } from './panel/openTimeline';
 import { TaskTreeProvider } from './taskTreeProvider';
 import type { TreeNode } from './treeNodes';
@@ -51,7 +52,9 @@ export function activate(context: vscode.ExtensionContext): NightshiftApi {
     showCollapseAll: true,
     dragAndDropController: new TaskDragAndDrop(indexer),
   });
-  const services: PanelServices = { extensionUri: context.extensionUri, indexer, tree, view, user: me };
+  // Registered before any panel's listener: a panel's list finds the rows dropped when the files change.
+  const taskRows = windowTaskRows(indexer);
+  const services: PanelServices = { extensionUri: context.extensionUri, indexer, tree, view, user: me, rows: taskRows.rows };
   const updateBadge = () => {
     const count = [...indexer.index.diagnostics().values()].flat().filter((d) => d.severity === 'error').length;
     view.badge = count ? { value: count, tooltip: count === 1 ? l10n.t('1 task file problem') : l10n.t('{0} task file problems', count) } : undefined;
@@ -74,6 +77,7 @@ export function activate(context: vscode.ExtensionContext): NightshiftApi {
 
   context.subscriptions.push(
     indexer,
+    taskRows.subscription,
     view,
     new DiagnosticsPublisher(indexer),
     vscode.window.registerFileDecorationProvider(new TaskDecorations(indexer, me)),

@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { join } from 'node:path';
 import { taskListQuerySchema, type TaskListQuery } from '../../src/core/taskList/taskListQuery';
 import { TaskListSession } from '../../src/core/taskList/taskListSession';
+import { TaskRowCache } from '../../src/core/taskList/taskRowCache';
 import { loadWorkspace } from '../../src/core/workspace/diskWorkspace';
 
 const SAMPLES = join(__dirname, '../../samples/warehouse');
@@ -24,6 +25,27 @@ describe('task list: filters, sorting and windows (src/core/taskList)', () => {
     const first = session.window(0, 3).map((r) => r.updatedAt);
     assert.deepEqual(first, ['2026-11-20T09:15:00Z', '2026-11-20T09:15:00Z', '2026-11-20T09:15:00Z']);
     assert.equal(session.window(40, 10).length, 1);
+  });
+
+  it('shares the window\'s rows between panels, sorted once, until their owner drops them', () => {
+    const load = () => loadWorkspace(SAMPLES);
+    let current = load();
+    const shared = new TaskRowCache(() => current);
+    const sort = taskListQuerySchema.parse({}).sort;
+    const sorted = shared.inOrder(sort);
+    const session = () => new TaskListSession(() => current, () => ({ user: 'alice', now: NOW }), shared);
+    const a = session();
+    a.setQuery(taskListQuerySchema.parse({}));
+    assert.equal(shared.inOrder(sort), sorted, 'a panel opened later starts from the rows built ahead');
+    assert.deepEqual(a.matchingIds(), sorted.map((r) => r.id));
+    // A session does not drop rows it does not own; the owner does, and the next list has the change.
+    current = load();
+    current.deleteFile(current.task('10001')!.file);
+    a.invalidate();
+    assert.equal(shared.inOrder(sort), sorted);
+    shared.invalidate();
+    const b = session();
+    assert.equal(b.setQuery(taskListQuerySchema.parse({})), 40);
   });
 
   it('searches by task id or name, case-insensitively', () => {

@@ -9,6 +9,7 @@ import { defaultQuery, taskListQuerySchema, type TaskListQuery } from '../../cor
 import { TaskListSession } from '../../core/taskList/taskListSession';
 import { dayScheduleRequest } from '../../core/timeline/dayScheduleRequest';
 import { TimelineSession } from '../../core/timeline/timelineSession';
+import type { TaskRowCache } from '../../core/taskList/taskRowCache';
 import { revealTask } from '../revealTask';
 import type { TaskTreeProvider } from '../taskTreeProvider';
 import type { TreeNode } from '../treeNodes';
@@ -31,6 +32,8 @@ export interface PanelServices {
   tree: TaskTreeProvider;
   view: vscode.TreeView<TreeNode>;
   user(): string;
+  /** The window's task rows, shared by its panels. */
+  rows: TaskRowCache;
 }
 
 /**
@@ -82,7 +85,7 @@ export class TaskPanel implements vscode.Disposable {
     savedQuery?: TaskListQuery,
   ) {
     const index = () => services.indexer.index;
-    this.list = new TaskListSession(index, () => ({ user: services.user(), now: new Date() }));
+    this.list = new TaskListSession(index, () => ({ user: services.user(), now: new Date() }), services.rows);
     this.timeline = new TimelineSession(index);
     panel.iconPath = vscode.Uri.joinPath(services.extensionUri, 'media', 'nightshift.svg');
     // The first rows travel with the page: the webview shows them without a round trip.
