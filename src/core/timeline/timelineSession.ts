@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { criticalPath, buildTimeline, timingOf, type Timeline } from '../engine/timelineModel';
 import { instanceParams, planDay } from '../engine/dayPlan';
 import { buildSchedulingGraph, type SchedulingGraph } from '../engine/schedulingGraph';
@@ -97,10 +98,13 @@ export class TimelineSession {
       });
       tasks = closure.ids;
       const name = graph.tasks.get(task)?.name ?? task;
-      const parts = [`${name}: ${closure.ids.size} task${closure.ids.size === 1 ? '' : 's'} within ${depth} level${depth === 1 ? '' : 's'} ${direction === 'both' ? 'up and down' : direction}`];
-      if (closure.beyondDepth) parts.push(`${closure.beyondDepth} more beyond that depth`);
-      if (closure.cut) parts.push(`${closure.cut} cut by the cap of ${FOCUS_CAP}`);
-      focusNote = graph.tasks.has(task) ? parts.join('; ') : this.unscheduledNote(request.focus.task, task);
+      const count = closure.ids.size === 1 ? l10n.t('1 task') : l10n.t('{0} tasks', closure.ids.size);
+      const levels = depth === 1 ? l10n.t('1 level') : l10n.t('{0} levels', depth);
+      const within = { both: l10n.t('{0} within {1} up and down', count, levels), upstream: l10n.t('{0} within {1} upstream', count, levels), downstream: l10n.t('{0} within {1} downstream', count, levels) }[direction];
+      const parts = [`${name}: ${within}`];
+      if (closure.beyondDepth) parts.push(l10n.t('{0} more beyond that depth', closure.beyondDepth));
+      if (closure.cut) parts.push(l10n.t('{0} cut by the cap of {1}', closure.cut, FOCUS_CAP));
+      focusNote = graph.tasks.has(task) ? parts.join(l10n.t('; ')) : this.unscheduledNote(request.focus.task, task);
     }
     const layout = layoutTimeline(this.index(), graph, timeline, { grouping: request.grouping, ...(tasks ? { tasks } : {}) });
     const laid: Laid = { layout, timeline, focusNote };
@@ -150,9 +154,11 @@ export class TimelineSession {
   /** Why a focus shows nothing: no such task, or a task with no scheduled instances. */
   private unscheduledNote(text: string, task: string): string {
     const known = this.index().task(task) ?? [...this.index().tasks()].find((t) => t.data.name === text);
-    if (!known) return `no task is named or has the id "${text}"`;
+    if (!known) return l10n.t('no task is named or has the id "{0}"', text);
     const excluded = this.graph!.excluded.find((x) => x.task === known.data.id);
-    return `${known.data.name} has no scheduled instances${excluded ? `: ${excluded.reason}` : known.data.schedule.method === 'one-time' ? ': it is a one-time task' : ''}`;
+    if (excluded) return l10n.t('{0} has no scheduled instances: {1}', known.data.name, excluded.reason);
+    if (known.data.schedule.method === 'one-time') return l10n.t('{0} has no scheduled instances: it is a one-time task', known.data.name);
+    return l10n.t('{0} has no scheduled instances', known.data.name);
   }
 
   /** A focus names a task by id or, failing that, by name. */
