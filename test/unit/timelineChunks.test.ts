@@ -4,6 +4,8 @@ import { TimelineChunks } from '../../src/core/timeline/timelineChunks';
 import { TimelineSession } from '../../src/core/timeline/timelineSession';
 import { loadWorkspace } from '../../src/core/workspace/diskWorkspace';
 import { TimelineStore } from '../../webview/panel/timelineStore';
+import { savedSelection } from '../../webview/panel/instanceHighlight';
+import { webviewMessageSchema } from '../../src/core/panel/panelProtocol';
 
 const index = loadWorkspace(join(__dirname, '../../samples/warehouse'));
 const DATE = '2017-01-11';
@@ -92,5 +94,19 @@ describe('timeline chunks (src/core/timeline/timelineChunks, webview/panel/timel
     const next = session.view({ date: '2017-01-12', grouping: 'folder' });
     assert.equal(next.layout.date, '2017-01-12');
     assert.equal(session.view({ date: '2017-01-12', grouping: 'folder' }).layout, next.layout);
+  });
+
+  it('asks for a saved selection by task and time, whatever the id holds, and a selection that does not parse never costs the request', () => {
+    assert.deepEqual(savedSelection('10004@2017-01-11T06:00'), { task: '10004', at: '2017-01-11T06:00' });
+    assert.deepEqual(savedSelection('team@etl@2017-01-11T06:00'), { task: 'team@etl', at: '2017-01-11T06:00' });
+    assert.equal(savedSelection(undefined), undefined);
+    assert.equal(savedSelection('@2017-01-11T06:00'), undefined);
+    const request = { date: DATE, grouping: 'folder' };
+    const long = 'x'.repeat(500);
+    const parsed = webviewMessageSchema.parse({ type: 'timeline', seq: 3, request, select: { task: long, at: '2017-01-11T06:00' } });
+    assert.deepEqual(parsed.type === 'timeline' && parsed.select, { task: long, at: '2017-01-11T06:00' });
+    const bad = webviewMessageSchema.parse({ type: 'timeline', seq: 4, request, select: { task: '', at: 7 } });
+    assert.ok(bad.type === 'timeline' && bad.select === undefined && bad.request.date === DATE);
+    assert.equal(webviewMessageSchema.safeParse({ type: 'timelineChunks', seq: 1, chunks: [-1] }).success, false);
   });
 });

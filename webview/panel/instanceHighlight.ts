@@ -32,3 +32,9 @@ export function instanceAnnouncement(data: TimelineStore, index: number): string
 export function scheduledStamp(data: TimelineStore, index: number): string {
   return stampOf(dayNumber(data.date), data.scheduled[index]!);
 }
+
+/** A saved selection (`<task id>@<YYYY-MM-DDTHH:mm>`) as the timeline request names it; ids may hold an `@`. */
+export function savedSelection(saved: string | undefined): { task: string; at: string } | undefined {
+  const at = saved?.lastIndexOf('@') ?? -1;
+  return saved && at > 0 ? { task: saved.slice(0, at), at: saved.slice(at + 1) } : undefined;
+}

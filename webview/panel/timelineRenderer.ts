@@ -20,6 +20,15 @@ export interface DrawResult {
   edgesHidden: boolean;
 }
 
+/** Sizes the canvas to CSS pixels, its backing store to device pixels (sharp on high-DPI screens). */
+export function sizeCanvas(canvas: HTMLCanvasElement, width: number, height: number): void {
+  const ratio = window.devicePixelRatio || 1;
+  canvas.width = Math.round(width * ratio);
+  canvas.height = Math.round(height * ratio);
+  canvas.style.width = `${width}px`;
+  canvas.style.height = `${height}px`;
+}
+
 /** Draws the visible part of the timeline: lanes and labels, axis, edges, then instances on top. */
 export function drawTimeline(ctx: CanvasRenderingContext2D, data: TimelineStore, rows: RowTable, vp: Viewport, span: number, colors: ThemeColors, highlight: Highlight, compare?: CompareMark): DrawResult {
   const { width, height } = vp;

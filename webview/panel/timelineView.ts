@@ -2,14 +2,14 @@ import * as l10n from '@vscode/l10n';
 import type { CompareMark, HostMessage, ProjectInfo } from '../../src/core/panel/panelProtocol';
 import type { InstanceDetail, TimelineRequest } from '../../src/core/timeline/timelineRequest';
 import { instanceDetailContent } from './instanceDetailContent';
-import { highlightOf, instanceAnnouncement, scheduledStamp } from './instanceHighlight';
+import { highlightOf, instanceAnnouncement, savedSelection, scheduledStamp } from './instanceHighlight';
 import { TimelineControls } from './timelineControls';
 import { timelineLegend } from './timelineLegend';
 import { h } from './dom';
 import type { HostChannel } from './hostChannel';
 import type { PanelState } from './panelState';
 import { readThemeColors, type ThemeColors } from './themeColors';
-import { drawTimeline, type Highlight } from './timelineRenderer';
+import { drawTimeline, sizeCanvas, type Highlight } from './timelineRenderer';
 import { TimelineStore } from './timelineStore';
 import { timelineNote } from './timelineNote';
 import {
@@ -49,6 +49,8 @@ export class TimelineView {
   private data?: TimelineStore;
   /** An instance to select once its chunk comes (from a detail's link, or restored). */
   private pendingSelect?: { index: number; reveal: boolean };
+  /** The request the shown day answered: its chunks are asked for by it (a later request may fail). */
+  private dataSeq = -1;
   private rows?: RowTable;
   private span = 1440;
   private vp: Viewport = { minutesPerPx: 1, originMinute: 0, scrollTop: 0, width: 800, height: 400 };
@@ -136,6 +138,7 @@ export class TimelineView {
     if (message.type === 'timeline' && message.seq === this.seq) {
       document.body.dataset.timelineHeadMs = String(performance.now() - this.requestedAt);
       const data = (this.data = new TimelineStore(message.data));
+      this.dataSeq = message.seq;
       this.rows = rowTable(data);
       this.span = data.span;
       this.pendingSelect = undefined;
@@ -150,7 +153,7 @@ export class TimelineView {
       this.applyZoom();
       // A restored (or compared) selection, found by the extension from its task and scheduled time.
       if (message.data.selected >= 0) this.select(message.data.selected, false);
-    } else if (message.type === 'timelineChunk' && message.seq === this.seq && this.data) {
+    } else if (message.type === 'timelineChunk' && message.seq === this.dataSeq && this.data) {
       this.data.add(message.data);
       const pending = this.pendingSelect;
       if (pending && this.data.instanceLoaded(pending.index)) {
@@ -174,8 +177,8 @@ export class TimelineView {
     this.seq++;
     this.requestedAt = performance.now();
     this.status.textContent = l10n.t('Planning {0}…', next.date);
-    const keep = this.state.selectedInstance?.split('@');
-    this.host.post({ type: 'timeline', seq: this.seq, request: next, ...(keep?.length === 2 ? { select: { task: keep[0]!, at: keep[1]! } } : {}) });
+    const select = savedSelection(this.state.selectedInstance);
+    this.host.post({ type: 'timeline', seq: this.seq, request: next, ...(select ? { select } : {}) });
   }
 
   private defaultDate(): string {
@@ -199,11 +202,7 @@ export class TimelineView {
     const width = this.scroller.clientWidth;
     const height = this.scroller.clientHeight;
     if (!width || !height) return;
-    const ratio = window.devicePixelRatio || 1;
-    this.canvas.width = Math.round(width * ratio);
-    this.canvas.height = Math.round(height * ratio);
-    this.canvas.style.width = `${width}px`;
-    this.canvas.style.height = `${height}px`;
+    sizeCanvas(this.canvas, width, height);
     this.vp = { ...this.vp, width, height };
     this.applyZoom();
   }
@@ -281,6 +280,8 @@ export class TimelineView {
       this.fetch(data.wantedFor(index));
       return;
     }
+    // What the user picks now wins over a selection still waiting for its chunk.
+    this.pendingSelect = undefined;
     this.highlight = highlightOf(data, index);
     this.state.selectedInstance = `${data.laneTask[data.lane[index]!]}@${scheduledStamp(data, index)}`;
     this.save();
@@ -344,6 +345,6 @@ export class TimelineView {
   }
 
   private fetch(chunks: number[]): void {
-    if (chunks.length) this.host.post({ type: 'timelineChunks', seq: this.seq, chunks });
+    if (chunks.length) this.host.post({ type: 'timelineChunks', seq: this.dataSeq, chunks });
   }
 }

@@ -31,7 +31,8 @@ export const webviewMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('refresh') }),
   z.object({ type: z.literal('createTask') }),
   /** `select`: an instance to select once laid out (a restored or compared one), by task and scheduled stamp. */
-  z.object({ type: z.literal('timeline'), seq: z.number().int(), request: timelineRequestSchema, select: z.object({ task: taskIdSchema, at: z.string().max(40) }).optional() }),
+  // A selection that does not parse is dropped, not the request: it was saved, and ids have no length limit.
+  z.object({ type: z.literal('timeline'), seq: z.number().int(), request: timelineRequestSchema, select: z.object({ task: z.string().min(1).max(10_000), at: z.string().max(40) }).optional().catch(undefined) }),
   /** Chunks of lanes of the timeline `seq` that scroll into view. */
   z.object({ type: z.literal('timelineChunks'), seq: z.number().int(), chunks: z.array(z.number().int().min(0)).max(1000) }),
   z.object({ type: z.literal('instance'), seq: z.number().int(), index: z.number().int().min(0) }),
