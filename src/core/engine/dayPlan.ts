@@ -39,7 +39,7 @@ export interface DayPlan {
   day: number;
   /** Ordered by scheduled time, then task id. */
   instances: PlannedInstance[];
-  /** Built on first use: a million ids hashed into a map cost about a second, and the timeline needs none. */
+  /** Built on first use: a million ids hashed into a map cost about a second (`instanceById` finds one without it). */
   readonly byId: ReadonlyMap<string, PlannedInstance>;
   byTask: ReadonlyMap<string, readonly PlannedInstance[]>;
 }
@@ -187,6 +187,14 @@ export function planDay(graph: SchedulingGraph, date: string, options: PlanOptio
     },
     byTask,
   };
+}
+
+/** The plan's instance of an id, found among its task's instances: no map of a million ids is needed. */
+export function instanceById(plan: DayPlan, id: string): PlannedInstance | undefined {
+  const at = id.lastIndexOf('@');
+  const own = at > 0 ? plan.byTask.get(id.slice(0, at)) : undefined;
+  if (own) for (const instance of own) if (instance.id === id) return instance;
+  return undefined;
 }
 
 /**

@@ -1,6 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { clockOfMinute, MINUTES_PER_DAY } from '../time/civilTime';
 import type { SchedulingGraph } from './schedulingGraph';
+import { instanceById } from './dayPlan';
 import { criticalPath, type Timeline } from './timelineModel';
 
 /** `<taskId>@<YYYY-MM-DDTHH:mm>` as a person reads it: the task's name and the scheduled time. */
@@ -24,7 +25,7 @@ export function minuteText(minute: number): string {
  */
 export function startExplanation(graph: SchedulingGraph, timeline: Timeline, id: string): string {
   const plan = timeline.plan;
-  const instance = plan.byId.get(id);
+  const instance = instanceById(plan, id);
   const timing = timeline.timing.get(id);
   if (!instance || !timing) return '';
   const self = instance.task.name;

@@ -1,4 +1,4 @@
-import type { DayPlan, PlannedInstance, UpstreamEdge } from './dayPlan';
+import { instanceById, type DayPlan, type PlannedInstance, type UpstreamEdge } from './dayPlan';
 import type { ScheduledTask, SchedulingGraph } from './schedulingGraph';
 import { MINUTES_PER_DAY } from '../time/civilTime';
 
@@ -21,7 +21,7 @@ export interface TimelineOptions {
 
 export interface Timeline {
   plan: DayPlan;
-  /** By instance id (through the plan's `byId`, built on first use); `timingOf` needs no id. */
+  /** By instance id (found among its task's instances); `timingOf` needs no id. */
   timing: { get(id: string): InstanceTiming | undefined };
   /** The same by position in `plan.instances`, with each instance's upstream positions (-1: outside the plan). */
   byPosition: {
@@ -85,7 +85,7 @@ export function buildTimeline(graph: SchedulingGraph, plan: DayPlan, options: Ti
   const timings = done as InstanceTiming[];
   const timing = {
     get: (id: string) => {
-      const instance = plan.byId.get(id);
+      const instance = instanceById(plan, id);
       return instance ? timings[instance.position] : undefined;
     },
   };

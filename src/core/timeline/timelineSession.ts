@@ -1,6 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import { criticalPath, buildTimeline, timingOf, type Timeline } from '../engine/timelineModel';
-import { instanceParams, planDay } from '../engine/dayPlan';
+import { instanceById, instanceParams, planDay } from '../engine/dayPlan';
 import { buildSchedulingGraph, type SchedulingGraph } from '../engine/schedulingGraph';
 import { startExplanation, instanceName } from '../engine/startExplanation';
 import { taskClosure } from '../engine/taskClosure';
@@ -124,7 +124,7 @@ export class TimelineSession {
     const graph = this.graph!;
     // Drawn index of a plan position, when drawn.
     const drawn = (p: number | undefined) => (p === undefined || p < 0 ? -1 : layout.drawnAt[p]!);
-    const at = (x: string, p = timeline.plan.byId.get(x)?.position) => {
+    const at = (x: string, p = instanceById(timeline.plan, x)?.position) => {
       const i = drawn(p);
       const { name, at: scheduledAt } = instanceName(graph, x);
       return { ...(i < 0 ? {} : { index: i }), name, at: scheduledAt };
