@@ -141,8 +141,12 @@ export function planDay(graph: SchedulingGraph, date: string, options: PlanOptio
     byTask.set(task.id, own);
     for (const instance of own) buckets[instance.minute]!.push(instance);
   }
-  const instances = buckets.flat();
+  // By hand: Array.prototype.flat over 1440 buckets of a million instances took half a second.
+  const instances: PlannedInstance[] = [];
+  for (const bucket of buckets) for (const instance of bucket) instances.push(instance);
   for (let i = 0; i < instances.length; i++) instances[i]!.position = i;
+  // Per plan position, the last instance whose edges named it: finds an instance's duplicate edges in one pass.
+  const namedBy = new Int32Array(instances.length).fill(-1);
   byTask0 = byTask;
 
   const values = new Map<string, string>();
@@ -168,7 +172,7 @@ export function planDay(graph: SchedulingGraph, date: string, options: PlanOptio
       else if (link.previous) previousCycleEdges(down, side(up), minutesOn(up, day - 1), edgeTo(up, true));
       else sameCycleEdges(down, side(up), edgeTo(up, false));
     }
-    if (task.links.length + (task.selfDependent ? 1 : 0) > 1) for (const instance of own) dedupe(instance);
+    if (task.links.length + (task.selfDependent ? 1 : 0) > 1) for (const instance of own) dedupe(instance, namedBy);
     if (task.parameters.length && options.params !== false) for (const instance of own) instance.params = instanceParams(instance, day, values);
   }
 
@@ -225,16 +229,23 @@ function tasksInIdOrder(graph: SchedulingGraph): ScheduledTask[] {
   return order;
 }
 
-function dedupe(instance: PlannedInstance): void {
+/** An instance's upstream instances each once (two links can name the same one): the first edge is kept. */
+function dedupe(instance: PlannedInstance, namedBy: Int32Array): void {
   const upstream = instance.upstream;
   if (upstream.length < 2) return;
-  // A handful of edges each: comparing them pairwise beats a set (ids of one instance are one string).
   let kept = 0;
   for (let k = 0; k < upstream.length; k++) {
-    const id = upstream[k]!.id;
+    const edge = upstream[k]!;
     let seen = false;
-    for (let m = 0; m < kept && !seen; m++) seen = upstream[m]!.id === id;
-    if (!seen) upstream[kept++] = upstream[k]!;
+    if (edge.at >= 0) {
+      // Same-day upstream instances by position; an instance can have hundreds of them.
+      seen = namedBy[edge.at] === instance.position;
+      namedBy[edge.at] = instance.position;
+    } else {
+      // Instances of other days are few: compared with those kept.
+      for (let m = 0; m < kept && !seen; m++) seen = upstream[m]!.at < 0 && upstream[m]!.id === edge.id;
+    }
+    if (!seen) upstream[kept++] = edge;
   }
   upstream.length = kept;
 }
