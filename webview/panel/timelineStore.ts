@@ -1,6 +1,7 @@
 import type { TimelineHeadData } from '../../src/core/panel/panelProtocol';
 import type { BaselineDeadline } from '../../src/core/engine/baselineStatus';
-import { upperBound, type TimelineChunk } from '../../src/core/timeline/timelineChunks';
+import type { TimelineChunk } from '../../src/core/timeline/timelineChunks';
+import { upperBound } from '../../src/core/engine/sortedSearch';
 
 /**
  * The timeline as the webview holds it: the head at once, lanes and instances as their chunks come.

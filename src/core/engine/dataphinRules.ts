@@ -1,6 +1,7 @@
 import type { DependencyPolicy } from '../model/taskSchema';
 import { MINUTES_PER_DAY } from '../time/civilTime';
 import type { RuleSide } from './dependencyRules';
+import { lowerBound, upperBound } from './sortedSearch';
 
 /**
  * Dataphin's dependency rules ("调度依赖场景规则及示例", knowledge_detail 350972, document_detail
@@ -27,26 +28,13 @@ export interface DataphinLink {
 
 /** Index of the first minute at or after `t`, or -1. */
 function firstAtOrAfter(minutes: readonly number[], t: number): number {
-  let lo = 0;
-  let hi = minutes.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (minutes[mid]! < t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < minutes.length ? lo : -1;
+  const at = lowerBound(minutes, t);
+  return at < minutes.length ? at : -1;
 }
 
 /** Index of the last minute at or before `t`, or -1. */
 function lastAtOrBefore(minutes: readonly number[], t: number): number {
-  let lo = 0;
-  let hi = minutes.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (minutes[mid]! <= t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
+  return upperBound(minutes, t) - 1;
 }
 
 /**

@@ -95,17 +95,17 @@ export function planDay(graph: SchedulingGraph, date: string, options: PlanOptio
   // Many downstream instances name the same upstream instance: share one edge object for it. Keyed by
   // day offset and kind, then by the upstream task object (a million edges at 100,000 tasks).
   const edgeCache = new Map<number, Map<ScheduledTask, UpstreamEdge[]>>();
-  // The day's instances by task, for the position of a same-day upstream instance (set before any edge).
-  let byTask0: ReadonlyMap<string, readonly PlannedInstance[]> = new Map();
+  // The day's instances by task: every one is planned (and placed) before the first edge names it.
+  const byTask = new Map<string, PlannedInstance[]>();
   const edgeOf = (up: ScheduledTask, offset: number, j: number, crossCycle: boolean): UpstreamEdge => {
     const slot = offset * 2 + (crossCycle ? 1 : 0);
-    let byTask = edgeCache.get(slot);
-    if (!byTask) edgeCache.set(slot, (byTask = new Map()));
-    let edges = byTask.get(up);
-    if (!edges) byTask.set(up, (edges = []));
+    let byUp = edgeCache.get(slot);
+    if (!byUp) edgeCache.set(slot, (byUp = new Map()));
+    let edges = byUp.get(up);
+    if (!edges) byUp.set(up, (edges = []));
     let edge = edges[j];
     if (!edge) {
-      const at = offset === 0 ? (byTask0.get(up.id)?.[j]?.position ?? -1) : -1;
+      const at = offset === 0 ? (byTask.get(up.id)?.[j]?.position ?? -1) : -1;
       edge = edges[j] = { id: idsOn(up, offset)[j]!, task: up.id, minute: minutesOn(up, day + offset)[j]! + offset * MINUTES_PER_DAY, crossCycle, at };
     }
     return edge;
@@ -119,7 +119,6 @@ export function planDay(graph: SchedulingGraph, date: string, options: PlanOptio
 
   // Instances come out ordered by time then task id: tasks in id order, bucketed by minute.
   const buckets: PlannedInstance[][] = Array.from({ length: MINUTES_PER_DAY }, () => []);
-  const byTask = new Map<string, PlannedInstance[]>();
   for (const task of tasksInIdOrder(graph)) {
     if (options.tasks && !options.tasks.has(task.id)) continue;
     const kind = task.calendar.kindOn(day);
@@ -143,11 +142,14 @@ export function planDay(graph: SchedulingGraph, date: string, options: PlanOptio
   }
   // By hand: Array.prototype.flat over 1440 buckets of a million instances took half a second.
   const instances: PlannedInstance[] = [];
-  for (const bucket of buckets) for (const instance of bucket) instances.push(instance);
-  for (let i = 0; i < instances.length; i++) instances[i]!.position = i;
+  for (const bucket of buckets) {
+    for (const instance of bucket) {
+      instance.position = instances.length;
+      instances.push(instance);
+    }
+  }
   // Per plan position, the last instance whose edges named it: finds an instance's duplicate edges in one pass.
   const namedBy = new Int32Array(instances.length).fill(-1);
-  byTask0 = byTask;
 
   const values = new Map<string, string>();
   for (const [taskId, own] of byTask) {

@@ -1,3 +1,4 @@
+import { upperBound } from './sortedSearch';
 /**
  * Which upstream instances each downstream instance waits for (DataWorks semantics, seed and
  * reference §1.2). Every rule is a merge over two sorted minute lists, so a whole day costs time
@@ -103,17 +104,5 @@ export function selfEdges(count: number, previousCount: number, emit: Emit): voi
 
 /** Index of the last minute at or before `t`, or 0 (the first) when there is none. */
 export function nearestAtOrBefore(minutes: readonly number[], t: number): number {
-  let lo = 0;
-  let hi = minutes.length - 1;
-  let found = 0;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (minutes[mid]! <= t) {
-      found = mid;
-      lo = mid + 1;
-    } else {
-      hi = mid - 1;
-    }
-  }
-  return found;
+  return Math.max(0, upperBound(minutes, t) - 1);
 }

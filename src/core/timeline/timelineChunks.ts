@@ -1,5 +1,5 @@
-import type { BaselineDeadline } from '../engine/baselineStatus';
 import type { TimelineLayout } from './timelineLayout';
+import { lowerBound, upperBound } from '../engine/sortedSearch';
 
 /**
  * Instances a chunk holds at most (a single lane with more is a chunk of its own). A screen shows
@@ -12,18 +12,10 @@ export const CHUNK_INSTANCES = 10_000;
  * What the webview gets first: the day, the lane groups and counts, and where each chunk of lanes
  * starts. Lanes' names and instances come by chunk, as they scroll into view.
  */
-export interface TimelineHead {
-  date: string;
-  bizdate: string;
-  groups: string[];
-  /** Index of the first lane of each group, in lane order. */
-  groupStart: number[];
+export interface TimelineHead extends Pick<TimelineLayout, 'date' | 'bizdate' | 'groups' | 'groupStart' | 'edgesOutside' | 'deadlines'> {
   laneCount: number;
   instanceCount: number;
   edgeCount: number;
-  /** Upstream instances not drawn: of the day before, or of a task outside the focus. */
-  edgesOutside: number;
-  deadlines: BaselineDeadline[];
   /** Minutes the plot spans: the day, or up to the latest end, p90 end or deadline, in whole hours. */
   span: number;
   /** First lane and first instance of each chunk; one more entry than chunks, for the end. */
@@ -31,29 +23,20 @@ export interface TimelineHead {
   chunkFirstInstance: Int32Array;
 }
 
+/** The layout's columns by instance, each cut to a chunk's instances. */
+type InstanceColumn = 'lane' | 'scheduled' | 'start' | 'end' | 'flags' | 'p90End' | 'guard';
+
 /**
  * One chunk: its lanes' tasks, names and instance ranges (absolute indexes), the columns of its
  * instances, every edge with an end among them (by edge index, so one fetched twice is kept once),
  * and the other end of those edges where it lies in another chunk, so the edge can be drawn and
  * the neighbour highlighted before that chunk comes.
  */
-export interface TimelineChunk {
+export interface TimelineChunk extends Pick<TimelineLayout, 'laneTask' | 'laneName' | 'edgeFrom' | 'edgeTo' | 'edgeCross' | InstanceColumn> {
   chunk: number;
-  laneTask: string[];
-  laneName: string[];
   /** laneFirst of the chunk's lanes and of the lane after them. */
   laneFirst: Int32Array;
-  lane: Int32Array;
-  scheduled: Int32Array;
-  start: Int32Array;
-  end: Int32Array;
-  flags: Uint8Array;
-  p90End: Int32Array;
-  guard: Uint8Array;
   edgeId: Int32Array;
-  edgeFrom: Int32Array;
-  edgeTo: Int32Array;
-  edgeCross: Uint8Array;
   /** Instances of other chunks at the far end of an edge: index, lane, start and end. */
   farIndex: Int32Array;
   farLane: Int32Array;
@@ -175,28 +158,4 @@ function edgesByFrom(layout: TimelineLayout): { first: Int32Array; edges: Int32A
   const edges = new Int32Array(layout.edgeFrom.length);
   for (let e = 0; e < layout.edgeFrom.length; e++) edges[fill[layout.edgeFrom[e]!]!++] = e;
   return { first, edges };
-}
-
-/** The first position in a sorted array whose value is at least `value`. */
-export function lowerBound(sorted: ArrayLike<number>, value: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]! < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** The first position in a sorted array whose value is greater than `value`. */
-export function upperBound(sorted: ArrayLike<number>, value: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]! <= value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
