@@ -24,6 +24,8 @@ const common = {
 const builds = [
   { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // The thread that parses task files beside the indexing one (parallelTaskParse.ts finds it beside the bundle).
+  { ...common, entryPoints: ['src/core/workspace/taskParseWorker.ts'], outfile: 'dist/taskParseWorker.js' },
 ];
 // The webview runs in the browser: its own bundle, plus its stylesheet and the codicon font.
 // Minified even in development: the webview loads it on every open, and the source map stays for debugging.

@@ -5,7 +5,8 @@ import { fileKind, INDEXED_FILES_GLOB } from '../core/workspace/fileKinds';
 import { toPosixPath } from '../core/workspace/paths';
 import { isIndexedPath, isScannedFolder } from '../core/workspace/taskFolderRule';
 import { IndexCacheSession } from '../core/workspace/indexCache';
-import { WorkspaceIndex } from '../core/workspace/workspaceIndex';
+import { ParallelTaskParse, parseTasksAhead } from '../core/workspace/parallelTaskParse';
+import { WorkspaceIndex, type ParsedTaskSource } from '../core/workspace/workspaceIndex';
 import { readThroughCache, readText, type FileRead } from './indexedFileRead';
 import { relative } from 'node:path';
 import picomatch from 'picomatch';
@@ -13,7 +14,8 @@ import { findIndexedFiles } from '../core/workspace/diskWorkspace';
 import { emptyChange, type IndexChange } from '../core/workspace/workspaceModel';
 import { excludeGlobs, sharedLockDirectory, taskRootOverride } from './settings';
 
-const READ_BATCH = 64;
+/** Files read, then parsed on two threads, then indexed, at a time. */
+const READ_BATCH = 1024;
 const EVENT_DEBOUNCE_MS = 60;
 const RECONCILE_AGAIN_MS = 1500;
 
@@ -167,17 +169,30 @@ export class WorkspaceIndexer implements vscode.Disposable {
         const cache = this.cacheFile ? new IndexCacheSession(this.cacheFile, root, options) : undefined;
         const cacheOpenMs = performance.now() - started;
         const uris = new Map<string, vscode.Uri>();
-        for (let i = 0; i < files.length; i += READ_BATCH) {
-          const batch = files.slice(i, i + READ_BATCH);
-          const texts = await Promise.all(batch.map((uri) => readThroughCache(uri, cache)));
-          batch.forEach((uri, j) => {
-            const read = texts[j];
-            if (read === undefined) return;
-            const path = toPosixPath(uri.path);
-            uris.set(path, uri);
-            updateFile(index, path, read, cache);
-          });
-          if (generation !== this.generation) return;
+        // Task files are parsed a batch at a time on two threads (parallelTaskParse.ts), then indexed in order.
+        const parser = new ParallelTaskParse();
+        try {
+          for (let i = 0; i < files.length; i += READ_BATCH) {
+            const batch = files.slice(i, i + READ_BATCH);
+            const reads = await Promise.all(batch.map((uri) => readThroughCache(uri, cache)));
+            const toParse = batch.flatMap((uri, j) => {
+              const read = reads[j];
+              const path = toPosixPath(uri.path);
+              if (!read || !('text' in read)) return [];
+              return (cache ? cache.needsParse(path, read.text) : fileKind(path, options.sharedLockDir) === 'task') ? [{ path, text: read.text }] : [];
+            });
+            const ahead = parseTasksAhead(toParse, parser);
+            batch.forEach((uri, j) => {
+              const read = reads[j];
+              if (read === undefined) return;
+              const path = toPosixPath(uri.path);
+              uris.set(path, uri);
+              updateFile(index, path, read, cache, ahead);
+            });
+            if (generation !== this.generation) return;
+          }
+        } finally {
+          parser.close();
         }
         if (generation !== this.generation) return;
         if (cache) setTimeout(() => cache.save(), 0);
@@ -282,13 +297,13 @@ export class WorkspaceIndexer implements vscode.Disposable {
  * One file's update of the index. Whatever it throws stays that file's problem: the pass over the
  * other files, and the index, go on.
  */
-function updateFile(index: WorkspaceIndex, path: string, read: FileRead, cache?: IndexCacheSession): IndexChange {
+function updateFile(index: WorkspaceIndex, path: string, read: FileRead, cache?: IndexCacheSession, ahead?: ParsedTaskSource): IndexChange {
   try {
     if ('text' in read && cache && read.size !== undefined) {
-      cache.add(index, path, read.text, read.size, read.mtimeMs!);
+      cache.add(index, path, read.text, read.size, read.mtimeMs!, ahead);
       return emptyChange();
     }
-    return 'text' in read ? index.setFile(path, read.text) : index.setUnreadable(path, read.unreadable);
+    return 'text' in read ? index.setFile(path, read.text, ahead) : index.setUnreadable(path, read.unreadable);
   } catch (error) {
     try {
       return index.setUnreadable(path, error instanceof Error ? error.message : String(error));

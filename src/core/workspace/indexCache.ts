@@ -6,7 +6,8 @@ import { deserialize, serialize } from 'node:v8';
 import type { ParsedFile } from '../model/parseTaskFile';
 import type { TaskFile } from '../model/taskSchema';
 import type { FieldSpans } from '../yaml/fieldSpans';
-import { findIndexedFiles, readIndexedFile, type UnreadablePath } from './diskWorkspace';
+import { findIndexedFiles, readForIndex, type UnreadablePath } from './diskWorkspace';
+import { parseTasksAhead } from './parallelTaskParse';
 import { fileKind } from './fileKinds';
 import { toPosixPath } from './paths';
 import { currentLanguage } from '../text/language';
@@ -145,8 +146,17 @@ export class IndexCacheSession {
     return old.size === size && old.mtimeMs === mtimeMs && mtimeMs < this.cache!.writtenAt - RACY_MS;
   }
 
-  /** Puts the file into the index (with the cached parse when its text is as cached) and records it. */
-  add(index: WorkspaceIndex, path: string, text: string, size: number, mtimeMs: number): void {
+  /** Whether this is a task file the cache holds no parse of for this text (new, changed, or no cache). */
+  needsParse(path: string, text: string): boolean {
+    const key = toPosixPath(path);
+    return fileKind(key, this.options.sharedLockDir) === 'task' && this.cache?.entries.get(key)?.text !== text;
+  }
+
+  /**
+   * Puts the file into the index (with the cached parse when its text is as cached, else `fresh`'s when
+   * it has one) and records it.
+   */
+  add(index: WorkspaceIndex, path: string, text: string, size: number, mtimeMs: number, fresh?: ParsedTaskSource): void {
     const key = toPosixPath(path);
     const old = this.cache?.entries.get(key);
     // Project and lock files are few and cheap: parsed each time; task files are what the cache saves.
@@ -156,7 +166,7 @@ export class IndexCacheSession {
     if (isTask && !reuse) this.parsed++;
     else if (old?.text !== text || (isTask && !this.vouches(old, size, mtimeMs))) this.reread++;
     else if (isTask) this.cached++;
-    index.setFile(path, text, reuse);
+    index.setFile(path, text, reuse ?? fresh);
     const mine = isTask ? index.parsedTask(path, text) : undefined;
     const spans = mine?.spans;
     this.entries.set(key, {
@@ -193,16 +203,23 @@ export function loadWorkspaceCached(root: string, cacheDir: string, options: Ind
   const session = new IndexCacheSession(indexCacheFile(cacheDir, root), toPosixPath(resolve(root)), options);
   const index = new WorkspaceIndex(options);
   const unreadable: UnreadablePath = (path, reason) => void index.setUnreadable(path, reason);
+  const reads: { path: string; text?: string; unreadable?: string; size?: number; mtimeMs?: number }[] = [];
   for (const path of findIndexedFiles(root, unreadable)) {
     let stat;
     try {
       stat = statSync(path);
     } catch (error) {
-      unreadable(path, `${(error as NodeJS.ErrnoException).code ?? 'unreadable'}: cannot be read`);
+      reads.push({ path, unreadable: `${(error as NodeJS.ErrnoException).code ?? 'unreadable'}: cannot be read` });
       continue;
     }
-    const text = session.trustedText(path, stat.size, stat.mtimeMs) ?? readIndexedFile(path, unreadable);
-    if (text !== undefined) session.add(index, path, text, stat.size, stat.mtimeMs);
+    const trusted = session.trustedText(path, stat.size, stat.mtimeMs);
+    reads.push({ ...(trusted !== undefined ? { path, text: trusted } : readForIndex(path)), size: stat.size, mtimeMs: stat.mtimeMs });
+  }
+  // The files the cache cannot give the parse of are parsed ahead, on two threads when they are many.
+  const ahead = parseTasksAhead(reads.filter((r): r is { path: string; text: string } => r.text !== undefined && session.needsParse(r.path, r.text)));
+  for (const read of reads) {
+    if (read.text !== undefined) session.add(index, read.path, read.text, read.size!, read.mtimeMs!, ahead);
+    else index.setUnreadable(read.path, read.unreadable!);
   }
   session.save();
   return { index, cached: session.cached, parsed: session.parsed };
