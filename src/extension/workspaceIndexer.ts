@@ -24,6 +24,8 @@ export interface IndexPass {
   files: number;
   cached: number;
   parsed: number;
+  /** Of those parsed, how many the helper thread parsed (parallelTaskParse.ts). */
+  parsedByHelper: number;
   /** The pass: finding, reading (or taking from the cache) and parsing every file. */
   ms: number;
   findMs: number;
@@ -196,7 +198,7 @@ export class WorkspaceIndexer implements vscode.Disposable {
         }
         if (generation !== this.generation) return;
         if (cache) setTimeout(() => cache.save(), 0);
-        const pass: IndexPass = { files: files.length, cached: cache?.cached ?? 0, parsed: cache?.parsed ?? files.length, ms: performance.now() - began, findMs: started - began, cacheOpenMs };
+        const pass: IndexPass = { files: files.length, cached: cache?.cached ?? 0, parsed: cache?.parsed ?? files.length, parsedByHelper: parser.helperFiles, ms: performance.now() - began, findMs: started - began, cacheOpenMs };
         this.lastPass = pass;
         this.index = index;
         this.uris.clear();
