@@ -47,7 +47,8 @@ describe('parsing task files on a helper thread', function () {
   });
 
   it('gives each file its own parse, in order, with the helper taking blocks once it runs', async () => {
-    const parser = new ParallelTaskParse({ minFiles: 1 });
+    // Jobs of 256 files: the 900 go to the helper in four, each of them its texts alone.
+    const parser = new ParallelTaskParse({ minFiles: 1, jobFiles: 256 });
     try {
       const texts = tasks.map((f) => readFileSync(f, 'utf8'));
       parser.parse(tasks.slice(0, 64), texts.slice(0, 64));

@@ -10,6 +10,11 @@ import { BLOCK_FILES, BLOCK_MINE, BLOCK_POSTED, blockCount, type ParseJob, type 
 
 /** Fewer files than this are parsed on the calling thread: a helper thread takes longer to start. */
 export const MIN_PARALLEL_FILES = 256;
+/**
+ * Files per job posted to the helper: a job carries its files' texts, so a whole workspace's in one
+ * would copy them all into the helper's heap at once (100 MB at 100,000 tasks) for the job's length.
+ */
+const JOB_FILES = 4096;
 /** A helper that has not posted a block it claimed within this long is taken for dead; its blocks are parsed here. */
 const HELPER_TIMEOUT_MS = 10_000;
 
@@ -31,18 +36,30 @@ export class ParallelTaskParse {
   private readonly entry: string | undefined;
   private readonly timeoutMs: number;
 
-  /** The options are for tests: a helper's entry that fails, a shorter wait for one that hangs. */
-  constructor(options: { minFiles?: number; entry?: string; timeoutMs?: number } = {}) {
+  private readonly jobFiles: number;
+
+  /** The options are for tests: a helper's entry that fails, a shorter wait for one that hangs, smaller jobs. */
+  constructor(options: { minFiles?: number; entry?: string; timeoutMs?: number; jobFiles?: number } = {}) {
     this.minFiles = options.minFiles ?? MIN_PARALLEL_FILES;
+    this.jobFiles = options.jobFiles ?? JOB_FILES;
     this.entry = options.entry ?? helperEntry();
     this.timeoutMs = options.timeoutMs ?? HELPER_TIMEOUT_MS;
   }
 
   /** Each file's parse, in order; undefined where parsing threw (the index parses it again and says why). */
   parse(paths: readonly string[], texts: readonly string[]): (ParsedFile<TaskFile> | undefined)[] {
+    if (paths.length <= this.jobFiles) return this.parseJob(paths, texts);
+    const parses: (ParsedFile<TaskFile> | undefined)[] = [];
+    for (let from = 0; from < paths.length; from += this.jobFiles) {
+      for (const parse of this.parseJob(paths.slice(from, from + this.jobFiles), texts.slice(from, from + this.jobFiles))) parses.push(parse);
+    }
+    return parses;
+  }
+
+  private parseJob(paths: readonly string[], texts: readonly string[]): (ParsedFile<TaskFile> | undefined)[] {
     const parses: (ParsedFile<TaskFile> | undefined)[] = new Array(paths.length);
     const blocks = blockCount(paths.length);
-    const helper = paths.length >= this.minFiles ? this.start() : undefined;
+    const helper = paths.length >= this.minFiles || this.helper ? this.start() : undefined;
     const state = new Int32Array(new SharedArrayBuffer(4 * (1 + blocks)));
     const id = ++this.jobs;
     if (helper) helper.port.postMessage({ id, language: currentLanguage(), shared: state.buffer as SharedArrayBuffer, paths: paths as string[], texts: texts as string[] } satisfies ParseJob);
@@ -123,7 +140,12 @@ function awaitPosted(state: Int32Array, at: number, timeoutMs: number): boolean 
   for (let now = Atomics.load(state, at); now !== BLOCK_POSTED && now !== BLOCK_MINE; now = Atomics.load(state, at)) {
     const left = deadline - performance.now();
     if (left <= 0) return false;
-    Atomics.wait(state, at, now, left);
+    try {
+      Atomics.wait(state, at, now, left);
+    } catch {
+      // A thread that may not block (a browser's main thread would refuse): the helper's blocks are parsed here.
+      return false;
+    }
   }
   return true;
 }
