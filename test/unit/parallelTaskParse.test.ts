@@ -35,6 +35,8 @@ describe('parsing task files on a helper thread', function () {
     writeFileSync(tasks[40]!, 'id: "x40"\nname: x40\ntype: SQL\nschedule: { cycle: fortnight }\n');
     writeFileSync(tasks[41]!, 'id: 0041\nname: x41\ntype: SQL\n');
     writeFileSync(tasks[500]!, `${readFileSync(tasks[500]!, 'utf8')}surprise: 1\n`);
+    // Texts that must cross to the helper and back unchanged: a byte-order mark, CRLF, astral characters.
+    writeFileSync(tasks[600]!, `\ufeff${readFileSync(tasks[600]!, 'utf8').replace(/\n/g, '\r\n').replace(/^description: .*$/m, 'description: "日报 𝒳 🚀"')}`);
   });
   after(() => {
     useLanguage('en');
