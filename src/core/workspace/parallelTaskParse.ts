@@ -35,7 +35,6 @@ export class ParallelTaskParse {
   private readonly minFiles: number;
   private readonly entry: string | undefined;
   private readonly timeoutMs: number;
-
   private readonly jobFiles: number;
 
   /** The options are for tests: a helper's entry that fails, a shorter wait for one that hangs, smaller jobs. */
@@ -78,10 +77,8 @@ export class ParallelTaskParse {
       if (job !== id) continue;
       posted.add(block);
       this.helperFiles += theirs.length;
-      theirs.forEach((parse, k) => {
-        const i = block * BLOCK_FILES + k;
-        parses[i] = parse ? withSpanText(parse, texts[i]!) : parseHere(paths[i]!, texts[i]!);
-      });
+      // A file whose parse threw there stays undefined: the index parses it again and says why.
+      theirs.forEach((parse, k) => void (parses[block * BLOCK_FILES + k] = parse && withSpanText(parse, texts[block * BLOCK_FILES + k]!)));
     }
     // A helper taken for dead leaves its blocks to this thread.
     for (let block = 0; block < blocks; block++) if (Atomics.load(state, 1 + block) !== BLOCK_MINE && !posted.has(block)) parseBlock(block);
