@@ -14,7 +14,8 @@ import { buildSchedulingGraph } from '../src/core/engine/schedulingGraph';
 import { buildTimeline } from '../src/core/engine/timelineModel';
 import { loadWorkspaceAtRevision } from '../src/core/review/gitWorkspace';
 import { scheduleDiff } from '../src/core/review/scheduleDiff';
-import { findIndexedFiles, loadWorkspace } from '../src/core/workspace/diskWorkspace';
+import { loadWorkspace } from '../src/core/workspace/diskWorkspace';
+import { findIndexedFiles } from '../src/core/workspace/workspaceWalk';
 import { benchWorkspace, gc, median } from './benchSupport';
 
 const { values } = parseArgs({ options: { tasks: { type: 'string', default: '10000' }, runs: { type: 'string', default: '5' }, date: { type: 'string', default: '2026-11-21' } } });

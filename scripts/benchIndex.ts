@@ -11,7 +11,8 @@ import { parseArgs } from 'node:util';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findIndexedFiles, loadWorkspace } from '../src/core/workspace/diskWorkspace';
+import { loadWorkspace } from '../src/core/workspace/diskWorkspace';
+import { findIndexedFiles } from '../src/core/workspace/workspaceWalk';
 import { loadWorkspaceCached } from '../src/core/workspace/indexCache';
 import { benchWorkspace, gc, median, parseFloor, time } from './benchSupport';
 

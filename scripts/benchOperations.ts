@@ -17,7 +17,8 @@ import { writeFileAtomic } from '../src/core/operations/atomicFile';
 import { runBatch } from '../src/core/operations/batchRunner';
 import { LockStore } from '../src/core/operations/lockStore';
 import { modifyTagsOperation } from '../src/core/operations/fieldOperations';
-import { findIndexedFiles, loadWorkspace } from '../src/core/workspace/diskWorkspace';
+import { loadWorkspace } from '../src/core/workspace/diskWorkspace';
+import { findIndexedFiles } from '../src/core/workspace/workspaceWalk';
 import { benchWorkspace, gc, guardedRewrite, median } from './benchSupport';
 
 const { values } = parseArgs({ options: { tasks: { type: 'string', default: '10000' }, runs: { type: 'string', default: '3' } } });

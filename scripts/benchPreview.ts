@@ -8,7 +8,8 @@ import { spawnSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { planDay, type DayPlan } from '../src/core/engine/dayPlan';
 import { buildSchedulingGraph } from '../src/core/engine/schedulingGraph';
-import { findIndexedFiles, loadWorkspace } from '../src/core/workspace/diskWorkspace';
+import { loadWorkspace } from '../src/core/workspace/diskWorkspace';
+import { findIndexedFiles } from '../src/core/workspace/workspaceWalk';
 import { benchWorkspace, gc, median, parseFloor } from './benchSupport';
 
 const { values } = parseArgs({

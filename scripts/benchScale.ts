@@ -19,7 +19,8 @@ import { buildSchedulingGraph } from '../src/core/engine/schedulingGraph';
 import { runBatch } from '../src/core/operations/batchRunner';
 import { LockStore } from '../src/core/operations/lockStore';
 import { modifyTagsOperation } from '../src/core/operations/fieldOperations';
-import { findIndexedFiles, loadWorkspace } from '../src/core/workspace/diskWorkspace';
+import { loadWorkspace } from '../src/core/workspace/diskWorkspace';
+import { findIndexedFiles } from '../src/core/workspace/workspaceWalk';
 import { loadWorkspaceCached } from '../src/core/workspace/indexCache';
 import { benchWorkspace, gc, guardedRewrite, median, medianBy, parseFloor, time } from './benchSupport';
 

@@ -6,7 +6,7 @@ import { withWriteLock } from '../src/core/operations/writeLock';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { findIndexedFiles } from '../src/core/workspace/diskWorkspace';
+import { findIndexedFiles } from '../src/core/workspace/workspaceWalk';
 import { generateWorkspace } from './generateWorkspace';
 
 /** `--dir` when given, else a freshly generated workspace of `--tasks` tasks, removed by `cleanup`. */

@@ -26,6 +26,8 @@ const builds = [
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   // The thread that parses task files beside the indexing one (parallelTaskParse.ts finds it beside the bundle).
   { ...common, entryPoints: ['src/core/workspace/taskParseWorker.ts'], outfile: 'dist/taskParseWorker.js' },
+  // The thread that walks and stats a workspace while the index cache is opened (scanAhead.ts).
+  { ...common, entryPoints: ['src/core/workspace/workspaceScanWorker.ts'], outfile: 'dist/workspaceScanWorker.js' },
 ];
 // The webview runs in the browser: its own bundle, plus its stylesheet and the codicon font.
 // Minified even in development: the webview loads it on every open, and the source map stays for debugging.

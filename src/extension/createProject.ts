@@ -1,6 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
-import { PROJECT_FILE_NAME } from '../core/model/projectSchema';
+import { PROJECT_FILE_NAME } from '../core/model/fileNames';
 
 const NAME = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
 

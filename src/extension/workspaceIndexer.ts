@@ -6,11 +6,11 @@ import { toPosixPath } from '../core/workspace/paths';
 import { isIndexedPath, isScannedFolder } from '../core/workspace/taskFolderRule';
 import { IndexCacheSession } from '../core/workspace/indexCache';
 import { ParallelTaskParse, parseTasksAhead } from '../core/workspace/parallelTaskParse';
-import { WorkspaceIndex, type ParsedTaskSource } from '../core/workspace/workspaceIndex';
-import { readThroughCache, readText, type FileRead } from './indexedFileRead';
-import { relative } from 'node:path';
-import picomatch from 'picomatch';
-import { findIndexedFiles } from '../core/workspace/diskWorkspace';
+import { WorkspaceIndex } from '../core/workspace/workspaceIndex';
+import type { ParsedFileSource } from '../core/workspace/parsedFileSource';
+import { readLocalThroughCache, readText, type FileRead } from './indexedFileRead';
+import { ScanAhead } from '../core/workspace/scanAhead';
+import { scanWorkspace, statOf } from '../core/workspace/workspaceScan';
 import { emptyChange, type IndexChange } from '../core/workspace/workspaceModel';
 import { excludeGlobs, sharedLockDirectory, taskRootOverride } from './settings';
 
@@ -26,10 +26,13 @@ export interface IndexPass {
   parsed: number;
   /** Of those parsed, how many the helper thread parsed (parallelTaskParse.ts). */
   parsedByHelper: number;
+  /** Whether a helper thread walked and stat'ed the folders while the cache was opened (scanAhead.ts). */
+  scannedByHelper: boolean;
   /** The pass: finding, reading (or taking from the cache) and parsing every file. */
   ms: number;
-  findMs: number;
+  /** Opening the cache (the helper thread walking meanwhile), then the rest of finding the files. */
   cacheOpenMs: number;
+  findMs: number;
   /** The cross-file checks, after the pass. */
   checksMs?: number;
   /** The listeners told of the new index (tree, decorations, Problems). */
@@ -102,42 +105,22 @@ export class WorkspaceIndexer implements vscode.Disposable {
     );
   }
 
-  /** The lock files in the shared lock folder now. */
-  private async sharedLockFiles(): Promise<vscode.Uri[]> {
+  /** The lock files in the shared lock folder now (local paths). */
+  private async sharedLockFiles(): Promise<string[]> {
     const dir = this.sharedLockDir;
     if (dir === undefined) return [];
     try {
       const entries = await vscode.workspace.fs.readDirectory(vscode.Uri.file(dir));
-      return entries.filter(([name, type]) => type === vscode.FileType.File && name.endsWith('.lock')).map(([name]) => vscode.Uri.file(`${dir}/${name}`));
+      return entries.filter(([name, type]) => type === vscode.FileType.File && name.endsWith('.lock')).map(([name]) => vscode.Uri.file(`${dir}/${name}`).fsPath);
     } catch {
       // Not there (yet): no shared locks.
       return [];
     }
   }
 
-  /**
-   * Every file the index reads. Local folders are walked here, by the task-folder rule and the
-   * exclude settings (the workbench's file search took a second for 10,000 files); a folder of
-   * another scheme (a remote one) is searched by the workbench.
-   */
-  private async indexedFiles(exclude: string[], unreadable: [string, string][]): Promise<vscode.Uri[]> {
-    const folders = vscode.workspace.workspaceFolders ?? [];
-    if (!folders.every((f) => f.uri.scheme === 'file')) {
-      return (await vscode.workspace.findFiles(INDEXED_FILES_GLOB, exclude.length ? `{${exclude.join(',')}}` : undefined)).filter((uri) => this.isIndexed(uri));
-    }
-    const filesExclude = Object.entries(vscode.workspace.getConfiguration('files').get<Record<string, unknown>>('exclude', {}))
-      .filter(([, on]) => on === true)
-      .map(([glob]) => glob);
-    const excluded = excludedBy([...exclude, ...filesExclude]);
-    const found: vscode.Uri[] = [];
-    for (const folder of folders) {
-      const top = folder.uri.fsPath;
-      for (const path of findIndexedFiles(top, (p, reason) => void unreadable.push([toPosixPath(p), reason]))) {
-        // The walk applies the task-folder rule already.
-        if (!excluded(toPosixPath(relative(top, path)))) found.push(vscode.Uri.file(path));
-      }
-    }
-    return found;
+  /** Every file the index reads in folders of another scheme (remote ones), as the workbench's search finds them. */
+  private async remoteFiles(exclude: string[]): Promise<vscode.Uri[]> {
+    return (await vscode.workspace.findFiles(INDEXED_FILES_GLOB, exclude.length ? `{${exclude.join(',')}}` : undefined)).filter((uri) => this.isIndexed(uri));
   }
 
   /** Resolves when the current full indexing pass has finished. */
@@ -160,36 +143,46 @@ export class WorkspaceIndexer implements vscode.Disposable {
         void vscode.commands.executeCommand('setContext', 'nightshift.indexing', true);
         const exclude = excludeGlobs();
         this.watchSharedLocks(sharedLockDirectory());
-        const unreadable: [string, string][] = [];
-        const files = [...(await this.indexedFiles(exclude, unreadable)), ...(await this.sharedLockFiles())];
-        const started = performance.now();
         const options = { taskRootOverride: taskRootOverride(), ...(this.sharedLockDir ? { sharedLockDir: this.sharedLockDir } : {}) };
-        const index = new WorkspaceIndex(options);
-        for (const [path, reason] of unreadable) index.setUnreadable(path, reason);
+        const folders = vscode.workspace.workspaceFolders ?? [];
+        const roots = folders.every((f) => f.uri.scheme === 'file') ? folders.map((f) => f.uri.fsPath) : undefined;
+        const globs = [...exclude, ...filesExclude()];
+        // Local folders are walked and stat'ed on a helper thread while this one opens the cache.
+        const scanning = roots && ScanAhead.beside(this.cacheFile, roots, globs);
         // Files whose size and mtime the cache vouches for are neither read nor parsed again.
-        const root = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.toString()).join('\n');
+        const root = folders.map((f) => f.uri.toString()).join('\n');
         const cache = this.cacheFile ? new IndexCacheSession(this.cacheFile, root, options) : undefined;
-        const cacheOpenMs = performance.now() - started;
+        const cacheOpenMs = performance.now() - began;
+        const scan = roots && (scanning ? scanning.result() : scanWorkspace(roots, globs));
+        const files: (string | vscode.Uri)[] = scan ? [...scan.files] : await this.remoteFiles(exclude);
+        files.push(...(await this.sharedLockFiles()));
+        const findMs = performance.now() - began - cacheOpenMs;
+        const index = new WorkspaceIndex(options);
+        for (const [path, reason] of scan?.unreadable ?? []) index.setUnreadable(localKey(path), reason);
         const uris = new Map<string, vscode.Uri>();
         // Task files are parsed a batch at a time on two threads (parallelTaskParse.ts), then indexed in order.
         const parser = new ParallelTaskParse();
         try {
           for (let i = 0; i < files.length; i += READ_BATCH) {
             const batch = files.slice(i, i + READ_BATCH);
-            const reads = await Promise.all(batch.map((uri) => readThroughCache(uri, cache)));
-            const toParse = batch.flatMap((uri, j) => {
+            const paths = batch.map((f) => (typeof f === 'string' ? localKey(f) : toPosixPath(f.path)));
+            // Local files are read synchronously, in turn: 10,000 promises cost more than the reads.
+            const reads = batch.map((f, j) => (typeof f === 'string' ? readLocalThroughCache(f, paths[j]!, cache, scan && i + j < scan.files.length ? statOf(scan, i + j) : undefined) : undefined));
+            const remote = batch.flatMap((f, j) => (typeof f === 'string' ? [] : [readText(f).then((read) => void (reads[j] = read))]));
+            // Each batch lets the extension host's other work run (the pass of 10,000 files is seconds cold).
+            await (remote.length ? Promise.all(remote) : new Promise((next) => setImmediate(next)));
+            const toParse = paths.flatMap((path, j) => {
               const read = reads[j];
-              const path = toPosixPath(uri.path);
               if (!read || !('text' in read)) return [];
               return (cache ? cache.needsParse(path, read.text) : fileKind(path, options.sharedLockDir) === 'task') ? [{ path, text: read.text }] : [];
             });
             const ahead = parseTasksAhead(toParse, parser);
-            batch.forEach((uri, j) => {
+            batch.forEach((f, j) => {
               const read = reads[j];
               if (read === undefined) return;
-              const path = toPosixPath(uri.path);
-              uris.set(path, uri);
-              updateFile(index, path, read, cache, ahead);
+              // A local file's URI is made when asked for (uriOf); 10,000 of them took tens of milliseconds.
+              if (typeof f !== 'string') uris.set(paths[j]!, f);
+              updateFile(index, paths[j]!, read, cache, ahead);
             });
             if (generation !== this.generation) return;
           }
@@ -198,7 +191,7 @@ export class WorkspaceIndexer implements vscode.Disposable {
         }
         if (generation !== this.generation) return;
         if (cache) setTimeout(() => cache.save(), 0);
-        const pass: IndexPass = { files: files.length, cached: cache?.cached ?? 0, parsed: cache?.parsed ?? files.length, parsedByHelper: parser.helperFiles, ms: performance.now() - began, findMs: started - began, cacheOpenMs };
+        const pass: IndexPass = { files: files.length, cached: cache?.cached ?? 0, parsed: cache?.parsed ?? files.length, parsedByHelper: parser.helperFiles, scannedByHelper: scanning?.byHelper ?? false, ms: performance.now() - began, findMs, cacheOpenMs };
         this.lastPass = pass;
         this.index = index;
         this.uris.clear();
@@ -299,7 +292,7 @@ export class WorkspaceIndexer implements vscode.Disposable {
  * One file's update of the index. Whatever it throws stays that file's problem: the pass over the
  * other files, and the index, go on.
  */
-function updateFile(index: WorkspaceIndex, path: string, read: FileRead, cache?: IndexCacheSession, ahead?: ParsedTaskSource): IndexChange {
+function updateFile(index: WorkspaceIndex, path: string, read: FileRead, cache?: IndexCacheSession, ahead?: ParsedFileSource): IndexChange {
   try {
     if ('text' in read && cache && read.size !== undefined) {
       cache.add(index, path, read.text, read.size, read.mtimeMs!, ahead);
@@ -315,18 +308,19 @@ function updateFile(index: WorkspaceIndex, path: string, read: FileRead, cache?:
   }
 }
 
+/** The workbench's `files.exclude` globs that are on: the walk of local folders leaves those out too. */
+function filesExclude(): string[] {
+  return Object.entries(vscode.workspace.getConfiguration('files').get<Record<string, unknown>>('exclude', {}))
+    .filter(([, on]) => on === true)
+    .map(([glob]) => glob);
+}
+
 /**
- * A relative path's test against exclude globs as VS Code reads them: a glob that matches a folder
- * (a .git or build folder at any depth) excludes everything below it too.
+ * A local path as the index keys it: the path of its file URI, '/'-separated (what the watcher's
+ * events give). On POSIX that is the path itself, with no URI made.
  */
-function excludedBy(globs: readonly string[]): (rel: string) => boolean {
-  if (globs.length === 0) return () => false;
-  const match = picomatch([...globs], { dot: true });
-  return (rel) => {
-    if (match(rel)) return true;
-    for (let at = rel.indexOf('/'); at >= 0; at = rel.indexOf('/', at + 1)) if (match(rel.slice(0, at))) return true;
-    return false;
-  };
+function localKey(path: string): string {
+  return process.platform === 'win32' ? toPosixPath(vscode.Uri.file(path).path) : path;
 }
 
 /** '/'-separated path below the workspace folder holding `uri`, as the task-folder rule reads it. */

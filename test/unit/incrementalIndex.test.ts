@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findIndexedFiles } from '../../src/core/workspace/diskWorkspace';
+import { findIndexedFiles } from '../../src/core/workspace/workspaceWalk';
 import { WorkspaceIndex } from '../../src/core/workspace/workspaceIndex';
 import { generateWorkspace } from '../../scripts/generateWorkspace';
 

@@ -1,10 +1,11 @@
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findIndexedFiles, loadWorkspace } from '../../src/core/workspace/diskWorkspace';
+import { loadWorkspace } from '../../src/core/workspace/diskWorkspace';
+import { findIndexedFiles } from '../../src/core/workspace/workspaceWalk';
 import { indexCacheFile, loadWorkspaceCached } from '../../src/core/workspace/indexCache';
-import type { WorkspaceIndex } from '../../src/core/workspace/workspaceIndex';
+import { WorkspaceIndex } from '../../src/core/workspace/workspaceIndex';
 import { lcg } from './engineFixtures';
 import { copyOfSamples, nightshift, nightshiftIn } from './fixtures';
 
@@ -12,7 +13,8 @@ import { copyOfSamples, nightshift, nightshiftIn } from './fixtures';
 function snapshot(index: WorkspaceIndex): string {
   const tasks = [...index.tasks()].map((t) => ({ file: t.file, folder: t.folder, projectDir: t.projectDir, data: t.data, spans: t.spans && { keys: t.spans.keys, at: [...t.spans.at], appendAt: t.spans.appendAt, same: t.spans.text === index.textOf(t.file) } }));
   const diagnostics = [...index.diagnostics()].sort(([a], [b]) => (a < b ? -1 : 1));
-  return JSON.stringify({ tasks: tasks.sort((a, b) => (a.file < b.file ? -1 : 1)), diagnostics, projects: index.projects().map((p) => p.config) });
+  const locks = [...index.tasks()].flatMap((t) => index.lock(t.data.id) ?? []).sort((a, b) => (a.file < b.file ? -1 : 1));
+  return JSON.stringify({ tasks: tasks.sort((a, b) => (a.file < b.file ? -1 : 1)), diagnostics, projects: index.projects().map((p) => p.config), locks });
 }
 
 /** Files older than the cache's racy window, so their size and mtime are trusted. */
@@ -56,6 +58,48 @@ describe('the persistent index cache', function () {
     writeFileSync(file, readFileSync(file, 'utf8').replace('expectedMinutes: 13', 'expectedMinutes: 14'));
     utimesSync(file, mtime, mtime);
     assert.equal(loadWorkspaceCached(root, dir).index.task('10007')!.data.expectedMinutes, 14);
+  });
+
+  it('project and lock files come from the cache too, problems and all, and a changed one is read again', () => {
+    const root = copyOfSamples();
+    const locks = join(root, 'finance_dw/.nightshift/locks');
+    mkdirSync(locks, { recursive: true });
+    writeFileSync(join(locks, '10007.lock'), 'holder: alice\nacquiredAt: 2026-11-30T08:00:00.000Z\n');
+    writeFileSync(join(locks, '%E0%A4%A.lock'), 'holder: nobody\n');
+    const project = join(root, 'marketing_dw/nightshift.yaml');
+    const good = readFileSync(project, 'utf8');
+    writeFileSync(project, good.replace('mode: dev-prod', 'mode: nonsense'));
+    age(root);
+    const dir = cacheDir();
+    loadWorkspaceCached(root, dir);
+    const warm = loadWorkspaceCached(root, dir);
+    assert.equal(warm.index.lock('10007')?.holder, 'alice');
+    assert.ok([...warm.index.diagnostics().get(project) ?? []].length > 0, 'the project file\'s problem, from the cache');
+    assert.equal(snapshot(warm.index), snapshot(loadWorkspace(root)));
+    writeFileSync(join(locks, '10007.lock'), 'holder: bob\n');
+    writeFileSync(project, good);
+    const next = loadWorkspaceCached(root, dir);
+    assert.equal(next.index.lock('10007')?.holder, 'bob');
+    assert.equal(next.index.diagnostics().get(project), undefined);
+    assert.equal(snapshot(next.index), snapshot(loadWorkspace(root)));
+  });
+
+  it('the index takes a project\'s and a lock\'s parse from a source that holds that very text', () => {
+    const root = copyOfSamples();
+    const source = loadWorkspace(root);
+    const projectFile = join(root, 'finance_dw/nightshift.yaml');
+    const text = readFileSync(projectFile, 'utf8');
+    const given = source.parsedProject(projectFile, text)!;
+    assert.ok(given.data);
+    const index = new WorkspaceIndex();
+    index.setFile(projectFile, text, { parsedTask: () => undefined, parsedProject: () => given, parsedLock: () => ({ holder: 'from the source' }) });
+    assert.equal(index.projects()[0]!.config, given.data, 'the very object given, not a parse of its own');
+    assert.equal(source.parsedProject(projectFile, `${text}\n# edited\n`), undefined, 'another text: no parse to give');
+    const lockFile = join(root, 'finance_dw/.nightshift/locks/10007.lock');
+    index.setFile(lockFile, 'holder: alice\n', { parsedTask: () => undefined, parsedLock: () => ({ holder: 'from the source' }) });
+    assert.equal(index.lock('10007')?.holder, 'from the source');
+    assert.deepEqual(index.parsedLock(lockFile, 'holder: alice\n'), { holder: 'from the source' });
+    assert.equal(index.parsedLock(lockFile, 'holder: bob\n'), undefined);
   });
 
   it('bit flips anywhere in the cache never give a wrong index: the cache is not read and is written anew', () => {

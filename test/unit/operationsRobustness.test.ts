@@ -7,7 +7,8 @@ import { parseTaskFile } from '../../src/core/model/parseTaskFile';
 import { runBatch } from '../../src/core/operations/batchRunner';
 import { LockStore } from '../../src/core/operations/lockStore';
 import { modifyTagsOperation } from '../../src/core/operations/fieldOperations';
-import { findIndexedFiles, loadWorkspace } from '../../src/core/workspace/diskWorkspace';
+import { loadWorkspace } from '../../src/core/workspace/diskWorkspace';
+import { findIndexedFiles } from '../../src/core/workspace/workspaceWalk';
 import { generateWorkspace } from '../../scripts/generateWorkspace';
 import { nightshift } from './fixtures';
 

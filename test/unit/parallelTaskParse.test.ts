@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { generateWorkspace } from '../../scripts/generateWorkspace';
 import { parseTaskFile } from '../../src/core/model/parseTaskFile';
 import { useLanguage } from '../../src/core/text/language';
-import { findIndexedFiles, loadWorkspace } from '../../src/core/workspace/diskWorkspace';
+import { loadWorkspace } from '../../src/core/workspace/diskWorkspace';
+import { findIndexedFiles } from '../../src/core/workspace/workspaceWalk';
 import { ParallelTaskParse } from '../../src/core/workspace/parallelTaskParse';
 import { WorkspaceIndex } from '../../src/core/workspace/workspaceIndex';
 

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { folderPathProblem, windowsReservedName } from '../../src/core/operations/folderNames';
-import { findIndexedFiles } from '../../src/core/workspace/diskWorkspace';
+import { findIndexedFiles } from '../../src/core/workspace/workspaceWalk';
 import { isIndexedPath, isScannedFolder } from '../../src/core/workspace/taskFolderRule';
 import { copyOfSamples, nightshift, PROJECT_YAML, task, writeFiles } from './fixtures';
 

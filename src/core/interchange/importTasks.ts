@@ -2,7 +2,7 @@ import * as l10n from '@vscode/l10n';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Document } from 'yaml';
-import { TASK_FILE_SUFFIX } from '../model/taskSchema';
+import { TASK_FILE_SUFFIX } from '../model/fileNames';
 import { textHash, type BatchRecord, type FileChange } from '../operations/batchRecords';
 import type { ChangeScope } from '../operations/changeScope';
 import { codeHeader, codeLanguage, quoteClockTimes, taskNameProblem, writeNewFiles } from '../operations/createTask';

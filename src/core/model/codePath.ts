@@ -1,7 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import { isAbsolute, normalize, resolve, sep } from 'node:path';
-import { PROJECT_FILE_NAME } from './projectSchema';
-import { TASK_FILE_SUFFIX } from './taskSchema';
+import { PROJECT_FILE_NAME, TASK_FILE_SUFFIX } from './fileNames';
 
 /**
  * Why a task's `code:` value is refused, or undefined when it names a file in the task's folder or

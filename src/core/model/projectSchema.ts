@@ -1,7 +1,5 @@
 import { z } from 'zod';
 
-export const PROJECT_FILE_NAME = 'nightshift.yaml';
-
 export const projectModeSchema = z.enum(['basic', 'dev-prod']);
 
 export const schedulerSchema = z.enum(['dataworks', 'dataphin']);

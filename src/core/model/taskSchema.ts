@@ -1,7 +1,5 @@
 import { z } from 'zod';
 
-export const TASK_FILE_SUFFIX = '.task.yaml';
-
 /**
  * Users write ids unquoted as often as quoted; an id is a string either way. A number YAML would read
  * as another id (`001` as 1) is refused by idSpellingProblems, which sees how it was written.

@@ -1,6 +1,5 @@
 import { basename, dirname, relative, resolve, sep } from 'node:path';
-import { PROJECT_FILE_NAME } from '../model/projectSchema';
-import { TASK_FILE_SUFFIX } from '../model/taskSchema';
+import { PROJECT_FILE_NAME, TASK_FILE_SUFFIX } from '../model/fileNames';
 import type { FileChange } from './batchRecords';
 import { ConfinementError, isInside } from './confinement';
 

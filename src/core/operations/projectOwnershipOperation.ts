@@ -1,7 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { TASK_FILE_SUFFIX } from '../model/taskSchema';
+import { TASK_FILE_SUFFIX } from '../model/fileNames';
 import { folderNameProblem, folderPathProblem, normalizeFolderPath } from './folderNames';
 import { change, fail, skip, type TaskOperation } from './taskOperation';
 import { recordIdentity } from './operationCatalog';

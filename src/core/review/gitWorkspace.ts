@@ -2,7 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { fileKind } from '../workspace/fileKinds';
 import { isIndexedPath } from '../workspace/taskFolderRule';
-import { WorkspaceIndex, type ParsedTaskSource } from '../workspace/workspaceIndex';
+import { WorkspaceIndex } from '../workspace/workspaceIndex';
+import type { ParsedFileSource } from '../workspace/parsedFileSource';
 
 export class RevisionError extends Error {}
 
@@ -18,7 +19,7 @@ function git(cwd: string, args: string[], input?: string): Buffer {
  * `reuse`: the workspace as it is now, whose parse of a file the revision holds unchanged is taken
  * as it is (most files, in a review), so a diff parses only what changed.
  */
-export function loadWorkspaceAtRevision(dir: string, rev: string, into = new WorkspaceIndex(), reuse?: ParsedTaskSource): { index: WorkspaceIndex; commit: string } {
+export function loadWorkspaceAtRevision(dir: string, rev: string, into = new WorkspaceIndex(), reuse?: ParsedFileSource): { index: WorkspaceIndex; commit: string } {
   const root = resolve(dir);
   let commit: string;
   let prefix: string;

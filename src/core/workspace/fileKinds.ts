@@ -1,5 +1,4 @@
-import { PROJECT_FILE_NAME } from '../model/projectSchema';
-import { TASK_FILE_SUFFIX } from '../model/taskSchema';
+import { PROJECT_FILE_NAME, TASK_FILE_SUFFIX } from '../model/fileNames';
 import { basename } from './paths';
 
 export type FileKind = 'project' | 'task' | 'lock';

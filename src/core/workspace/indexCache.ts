@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
@@ -5,16 +6,21 @@ import { join, resolve } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { ParsedFile } from '../model/parseTaskFile';
 import type { TaskFile } from '../model/taskSchema';
+import type { ProjectFile } from '../model/projectSchema';
+import type { LockHolder } from './lockFile';
 import type { FieldSpans } from '../yaml/fieldSpans';
-import { findIndexedFiles, readForIndex, type UnreadablePath } from './diskWorkspace';
+import { readForIndex } from './diskWorkspace';
+import { ScanAhead } from './scanAhead';
+import { scanWorkspace, statOf } from './workspaceScan';
 import { parseTasksAhead } from './parallelTaskParse';
 import { fileKind } from './fileKinds';
 import { toPosixPath } from './paths';
 import { currentLanguage } from '../text/language';
-import { WorkspaceIndex, type IndexOptions, type ParsedTaskSource } from './workspaceIndex';
+import { WorkspaceIndex, type IndexOptions } from './workspaceIndex';
+import type { ParsedFileSource } from './parsedFileSource';
 
 /** Bumped whenever what a parse yields changes: a cache of another format is rebuilt, never read. */
-const FORMAT = 'nightshift-index-cache/1';
+const FORMAT = 'nightshift-index-cache/2';
 /** A file changed within this long before the cache was written may change again unseen by its mtime. */
 const RACY_MS = 2000;
 const STALE_MS = 30 * 24 * 60 * 60 * 1000;
@@ -25,6 +31,10 @@ interface Entry {
   text: string;
   /** A task file's parse (without its spans' text, which is `text`). */
   task?: { diagnostics: ParsedFile<TaskFile>['diagnostics']; data?: TaskFile; spans?: Omit<FieldSpans, 'text'> };
+  /** A project file's parse. */
+  project?: ParsedFile<ProjectFile>;
+  /** A lock file's holder, when it locks a task. */
+  lock?: LockHolder;
 }
 
 interface CacheFile {
@@ -156,24 +166,38 @@ export class IndexCacheSession {
    * Puts the file into the index (with the cached parse when its text is as cached, else `fresh`'s when
    * it has one) and records it.
    */
-  add(index: WorkspaceIndex, path: string, text: string, size: number, mtimeMs: number, fresh?: ParsedTaskSource): void {
+  add(index: WorkspaceIndex, path: string, text: string, size: number, mtimeMs: number, fresh?: ParsedFileSource): void {
     const key = toPosixPath(path);
     const old = this.cache?.entries.get(key);
-    // Project and lock files are few and cheap: parsed each time; task files are what the cache saves.
-    const isTask = fileKind(key, this.options.sharedLockDir) === 'task';
-    const task = isTask && old?.text === text ? old.task : undefined;
-    const reuse: ParsedTaskSource | undefined = task ? { parsedTask: () => ({ diagnostics: task.diagnostics, ...(task.data ? { data: task.data } : {}), ...(task.spans ? { spans: { ...task.spans, text } } : {}) }) } : undefined;
-    if (isTask && !reuse) this.parsed++;
-    else if (old?.text !== text || (isTask && !this.vouches(old, size, mtimeMs))) this.reread++;
+    const kind = fileKind(key, this.options.sharedLockDir);
+    const isTask = kind === 'task';
+    const same = old?.text === text;
+    const task = isTask && same ? old.task : undefined;
+    if (isTask && !task) this.parsed++;
+    else if (!same || (isTask && !this.vouches(old!, size, mtimeMs))) this.reread++;
     else if (isTask) this.cached++;
-    index.setFile(path, text, reuse ?? fresh);
+    index.setFile(path, text, {
+      parsedTask: (p, t) => (task ? { diagnostics: task.diagnostics, ...(task.data ? { data: task.data } : {}), ...(task.spans ? { spans: { ...task.spans, text } } : {}) } : fresh?.parsedTask(p, t)),
+      // Project and lock files are few, but the first YAML parse of a process costs 0.1 s: a warm open makes none.
+      parsedProject: () => (same ? old.project : undefined),
+      parsedLock: () => (same ? old.lock : undefined),
+    });
+    // An entry that the file still matches in every way is kept as read.
+    if (same && old.size === size && old.mtimeMs === mtimeMs && (kind === 'task' ? old.task : kind === 'project' ? old.project : old.lock)) {
+      this.entries.set(key, old);
+      return;
+    }
     const mine = isTask ? index.parsedTask(path, text) : undefined;
     const spans = mine?.spans;
+    const project = kind === 'project' ? index.parsedProject(path, text) : undefined;
+    const lock = kind === 'lock' ? index.parsedLock(path, text) : undefined;
     this.entries.set(key, {
       size,
       mtimeMs,
       text,
       ...(mine ? { task: { diagnostics: mine.diagnostics, ...(mine.data ? { data: mine.data } : {}), ...(spans ? { spans: { keys: spans.keys, at: spans.at, appendAt: spans.appendAt } } : {}) } } : {}),
+      ...(project ? { project } : {}),
+      ...(lock ? { lock } : {}),
     });
   }
 
@@ -200,21 +224,29 @@ export class IndexCacheSession {
  * were parsed.
  */
 export function loadWorkspaceCached(root: string, cacheDir: string, options: IndexOptions = {}): { index: WorkspaceIndex; cached: number; parsed: number } {
-  const session = new IndexCacheSession(indexCacheFile(cacheDir, root), toPosixPath(resolve(root)), options);
+  const file = indexCacheFile(cacheDir, root);
+  // The walk and the stats are made on a helper thread while this one opens the cache.
+  const scanning = ScanAhead.beside(file, [root], []);
+  const session = new IndexCacheSession(file, toPosixPath(resolve(root)), options);
+  const scan = scanning ? scanning.result() : scanWorkspace([root], []);
   const index = new WorkspaceIndex(options);
-  const unreadable: UnreadablePath = (path, reason) => void index.setUnreadable(path, reason);
-  const reads: { path: string; text?: string; unreadable?: string; size?: number; mtimeMs?: number }[] = [];
-  for (const path of findIndexedFiles(root, unreadable)) {
-    let stat;
-    try {
-      stat = statSync(path);
-    } catch (error) {
-      reads.push({ path, unreadable: `${(error as NodeJS.ErrnoException).code ?? 'unreadable'}: cannot be read` });
-      continue;
+  for (const [path, reason] of scan.unreadable) index.setUnreadable(path, reason);
+  const reads = scan.files.map((path, i): { path: string; text?: string; unreadable?: string; size?: number; mtimeMs?: number } => {
+    let stat = statOf(scan, i);
+    if (!stat) {
+      // A stat that failed in the scan is made again, to say why.
+      try {
+        const again = statSync(path);
+        stat = { size: again.size, mtimeMs: again.mtimeMs, isFile: again.isFile() };
+      } catch (error) {
+        return { path, unreadable: `${(error as NodeJS.ErrnoException).code ?? 'unreadable'}: cannot be read` };
+      }
     }
+    // A pipe or a device named like a task file would block the read.
+    if (!stat.isFile) return { path, unreadable: l10n.t('not a regular file') };
     const trusted = session.trustedText(path, stat.size, stat.mtimeMs);
-    reads.push({ ...(trusted !== undefined ? { path, text: trusted } : readForIndex(path)), size: stat.size, mtimeMs: stat.mtimeMs });
-  }
+    return { ...(trusted !== undefined ? { path, text: trusted } : readForIndex(path)), size: stat.size, mtimeMs: stat.mtimeMs };
+  });
   // The files the cache cannot give the parse of are parsed ahead, on two threads when they are many.
   const ahead = parseTasksAhead(reads.filter((r): r is { path: string; text: string } => r.text !== undefined && session.needsParse(r.path, r.text)));
   for (const read of reads) {

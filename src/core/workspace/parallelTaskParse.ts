@@ -1,9 +1,8 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { receiveMessageOnPort } from 'node:worker_threads';
+import { helperEntry, startHelperThread, type HelperThread } from './helperThread';
 import { parseTaskFile, type ParsedFile } from '../model/parseTaskFile';
 import type { TaskFile } from '../model/taskSchema';
-import type { ParsedTaskSource } from './workspaceIndex';
+import type { ParsedFileSource } from './parsedFileSource';
 import { currentLanguage } from '../text/language';
 import { toPosixPath } from './paths';
 import { BLOCK_FILES, BLOCK_MINE, BLOCK_POSTED, blockCount, type ParseJob, type ParsedBlock, type PostedParse } from './taskParseProtocol';
@@ -27,7 +26,7 @@ const HELPER_TIMEOUT_MS = 10_000;
  * are then parsed here.
  */
 export class ParallelTaskParse {
-  private helper?: { worker: Worker; port: MessagePort };
+  private helper?: HelperThread;
   private broken = false;
   private jobs = 0;
   /** Files the helper thread parsed, over every job (for the tests and the benchmarks to see it work). */
@@ -41,7 +40,7 @@ export class ParallelTaskParse {
   constructor(options: { minFiles?: number; entry?: string; timeoutMs?: number; jobFiles?: number } = {}) {
     this.minFiles = options.minFiles ?? MIN_PARALLEL_FILES;
     this.jobFiles = options.jobFiles ?? JOB_FILES;
-    this.entry = options.entry ?? helperEntry();
+    this.entry = options.entry ?? helperEntry('taskParseWorker');
     this.timeoutMs = options.timeoutMs ?? HELPER_TIMEOUT_MS;
   }
 
@@ -92,24 +91,17 @@ export class ParallelTaskParse {
     if (helper) void helper.worker.terminate().catch(() => undefined);
   }
 
-  private start(): { worker: Worker; port: MessagePort } | undefined {
+  private start(): HelperThread | undefined {
     if (this.helper || this.broken) return this.helper;
     const entry = this.entry;
     if (!entry) return undefined;
     try {
-      const { port1, port2 } = new MessageChannel();
-      // Bundled: no flags of this process (an inspector's) for the thread. From source (the tests, the
-      // benchmarks), tsx's loader does not reach a thread's entry: the thread registers it first.
-      const worker = entry.endsWith('.ts')
-        ? new Worker(`require('tsx/cjs'); require(${JSON.stringify(entry)});`, { eval: true, workerData: { port: port2 }, transferList: [port2] })
-        : new Worker(entry, { workerData: { port: port2 }, transferList: [port2], execArgv: [] });
-      worker.unref();
-      port1.unref();
+      const { worker, port } = startHelperThread(entry);
       // Told on this thread's event loop, so only between jobs; within one, the wait's timeout serves.
       const gone = (): void => void (this.helper?.worker === worker && this.fail());
       worker.on('error', gone);
       worker.on('exit', gone);
-      this.helper = { worker, port: port1 };
+      this.helper = { worker, port };
     } catch {
       this.broken = true;
     }
@@ -120,15 +112,6 @@ export class ParallelTaskParse {
     this.broken = true;
     this.close();
   }
-}
-
-/** The helper's entry beside this module: the bundle's, or the source's when run from source. */
-function helperEntry(): string | undefined {
-  for (const name of ['taskParseWorker.js', 'taskParseWorker.ts']) {
-    const path = join(__dirname, name);
-    if (existsSync(path)) return path;
-  }
-  return undefined;
 }
 
 /** Waits until the helper has posted the block it claimed (or it is this thread's); false on timeout. */
@@ -165,7 +148,7 @@ function withSpanText(parse: PostedParse, text: string): ParsedFile<TaskFile> {
  * takes them from (for the very text parsed; anything else it parses itself). A parser passed in is
  * left open for the next batch; one made here is closed.
  */
-export function parseTasksAhead(files: readonly { path: string; text: string }[], parser?: ParallelTaskParse): ParsedTaskSource {
+export function parseTasksAhead(files: readonly { path: string; text: string }[], parser?: ParallelTaskParse): ParsedFileSource {
   const using = parser ?? new ParallelTaskParse();
   try {
     const parses = using.parse(files.map((f) => f.path), files.map((f) => f.text));

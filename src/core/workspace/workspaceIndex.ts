@@ -2,22 +2,19 @@ import * as l10n from '@vscode/l10n';
 import { parseProjectFile } from '../model/parseProjectFile';
 import { parseTaskFile, type ParsedFile } from '../model/parseTaskFile';
 import type { TaskFile } from '../model/taskSchema';
+import type { ProjectFile } from '../model/projectSchema';
 import { wholeFileProblem, type Diagnostic } from '../model/diagnostic';
 import { IndexDiagnostics } from './indexDiagnostics';
 import { TaskNames } from './taskNames';
-import { readLockText } from './lockFile';
+import { readLockText, type LockHolder } from './lockFile';
 import { internStrings } from './internedStrings';
 import { dependencySignature, identity } from './taskSignatures';
 import { fileKind, lockedTaskId } from './fileKinds';
 import { buildFolderTree, findFolder, type FolderNode } from './folderTree';
 import { dirname, joinPath, relativeInside, toPosixPath } from './paths';
+import type { ParsedFileSource } from './parsedFileSource';
+import { placeTask } from './taskPlacement';
 import { dependentsByUpstream, emptyChange, folderKey, mergeChange, noteTask, type IndexChange, type Project, type Task, type TaskLock } from './workspaceModel';
-
-/** Where a task file's parse may come from instead of parsing it again: another index, a persistent cache. */
-export interface ParsedTaskSource {
-  /** The parse of `text` at `path`, when this source holds that very text there; else undefined. */
-  parsedTask(path: string, text: string): ParsedFile<TaskFile> | undefined;
-}
 
 export interface IndexOptions {
   /** Overrides every project's taskRoot (the nightshift.taskRoot setting). */
@@ -59,7 +56,7 @@ export class WorkspaceIndex {
    * that may hold this file's parse (the workspace on disk for the same workspace at a Git revision;
    * the persistent cache), taken instead of parsing again; parsed data is never changed once made.
    */
-  setFile(rawPath: string, text: string, reuse?: ParsedTaskSource): IndexChange {
+  setFile(rawPath: string, text: string, reuse?: ParsedFileSource): IndexChange {
     const path = toPosixPath(rawPath);
     const kind = fileKind(path, this.options.sharedLockDir);
     if (!kind) return emptyChange();
@@ -68,9 +65,9 @@ export class WorkspaceIndex {
     const change = this.removeEntry(path);
     this.texts.set(path, text);
     try {
-      if (kind === 'project') this.addProject(path, text, change);
+      if (kind === 'project') this.addProject(path, text, change, reuse?.parsedProject?.(path, text));
       else if (kind === 'task') this.addTask(path, text, change, reuse?.parsedTask(path, text));
-      else this.addLock(path, text, change);
+      else this.addLock(path, text, change, reuse?.parsedLock?.(path, text));
     } catch (error) {
       // Whatever a file holds, it is a problem of that file: the index and the files after it go on.
       // Each add parses before it changes anything, so a throw leaves no half-added entry.
@@ -120,12 +117,28 @@ export class WorkspaceIndex {
     return [...this.texts.keys()].filter((path) => relativeInside(dir, path) !== undefined);
   }
 
-  /** This index's parse of a task file, when it holds `text` at `path` (a ParsedTaskSource for another index). */
+  /** This index's parse of a task file, when it holds `text` at `path` (a ParsedFileSource for another index). */
   parsedTask(rawPath: string, text: string): ParsedFile<TaskFile> | undefined {
     const path = toPosixPath(rawPath);
     if (this.texts.get(path) !== text || !this.parseDiagnostics.has(path)) return undefined;
     const task = this.tasksByFile.get(path);
     return { diagnostics: this.parseDiagnostics.get(path)!, ...(task ? { data: task.data, ...(task.spans ? { spans: task.spans } : {}) } : {}) };
+  }
+
+  /** This index's parse of a project file, when it holds `text` at `path`. */
+  parsedProject(rawPath: string, text: string): ParsedFile<ProjectFile> | undefined {
+    const path = toPosixPath(rawPath);
+    if (this.texts.get(path) !== text || !this.parseDiagnostics.has(path)) return undefined;
+    const project = this.projectsByDir.get(dirname(path));
+    return { diagnostics: this.parseDiagnostics.get(path)!, ...(project?.file === path ? { data: project.config } : {}) };
+  }
+
+  /** This index's reading of a lock file, when it holds `text` at `path` and the file locks a task. */
+  parsedLock(rawPath: string, text: string): LockHolder | undefined {
+    const path = toPosixPath(rawPath);
+    const taskId = this.texts.get(path) === text ? lockedTaskId(path, this.options.sharedLockDir) : undefined;
+    const lock = taskId === undefined ? undefined : this.locksByTask.get(taskId);
+    return lock?.file === path ? { holder: lock.holder, ...(lock.acquiredAt !== undefined ? { acquiredAt: lock.acquiredAt } : {}) } : undefined;
   }
 
   /** The text a file had when the index last read it. */
@@ -197,8 +210,8 @@ export class WorkspaceIndex {
     return this.checks.all();
   }
 
-  private addProject(path: string, text: string, change: IndexChange): void {
-    const parsed = parseProjectFile(path, text);
+  private addProject(path: string, text: string, change: IndexChange, reused?: ParsedFile<ProjectFile>): void {
+    const parsed = reused ?? parseProjectFile(path, text);
     this.parseDiagnostics.set(path, parsed.diagnostics);
     if (!parsed.data) return;
     const dir = dirname(path);
@@ -214,7 +227,7 @@ export class WorkspaceIndex {
     this.parseDiagnostics.set(path, parsed.diagnostics);
     if (!parsed.data) return;
     const task: Task = { file: path, data: parsed.data, folder: '', ...(parsed.spans ? { spans: parsed.spans } : {}) };
-    this.place(task);
+    placeTask(task, this.projectsByDir);
     this.tasksByFile.set(path, task);
     this.names.add(task);
     this.checks.forgetTask(path);
@@ -231,14 +244,14 @@ export class WorkspaceIndex {
     noteTask(change, task);
   }
 
-  private addLock(path: string, text: string, change: IndexChange): void {
+  private addLock(path: string, text: string, change: IndexChange, reused?: LockHolder): void {
     const taskId = lockedTaskId(path, this.options.sharedLockDir);
     if (taskId === undefined) {
       this.parseDiagnostics.set(path, [wholeFileProblem(path, 'warning', 'lock-name', l10n.t('this lock file\'s name is not a task id in percent-encoding (as Nightshift names locks), so it locks no task; remove it'))]);
       return;
     }
-    const { holder, acquiredAt } = readLockText(text);
-    this.locksByTask.set(taskId, { taskId, file: path, holder, acquiredAt });
+    const { holder, acquiredAt } = reused ?? readLockText(text);
+    this.locksByTask.set(taskId, { taskId, file: path, holder, ...(acquiredAt !== undefined ? { acquiredAt } : {}) });
     change.tasks.add(taskId);
   }
 
@@ -281,24 +294,6 @@ export class WorkspaceIndex {
     return change;
   }
 
-  /** The project owning a task file: the nearest folder above it holding nightshift.yaml. */
-  private place(task: Task): void {
-    task.projectDir = undefined;
-    task.folder = '';
-    for (let dir = dirname(task.file); ; dir = dirname(dir)) {
-      const project = this.projectsByDir.get(dir);
-      if (project) {
-        const folder = relativeInside(project.taskRootDir, dirname(task.file));
-        if (folder !== undefined) {
-          task.projectDir = project.dir;
-          task.folder = folder;
-        }
-        return;
-      }
-      if (dir === '/' || dir === '' || dir === '.' || !dir.includes('/')) return;
-    }
-  }
-
   /**
    * A project folder came, went or changed: only the tasks below it can belong elsewhere now (a task
    * belongs to the nearest project above it). Re-placing every task instead made indexing 40 projects
@@ -310,7 +305,7 @@ export class WorkspaceIndex {
       if (!task.file.startsWith(below)) continue;
       const before = task.projectDir;
       this.names.remove(task);
-      this.place(task);
+      placeTask(task, this.projectsByDir);
       this.names.add(task);
       if (before !== task.projectDir) {
         if (before) change.projects.add(before);
