@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ScanAhead } from '../../src/core/workspace/scanAhead';
@@ -40,6 +40,16 @@ describe('scanning a workspace on a helper thread while the cache opens', functi
     const scan = ahead.result();
     assert.equal(ahead.byHelper, true, 'made on the helper');
     assert.equal(plain(scan), plain(here));
+  });
+
+  it('the bundled helper (dist/, as the extension and the CLI start it) gives the same scan', function () {
+    const bundled = join(__dirname, '../../dist/workspaceScanWorker.js');
+    // `npm test` builds first; a bare mocha run before any build has no bundle to try.
+    if (!existsSync(bundled)) this.skip();
+    const ahead = new ScanAhead([root], globs, { entry: bundled });
+    const scan = ahead.result();
+    assert.equal(ahead.byHelper, true, 'made on the bundled helper');
+    assert.equal(plain(scan), plain(scanWorkspace([root], globs)));
   });
 
   it('no helper bundle, a helper that throws, one that crashes or one that hangs: the scan is made here, the same', () => {
