@@ -16,7 +16,13 @@ describe('batches and the editor', () => {
     root = workspaceRoot().fsPath;
   });
   afterEach(async () => {
-    await vscode.commands.executeCommand('workbench.action.files.revert');
+    // Every unsaved buffer is reverted, each as the active editor (the command acts on that one): a
+    // test's unsaved edit left behind became the next test's buffer when focus had moved elsewhere.
+    for (const document of vscode.workspace.textDocuments.filter((d) => d.isDirty)) {
+      await vscode.window.showTextDocument(document);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+      await waitFor(() => !document.isDirty, `${document.uri.fsPath} reverted`);
+    }
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
@@ -35,13 +41,16 @@ describe('batches and the editor', () => {
   });
 
   it('a task open in a clean editor changes through that editor: one edit on its undo stack, then its save', async () => {
-    const file = `${root}/finance_dw/tasks/dws/daily/dws_balance_daily.task.yaml`;
+    // Another task than the test before's, whose unsaved buffer that test left for the revert.
+    const file = `${root}/finance_dw/tasks/dws/daily/dws_revenue_daily.task.yaml`;
     const onDisk = readFileSync(file, 'utf8');
     const editor = await vscode.window.showTextDocument(vscode.Uri.file(file));
+    // A clean editor on the file as it is on disk.
+    await waitFor(() => !editor.document.isDirty && editor.document.getText() === onDisk, 'the editor showing the file as on disk');
     const saved: string[] = [];
     const listener = vscode.workspace.onDidSaveTextDocument((d) => saved.push(d.uri.fsPath));
     try {
-      const node = await pathNode(api, 'finance_dw', 'dws', 'daily', 'dws_balance_daily');
+      const node = await pathNode(api, 'finance_dw', 'dws', 'daily', 'dws_revenue_daily');
       const record = (await vscode.commands.executeCommand('nightshift.modifyTags', node, [node], { mode: 'append', tags: ['through-editor'], confirm: false })) as BatchRecord;
       assert.equal(record.results[0]!.status, 'succeeded', record.results[0]!.reason);
       // VS Code saved it (a reload from disk fires no save), and the buffer is the file.
