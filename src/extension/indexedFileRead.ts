@@ -1,7 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
-import { readFileSync, statSync, type Stats } from 'node:fs';
-import type { FileStat } from '../core/workspace/workspaceScan';
+import { readFileSync, statSync } from 'node:fs';
+import { fileStatOf, type FileStat } from '../core/workspace/workspaceScan';
 import { unreadableReason } from '../core/workspace/workspaceWalk';
 import type { IndexCacheSession } from '../core/workspace/indexCache';
 
@@ -17,7 +17,7 @@ export function readLocalThroughCache(path: string, key: string, cache: IndexCac
   if (!cache) return readLocal(path, known);
   let info = known;
   try {
-    info ??= fileStat(statSync(path));
+    info ??= fileStatOf(statSync(path));
   } catch {
     return readLocal(path);
   }
@@ -48,15 +48,11 @@ export async function readText(uri: vscode.Uri): Promise<FileRead | undefined> {
 function readLocal(path: string, known?: FileStat): FileRead | undefined {
   try {
     // A pipe or a device named like a task file would block the extension host on its read.
-    if (!(known ?? fileStat(statSync(path))).isFile) return { unreadable: l10n.t('not a regular file') };
+    if (!(known ?? fileStatOf(statSync(path))).isFile) return { unreadable: l10n.t('not a regular file') };
     return { text: readFileSync(path, 'utf8') };
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
     if (e.code === 'ENOENT' || e.code === 'ENOTDIR') return undefined;
     return { unreadable: unreadableReason(error) };
   }
-}
-
-function fileStat(stat: Stats): FileStat {
-  return { size: stat.size, mtimeMs: stat.mtimeMs, isFile: stat.isFile() };
 }

@@ -11,7 +11,7 @@ import type { LockHolder } from './lockFile';
 import type { FieldSpans } from '../yaml/fieldSpans';
 import { readForIndex } from './diskWorkspace';
 import { ScanAhead } from './scanAhead';
-import { scanWorkspace, statOf } from './workspaceScan';
+import { fileStatOf, scanWorkspace, statOf } from './workspaceScan';
 import { parseTasksAhead } from './parallelTaskParse';
 import { fileKind } from './fileKinds';
 import { toPosixPath } from './paths';
@@ -265,8 +265,7 @@ export function loadWorkspaceCached(root: string, cacheDir: string, options: Ind
     if (!stat) {
       // A stat that failed in the scan is made again, to say why.
       try {
-        const again = statSync(path);
-        stat = { size: again.size, mtimeMs: again.mtimeMs, isFile: again.isFile() };
+        stat = fileStatOf(statSync(path));
       } catch (error) {
         return { path, unreadable: `${(error as NodeJS.ErrnoException).code ?? 'unreadable'}: cannot be read` };
       }

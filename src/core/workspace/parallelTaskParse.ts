@@ -96,12 +96,12 @@ export class ParallelTaskParse {
     const entry = this.entry;
     if (!entry) return undefined;
     try {
-      const { worker, port } = startHelperThread(entry);
+      const helper = startHelperThread(entry);
       // Told on this thread's event loop, so only between jobs; within one, the wait's timeout serves.
-      const gone = (): void => void (this.helper?.worker === worker && this.fail());
-      worker.on('error', gone);
-      worker.on('exit', gone);
-      this.helper = { worker, port };
+      const gone = (): void => void (this.helper === helper && this.fail());
+      helper.worker.on('error', gone);
+      helper.worker.on('exit', gone);
+      this.helper = helper;
     } catch {
       this.broken = true;
     }

@@ -14,7 +14,7 @@ import { buildFolderTree, findFolder, type FolderNode } from './folderTree';
 import { dirname, joinPath, relativeInside, toPosixPath } from './paths';
 import type { ParsedFileSource } from './parsedFileSource';
 import { placeTask } from './taskPlacement';
-import { dependentsByUpstream, emptyChange, folderKey, mergeChange, noteTask, type IndexChange, type Project, type Task, type TaskLock } from './workspaceModel';
+import { dependentsByUpstream, emptyChange, mergeChange, noteTask, type IndexChange, type Project, type Task, type TaskLock } from './workspaceModel';
 
 export interface IndexOptions {
   /** Overrides every project's taskRoot (the nightshift.taskRoot setting). */

@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { statSync, type Stats } from 'node:fs';
 import picomatch from 'picomatch';
 import { findIndexedFiles } from './workspaceWalk';
 
@@ -27,6 +27,11 @@ export interface WorkspaceScan {
 export const STAT_FAILED = 0;
 export const STAT_FILE = 1;
 export const STAT_OTHER = 2;
+
+/** A stat as the readers use it. */
+export function fileStatOf(stat: Stats): FileStat {
+  return { size: stat.size, mtimeMs: stat.mtimeMs, isFile: stat.isFile() };
+}
 
 /** The scan's stat of its `i`th file; undefined when the stat failed. */
 export function statOf(scan: WorkspaceScan, i: number): FileStat | undefined {
