@@ -1,7 +1,8 @@
+import { lstatSync } from 'node:fs';
 import { basename, dirname, relative, resolve, sep } from 'node:path';
 import { PROJECT_FILE_NAME, TASK_FILE_SUFFIX } from '../model/fileNames';
 import type { FileChange } from './batchRecords';
-import { ConfinementError, isInside } from './confinement';
+import { ConfinementError, folderInside, isInside } from './confinement';
 
 /** Where a batch's changes may write: the workspace's projects, and a shared lock folder if one is set. */
 export interface ChangeScope {
@@ -11,6 +12,14 @@ export interface ChangeScope {
   realDirs?: Map<string, string>;
   /** The project folders resolved once, deepest first (a batch checks every path against them). */
   resolved?: { dir: string; absolute: string }[];
+  /** What each real folder says of the task files in it (see taskFolderOf). */
+  taskFolders?: Map<string, TaskFolder>;
+}
+
+/** A folder's part of the task-file rule: the project it lies in (links resolved), and whether it is hidden. */
+interface TaskFolder {
+  project: string | undefined;
+  hidden: boolean;
 }
 
 export function scopeOf(index: { projects(): readonly { dir: string }[] }, locks: { sharedFolder?: string | undefined }): ChangeScope {
@@ -36,11 +45,47 @@ function segmentsBelow(path: string, projectDir: string): string[] {
 }
 
 function taskFileProblem(path: string, scope: ChangeScope): string | undefined {
-  const project = projectOf(path, scope);
+  const absolute = resolve(path);
+  const folder = taskFolderOf(dirname(absolute), scope);
+  // The folder's answer holds for a file in it unless the file itself is a link (or cannot be looked at).
+  let project = folder?.project;
+  if (!folder || (project !== undefined && !isPlainEntry(absolute))) project = projectOf(absolute, scope);
   if (!project) return `${path} is not inside a project of this workspace`;
-  if (!basename(path).endsWith(TASK_FILE_SUFFIX)) return `${path} is not a task file (*${TASK_FILE_SUFFIX})`;
-  if (segmentsBelow(path, project).some((s) => s.startsWith('.'))) return `${path} is in a hidden folder`;
+  const name = basename(absolute);
+  if (!name.endsWith(TASK_FILE_SUFFIX)) return `${path} is not a task file (*${TASK_FILE_SUFFIX})`;
+  if (folder ? folder.hidden || name.startsWith('.') : segmentsBelow(path, project).some((s) => s.startsWith('.'))) return `${path} is in a hidden folder`;
   return undefined;
+}
+
+/**
+ * What a folder says of every task file in it, worked out once per scope: a batch over 10,000 tasks in
+ * a few hundred folders asks this of every task. Only a real folder's answer is kept (the rule of
+ * realDirOf); undefined without the scope's memo, or for a folder that is not one: the caller then
+ * checks the path whole.
+ */
+function taskFolderOf(dir: string, scope: ChangeScope): TaskFolder | undefined {
+  if (!scope.realDirs) return undefined;
+  scope.taskFolders ??= new Map();
+  const known = scope.taskFolders.get(dir);
+  if (known) return known;
+  scope.resolved ??= scope.projectDirs.map((p) => ({ dir: p, absolute: resolve(p) })).sort((a, b) => b.absolute.length - a.absolute.length);
+  const named = scope.resolved.find((p) => dir === p.absolute || dir.startsWith(p.absolute + sep))?.dir;
+  if (named === undefined) return { project: undefined, hidden: false };
+  const { inside, settled } = folderInside(dir, named, scope.realDirs);
+  if (!settled) return undefined;
+  const below = relative(resolve(named), dir);
+  const folder = { project: inside ? named : undefined, hidden: below !== '' && below.split(sep).some((s) => s.startsWith('.')) };
+  scope.taskFolders.set(dir, folder);
+  return folder;
+}
+
+/** Whether the path is a file that is not a link, or nothing yet: then its folder's answer is its own. */
+function isPlainEntry(path: string): boolean {
+  try {
+    return !lstatSync(path).isSymbolicLink();
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOENT';
+  }
 }
 
 /** A code file: inside its task's folder (the `code:` rule), never a task, project or hidden file. */
@@ -71,27 +116,28 @@ function lockFileProblem(path: string, scope: ChangeScope): string | undefined {
  * ConfinementError naming the record's field.
  */
 export function checkChangeScope(c: FileChange, scope: ChangeScope, source: string): void {
-  const problems = [
-    ['before', c.before, (p: string) => taskFileProblem(p, scope)],
-    ['after', c.after, (p: string) => taskFileProblem(p, scope)],
-    ['code.from', c.code?.from, (p: string) => codeFileProblem(p, c.before, scope)],
-    ['code.to', c.code?.to, (p: string) => codeFileProblem(p, c.after ?? c.before, scope)],
-    ['lock', c.lock, (p: string) => lockFileProblem(p, scope)],
-  ] as const;
-  for (const [field, path, check] of problems) {
-    if (path === undefined) continue;
-    // An edit in place names one path twice: checked once (links resolved) is enough.
-    if (field === 'after' && path === c.before) continue;
-    if (typeof path !== 'string' || path.includes('\0')) throw new ConfinementError(`${source}: ${field} is not a path; refused`);
-    const problem = check(path);
-    if (problem) throw new ConfinementError(`${source}: ${field}: ${problem}; refused`);
+  check(source, 'before', c.before, (p) => taskFileProblem(p, scope));
+  // An edit in place names one path twice: checked once (links resolved) is enough.
+  if (c.after !== c.before) check(source, 'after', c.after, (p) => taskFileProblem(p, scope));
+  if (c.code !== undefined) {
+    check(source, 'code.from', c.code?.from, (p) => codeFileProblem(p, c.before, scope));
+    check(source, 'code.to', c.code?.to, (p) => codeFileProblem(p, c.after ?? c.before, scope));
   }
+  check(source, 'lock', c.lock, (p) => lockFileProblem(p, scope));
   if (c.pending) {
     const project = scope.projectDirs.find((p) => resolve(p) === resolve(c.pending!.projectDir));
     if (!project || !isInside(pendingListPath(project), project, scope.realDirs)) {
       throw new ConfinementError(`${source}: pending.projectDir: ${c.pending.projectDir} is not a project of this workspace, or its .nightshift/ leads out of it; refused`);
     }
   }
+}
+
+/** One field's path, if the record has it: refused when it is not a path or `problem` finds one. */
+function check(source: string, field: string, path: unknown, problem: (path: string) => string | undefined): void {
+  if (path === undefined) return;
+  if (typeof path !== 'string' || path.includes('\0')) throw new ConfinementError(`${source}: ${field} is not a path; refused`);
+  const found = problem(path);
+  if (found) throw new ConfinementError(`${source}: ${field}: ${found}; refused`);
 }
 
 function pendingListPath(projectDir: string): string {

@@ -62,8 +62,18 @@ function render(value: unknown, style: SpanStyle, column: number, eol: string): 
 const PLAIN_SAFE = /^[A-Za-z_][\w./-]*$/;
 const RESERVED = /^(null|Null|NULL|true|True|TRUE|false|False|FALSE)$/;
 
+/** Words asked about already: a batch asks about the same few tags in every file. (Bounded.) */
+const bareWords = new Map<string, boolean>();
+
 function isBareWord(value: unknown): value is string {
-  return typeof value === 'string' && PLAIN_SAFE.test(value) && !RESERVED.test(value) && !readsOtherwiseInYaml11(value);
+  if (typeof value !== 'string') return false;
+  let bare = bareWords.get(value);
+  if (bare === undefined) {
+    bare = PLAIN_SAFE.test(value) && !RESERVED.test(value) && !readsOtherwiseInYaml11(value);
+    if (bareWords.size >= 4096) bareWords.clear();
+    bareWords.set(value, bare);
+  }
+  return bare;
 }
 
 let memo = { value: undefined as unknown, style: '', line: undefined as string | undefined };

@@ -48,5 +48,10 @@ export function deleteIn(doc: Document, path: readonly (string | number)[]): voi
 
 /** The `updatedAt` an operation writes (the console stamps every change), to the second. */
 export function timestamp(now: Date): string {
-  return now.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  // A batch stamps every task with the same moment.
+  const ms = now.getTime();
+  if (ms !== lastStamp.ms) lastStamp = { ms, text: now.toISOString().replace(/\.\d{3}Z$/, 'Z') };
+  return lastStamp.text;
 }
+
+let lastStamp = { ms: Number.NaN, text: '' };

@@ -25,7 +25,7 @@ export type TextVia = 'splice' | 'document';
 export function editedText(current: string, spans: FieldSpans | undefined, edit: TextEdit): { text: string; via: TextVia } {
   const spliced = !edit.edits?.length && spans?.text === current ? spliceFields(spans, edit.fields) : undefined;
   if (spliced !== undefined) {
-    for (const [key, value] of Object.entries(edit.fields)) refuseInvalid(taskFileSchema.shape[key as keyof typeof taskFileSchema.shape]?.safeParse(value), key);
+    for (const [key, value] of Object.entries(edit.fields)) refuseInvalid(fieldCheck(key, value), key);
     return { text: spliced, via: 'splice' };
   }
   const { text, value } = editYamlValue(current, (doc) => {
@@ -48,6 +48,28 @@ export function rederivedText(before: string, edit: TextEdit, via: TextVia): str
     return spliced;
   }
   return editedText(before, undefined, edit).text;
+}
+
+/**
+ * A field's value checked against its schema, remembered by its JSON: a batch sets the same stamp in
+ * every file, and mostly the same few tag lists. (Bounded: a batch of all-different values only pays
+ * the check it always did.)
+ */
+const checked = new Map<string, ReturnType<typeof checkField>>();
+
+function fieldCheck(key: string, value: unknown): ReturnType<typeof checkField> {
+  const memo = `${key}\0${JSON.stringify(value)}`;
+  let check = checked.get(memo);
+  if (check === undefined && !checked.has(memo)) {
+    check = checkField(key, value);
+    if (checked.size >= 1024) checked.clear();
+    checked.set(memo, check);
+  }
+  return check;
+}
+
+function checkField(key: string, value: unknown): { success: boolean; error?: z.ZodError } | undefined {
+  return taskFileSchema.shape[key as keyof typeof taskFileSchema.shape]?.safeParse(value);
 }
 
 function refuseInvalid(check: { success: boolean; error?: z.ZodError } | undefined, field?: string): void {
