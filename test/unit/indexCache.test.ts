@@ -111,9 +111,11 @@ describe('the persistent index cache', function () {
     const good = readFileSync(file);
     const expected = snapshot(loadWorkspace(root));
     const next = lcg(7);
-    for (let i = 0; i < 60; i++) {
+    // The checksum's own bytes, the payload's first and last, then anywhere.
+    const fixed = [0, 3, 4, good.length - 1];
+    for (let i = 0; i < 60 + fixed.length; i++) {
       const bytes = Buffer.from(good);
-      const at = Math.floor(next() * bytes.length);
+      const at = fixed[i] ?? Math.floor(next() * bytes.length);
       bytes[at]! ^= 1 << Math.floor(next() * 8);
       writeFileSync(file, bytes);
       const loaded = loadWorkspaceCached(root, dir);

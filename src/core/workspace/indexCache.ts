@@ -4,6 +4,7 @@ import { mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync,
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
+import { crc32 } from 'node:zlib';
 import type { ParsedFile } from '../model/parseTaskFile';
 import type { TaskFile } from '../model/taskSchema';
 import type { ProjectFile } from '../model/projectSchema';
@@ -20,10 +21,12 @@ import { WorkspaceIndex, type IndexOptions } from './workspaceIndex';
 import type { ParsedFileSource } from './parsedFileSource';
 
 /** Bumped whenever what a parse yields changes: a cache of another format is rebuilt, never read. */
-const FORMAT = 'nightshift-index-cache/2';
+const FORMAT = 'nightshift-index-cache/3';
 /** A file changed within this long before the cache was written may change again unseen by its mtime. */
 const RACY_MS = 2000;
 const STALE_MS = 30 * 24 * 60 * 60 * 1000;
+/** The checksum before the payload. */
+const CHECK_BYTES = 4;
 
 interface Entry {
   size: number;
@@ -61,7 +64,12 @@ export function indexCacheFile(cacheDir: string, root: string): string {
   return join(cacheDir, `${createHash('sha256').update(real).digest('hex').slice(0, 24)}.bin`);
 }
 
-/** The cache's bytes: a SHA-256 of the payload, then the payload; anything else is no cache. */
+/**
+ * The cache's bytes: a CRC-32 of the payload (4 bytes, big-endian), then the payload; anything else is
+ * no cache. The check is for damage, not for an attacker (who could rewrite any checksum): CRC-32
+ * catches every flip of one or two bits and every burst up to 32 bits in a file this size, and costs a
+ * third of a SHA-256 (0.1 s, not 0.3-0.4 s, on a 100,000-task cache).
+ */
 function readCache(file: string, root: string, options: string): CacheFile | undefined {
   let bytes: Buffer;
   try {
@@ -69,9 +77,9 @@ function readCache(file: string, root: string, options: string): CacheFile | und
   } catch {
     return undefined;
   }
-  if (bytes.length < 32) return undefined;
-  const payload = bytes.subarray(32);
-  if (!createHash('sha256').update(payload).digest().equals(bytes.subarray(0, 32))) return undefined;
+  if (bytes.length < CHECK_BYTES) return undefined;
+  const payload = bytes.subarray(CHECK_BYTES);
+  if (crc32(payload) !== bytes.readUInt32BE(0)) return undefined;
   try {
     const cache = deserialize(payload) as CacheFile;
     if (cache?.format !== FORMAT || cache.root !== root || cache.options !== options || !(cache.entries instanceof Map)) return undefined;
@@ -88,7 +96,9 @@ function writeCache(file: string, cache: CacheFile): void {
   try {
     mkdirSync(dir, { recursive: true });
     // Written whole, then renamed over: two processes at once leave one complete cache, never a mix.
-    writeFileSync(temp, Buffer.concat([createHash('sha256').update(payload).digest(), payload]));
+    const check = Buffer.alloc(CHECK_BYTES);
+    check.writeUInt32BE(crc32(payload));
+    writeFileSync(temp, Buffer.concat([check, payload]));
     renameSync(temp, file);
   } catch {
     // The cache only saves time: a cache folder that cannot be written costs the next run a cold index.
