@@ -1,4 +1,3 @@
-import { lstatSync } from 'node:fs';
 import { basename, dirname, relative, resolve, sep } from 'node:path';
 import { PROJECT_FILE_NAME, TASK_FILE_SUFFIX } from '../model/fileNames';
 import type { FileChange } from './batchRecords';
@@ -47,9 +46,9 @@ function segmentsBelow(path: string, projectDir: string): string[] {
 function taskFileProblem(path: string, scope: ChangeScope): string | undefined {
   const absolute = resolve(path);
   const folder = taskFolderOf(dirname(absolute), scope);
-  // The folder's answer holds for a file in it unless the file itself is a link (or cannot be looked at).
-  let project = folder?.project;
-  if (!folder || (project !== undefined && !isPlainEntry(absolute))) project = projectOf(absolute, scope);
+  // The folder's answer holds for every file in it: a task file that is a link is refused where it is
+  // read, right before it is written (readTaskFileIfExists), with no window in between.
+  const project = folder ? folder.project : projectOf(absolute, scope);
   if (!project) return `${path} is not inside a project of this workspace`;
   const name = basename(absolute);
   if (!name.endsWith(TASK_FILE_SUFFIX)) return `${path} is not a task file (*${TASK_FILE_SUFFIX})`;
@@ -77,15 +76,6 @@ function taskFolderOf(dir: string, scope: ChangeScope): TaskFolder | undefined {
   const folder = { project: inside ? named : undefined, hidden: below !== '' && below.split(sep).some((s) => s.startsWith('.')) };
   scope.taskFolders.set(dir, folder);
   return folder;
-}
-
-/** Whether the path is a file that is not a link, or nothing yet: then its folder's answer is its own. */
-function isPlainEntry(path: string): boolean {
-  try {
-    return !lstatSync(path).isSymbolicLink();
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'ENOENT';
-  }
 }
 
 /** A code file: inside its task's folder (the `code:` rule), never a task, project or hidden file. */

@@ -49,8 +49,13 @@ function isLink(path: string): boolean {
 function realDirOf(dir: string, realDirs: Map<string, string> | undefined): string {
   let real = realDirs?.get(dir);
   if (real === undefined) {
-    real = realish(dir);
-    if (realDirs && isRealFolder(dir)) realDirs.set(dir, real);
+    const folder = realDirs !== undefined && isRealFolder(dir);
+    // A real folder's real path is its folder's plus its name: one lstat a level (the levels above
+    // shared by its siblings) instead of a realpath(3) of every component from the root.
+    const parent = dirname(dir);
+    const realParent = folder && parent !== dir && dir === resolve(dir) ? realDirOf(parent, realDirs) : undefined;
+    real = realParent !== undefined && realParent !== DANGLING ? resolve(realParent, basename(dir)) : realish(dir);
+    if (folder) realDirs!.set(dir, real);
   }
   return real;
 }

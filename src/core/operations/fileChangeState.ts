@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import { existsSync, linkSync, mkdirSync, readFileSync, renameSync, statSync, unlinkSync } from 'node:fs';
+import { closeSync, constants, existsSync, linkSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, statSync, unlinkSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { ConflictError } from './atomicFile';
 import { isAfterText, type FileChange } from './batchRecords';
@@ -25,6 +25,30 @@ export function readIfExists(path: string): string | undefined {
 }
 
 /**
+ * A task file's text, undefined when nothing is there; a link there is refused, never read through. This
+ * read under the write lock is the check (the one before the rename), so nothing can become a link
+ * between them: a rename would replace a link anyway, and a link is never a task the index read.
+ */
+export function readTaskFileIfExists(path: string): string | undefined {
+  let fd: number;
+  try {
+    // Windows has no O_NOFOLLOW: there a link is looked for first.
+    if (constants.O_NOFOLLOW === undefined && lstatSync(path).isSymbolicLink()) throw Object.assign(new Error(path), { code: 'ELOOP' });
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return undefined;
+    if (code === 'ELOOP') throw new ConflictError(l10n.t('{0} is a symbolic link: a task file is never read or written through one', path));
+    throw error;
+  }
+  try {
+    return readFileSync(fd, 'utf8');
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
  * Where a task file stands against its recorded change:
  * - before: as it was (not reached);
  * - linked: a move's new name made, the old one not yet removed (both hold the old text);
@@ -35,14 +59,14 @@ export function readIfExists(path: string): string | undefined {
 export type TaskFileState = 'before' | 'linked' | 'renamed' | 'after' | 'changed';
 
 export function taskFileState(c: FileChange): TaskFileState {
-  const atBefore = readIfExists(c.before);
+  const atBefore = readTaskFileIfExists(c.before);
   const kind = changeKind(c);
   if (kind === 'delete') return atBefore === undefined ? 'after' : atBefore === c.beforeText ? 'before' : 'changed';
   if (kind === 'create') return atBefore === undefined ? 'before' : isAfterText(c, atBefore) ? 'after' : 'changed';
   // An edit always changes the text (updatedAt at least): the old text is 'before', and only
   // another text is worth hashing.
   if (kind !== 'move') return atBefore === undefined ? 'changed' : atBefore === c.beforeText ? 'before' : isAfterText(c, atBefore) ? 'after' : 'changed';
-  const atAfter = readIfExists(c.after!);
+  const atAfter = readTaskFileIfExists(c.after!);
   if (atAfter === undefined) return atBefore === c.beforeText ? 'before' : 'changed';
   if (atBefore === undefined) return isAfterText(c, atAfter) ? 'after' : atAfter === c.beforeText ? 'renamed' : 'changed';
   return atBefore === c.beforeText && atAfter === c.beforeText ? 'linked' : 'changed';
