@@ -147,13 +147,14 @@ export class WorkspaceIndexer implements vscode.Disposable {
         const folders = vscode.workspace.workspaceFolders ?? [];
         const roots = folders.every((f) => f.uri.scheme === 'file') ? folders.map((f) => f.uri.fsPath) : undefined;
         const globs = [...exclude, ...filesExclude()];
-        // Local folders are walked and stat'ed on a helper thread while this one opens the cache.
+        // Local folders are walked and stat'ed on a helper thread while this one opens a large cache.
         const scanning = roots && ScanAhead.beside(this.cacheFile, roots, globs);
         // Files whose size and mtime the cache vouches for are neither read nor parsed again.
         const root = folders.map((f) => f.uri.toString()).join('\n');
         const cache = this.cacheFile ? new IndexCacheSession(this.cacheFile, root, options) : undefined;
         const cacheOpenMs = performance.now() - began;
-        const scan = roots && (scanning ? scanning.result() : scanWorkspace(roots, globs));
+        // Without a helper, the walk trusts the cache's listing of each folder whose times are as kept.
+        const scan = roots && (scanning ? scanning.result() : scanWorkspace(roots, globs, undefined, cache?.folderListings(roots, globs)));
         const files: (string | vscode.Uri)[] = scan ? [...scan.files] : await this.remoteFiles(exclude);
         files.push(...(await this.sharedLockFiles()));
         const findMs = performance.now() - began - cacheOpenMs;

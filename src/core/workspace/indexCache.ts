@@ -14,6 +14,7 @@ import { readForIndex } from './diskWorkspace';
 import { ScanAhead } from './scanAhead';
 import { fileStatOf, scanWorkspace, statOf } from './workspaceScan';
 import { parseTasksAhead } from './parallelTaskParse';
+import { folderListings, type FolderListing, type FolderListings } from './folderListings';
 import { fileKind } from './fileKinds';
 import { toPosixPath } from './paths';
 import { currentLanguage } from '../text/language';
@@ -46,6 +47,8 @@ interface CacheFile {
   options: string;
   writtenAt: number;
   entries: Map<string, Entry>;
+  /** The walk's folder listings, for the roots and exclude globs `key` names (folderListings.ts). */
+  folders?: { key: string; listings: Map<string, FolderListing> };
 }
 
 /** `$XDG_CACHE_HOME/nightshift/index` (or `~/.cache/nightshift/index`): the CLI's default cache folder. */
@@ -173,6 +176,8 @@ export class IndexCacheSession {
   parsed = 0;
   /** Files read to compare (too recent to trust), and other files that changed. */
   reread = 0;
+  /** The walk made with this cache's folder listings, kept with the cache. */
+  private walk?: { key: string; listings: FolderListings };
 
   constructor(
     private readonly file: string,
@@ -182,6 +187,19 @@ export class IndexCacheSession {
     // Messages are kept as written, so a cache holds one language's.
     this.optionsKey = JSON.stringify({ taskRootOverride: options.taskRootOverride ?? null, sharedLockDir: options.sharedLockDir ?? null, language: currentLanguage() });
     this.cache = readCache(file, root, this.optionsKey);
+  }
+
+  /**
+   * The folder listings to walk `roots` with: those of the cache when it was of the same roots and
+   * globs, trusted where a folder's times are as kept (and older than the cache by the racy window).
+   * The walk's own are kept with the cache when it is saved.
+   */
+  folderListings(roots: readonly string[], excludeGlobs: readonly string[]): FolderListings {
+    const key = JSON.stringify({ roots: roots.map((r) => toPosixPath(resolve(r))), excludeGlobs });
+    const kept = this.cache?.folders?.key === key && this.cache.folders.listings instanceof Map ? this.cache.folders.listings : undefined;
+    const listings = folderListings(kept, (this.cache?.writtenAt ?? 0) - RACY_MS);
+    this.walk = { key, listings };
+    return listings;
   }
 
   /** The file's text as cached, when its size and mtime vouch for it; undefined: read it. */
@@ -243,8 +261,11 @@ export class IndexCacheSession {
   /** Writes the cache when anything changed since it was read; else marks it used (pruning goes by that). */
   save(): void {
     const cache = this.cache;
-    if (!cache || this.parsed > 0 || this.reread > 0 || cache.entries.size !== this.entries.size) {
-      writeCache(this.file, { format: FORMAT, root: this.root, options: this.optionsKey, writtenAt: Date.now(), entries: this.entries });
+    const walk = this.walk;
+    const foldersChanged = walk !== undefined && (walk.listings.listed > 0 || walk.listings.found.size !== (walk.listings.known?.size ?? -1));
+    if (!cache || this.parsed > 0 || this.reread > 0 || cache.entries.size !== this.entries.size || foldersChanged) {
+      const folders = walk ? { folders: { key: walk.key, listings: walk.listings.found } } : {};
+      writeCache(this.file, { format: FORMAT, root: this.root, options: this.optionsKey, writtenAt: Date.now(), entries: this.entries, ...folders });
       return;
     }
     try {
@@ -267,7 +288,8 @@ export function loadWorkspaceCached(root: string, cacheDir: string, options: Ind
   // The walk and the stats are made on a helper thread while this one opens the cache.
   const scanning = ScanAhead.beside(file, [root], []);
   const session = new IndexCacheSession(file, toPosixPath(resolve(root)), options);
-  const scan = scanning ? scanning.result() : scanWorkspace([root], []);
+  // Without a helper, the walk stats the folders the cache kept the listings of, and lists only those that changed.
+  const scan = scanning ? scanning.result() : scanWorkspace([root], [], undefined, session.folderListings([root], []));
   const index = new WorkspaceIndex(options);
   for (const [path, reason] of scan.unreadable) index.setUnreadable(path, reason);
   const reads = scan.files.map((path, i): { path: string; text?: string; unreadable?: string; size?: number; mtimeMs?: number } => {

@@ -17,10 +17,13 @@ export const SCAN_DONE = 1;
 /** A helper that has not moved on for this long is taken for dead: the scan is made here. */
 const STALL_MS = 10_000;
 /**
- * A cache smaller than this (about 150 task files) opens in a few milliseconds: the walk is made on the
- * asking thread, without starting one.
+ * A cache smaller than this (about 20,000 task files) is opened, and then the walk made on the asking
+ * thread, without starting one: a walk that trusts the cache's folder listings only stats (10,000 files
+ * in 60-80 ms here), where a helper thread took 230-320 ms to start, walk and post (its own start, and
+ * the two cores shared with the opening of the cache and V8's threads), so the asking thread waited
+ * for it. With a larger cache, opening it takes longer than the helper's whole walk.
  */
-export const MIN_CACHE_BYTES = 256 * 1024;
+export const MIN_CACHE_BYTES = 32 * 1024 * 1024;
 
 /**
  * A workspace's walk and stats, made on a helper thread while the asking thread opens the index cache

@@ -1,5 +1,6 @@
 import { statSync, type Stats } from 'node:fs';
 import picomatch from 'picomatch';
+import type { FolderListings } from './folderListings';
 import { findIndexedFiles } from './workspaceWalk';
 
 /** What a stat of a found file said. */
@@ -51,13 +52,15 @@ export function excludedBy(globs: readonly string[]): ((rel: string) => boolean)
 /**
  * Walks the roots by the task-folder rule and the exclude globs, and stats every file found (following
  * links, as reading it does). `progress` is told every so often, for a waiting thread to see it move.
+ * `listings`: the folders an earlier walk listed, trusted where unchanged, and this walk's (see
+ * folderListings.ts).
  */
-export function scanWorkspace(roots: readonly string[], excludeGlobs: readonly string[], progress: () => void = () => undefined): WorkspaceScan {
+export function scanWorkspace(roots: readonly string[], excludeGlobs: readonly string[], progress: () => void = () => undefined, listings?: FolderListings): WorkspaceScan {
   const excluded = excludedBy(excludeGlobs);
   const unreadable: [string, string][] = [];
   const files: string[] = [];
   for (const root of roots) {
-    for (const file of findIndexedFiles(root, (path, reason) => void unreadable.push([path, reason]), excluded)) files.push(file);
+    for (const file of findIndexedFiles(root, (path, reason) => void unreadable.push([path, reason]), excluded, listings)) files.push(file);
     progress();
   }
   const size = new Float64Array(files.length);

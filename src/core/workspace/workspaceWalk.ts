@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileKind } from './fileKinds';
+import { folderTimes, trustedListing, type FolderListing, type FolderListings } from './folderListings';
 import { toPosixPath } from './paths';
 import { isIndexedPath, isScannedFolder } from './taskFolderRule';
 
@@ -11,31 +12,47 @@ export type UnreadablePath = (path: string, reason: string) => void;
  * Paths of every file under `root` that the index reads, by the shared task-folder rule. A folder that
  * cannot be listed goes to `unreadable` (by default the scan fails), and the scan goes on without it.
  * `excluded` (a '/'-separated path below `root`) leaves out a file, or a folder with everything below
- * it, which is then never listed.
+ * it, which is then never listed. With `listings`, a folder whose times say it did not change since
+ * an earlier walk kept its listing is not listed again (folderListings.ts), and every folder's
+ * listing is kept in `listings.found`.
  */
-export function findIndexedFiles(root: string, unreadable: UnreadablePath = failOn, excluded?: (rel: string) => boolean): string[] {
+export function findIndexedFiles(root: string, unreadable: UnreadablePath = failOn, excluded?: (rel: string) => boolean, listings?: FolderListings): string[] {
   const top = resolve(root);
   const found: string[] = [];
   // Paths are built as the walk descends (relative(), join() and the rule's split of every file's
   // path were most of a 10,000-file walk); the task-folder rule is asked once per folder.
   const walk = (dir: string, posixDir: string, relDir: string): void => {
+    const times = listings && folderTimes(dir, relDir === '');
+    const kept = listings && trustedListing(listings, posixDir, times);
+    if (kept) {
+      listings.found.set(posixDir, kept);
+      for (const name of kept.files) found.push(join(dir, name));
+      for (const name of kept.folders) walk(join(dir, name), `${posixDir}/${name}`, relDir ? `${relDir}/${name}` : name);
+      return;
+    }
     let entries;
     try {
       entries = readdirSync(dir, { withFileTypes: true });
     } catch (error) {
       return unreadable(dir, unreadableReason(error));
     }
+    const listing: FolderListing | undefined = listings && times ? { ...times, files: [], folders: [] } : undefined;
+    if (listings) listings.listed++;
     const filesIndexed = isIndexedPath(relDir ? `${relDir}/_` : '_');
     const locksIndexed = isIndexedPath(relDir ? `${relDir}/_.lock` : '_.lock');
     for (const entry of entries) {
       const name = entry.name;
       const rel = relDir ? `${relDir}/${name}` : name;
       if (entry.isDirectory()) {
-        if (isScannedFolder(rel) && !excluded?.(rel)) walk(join(dir, name), `${posixDir}/${name}`, rel);
+        if (!isScannedFolder(rel) || excluded?.(rel)) continue;
+        listing?.folders.push(name);
+        walk(join(dir, name), `${posixDir}/${name}`, rel);
       } else if (entry.isFile() && (name.endsWith('.lock') ? locksIndexed : filesIndexed) && fileKind(`${posixDir}/${name}`) && !excluded?.(rel)) {
+        listing?.files.push(name);
         found.push(join(dir, name));
       }
     }
+    if (listing) listings!.found.set(posixDir, listing);
   };
   walk(top, toPosixPath(top).replace(/\/$/, ''), '');
   return found.sort();
