@@ -21,7 +21,7 @@ import { currentLanguage } from '../text/language';
 import { WorkspaceIndex, type IndexOptions } from './workspaceIndex';
 import type { ParsedFileSource } from './parsedFileSource';
 
-/** Bumped whenever what a parse yields changes: a cache of another format is rebuilt, never read. */
+/** Bumped whenever what a parse yields, or which files the walk takes (the folder listings), changes: a cache of another format is rebuilt, never read. */
 const FORMAT = 'nightshift-index-cache/3';
 /** A file changed within this long before the cache was written may change again unseen by its mtime. */
 const RACY_MS = 2000;
