@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { mkdirSync, mkdtempSync, renameSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { folderListings, type FolderListing } from '../../src/core/workspace/folderListings';
@@ -7,15 +7,11 @@ import { indexCacheFile, IndexCacheSession, loadWorkspaceCached } from '../../sr
 import { findIndexedFiles } from '../../src/core/workspace/workspaceWalk';
 import { PROJECT_YAML, task, writeFiles } from './fixtures';
 
-/** Every folder below `root` (and it) dated an hour back, as a workspace checked out a while ago. */
-function ageFolders(root: string, dir = root): void {
+/** Every folder below `dir` (and it) dated an hour back, as a workspace checked out a while ago. */
+function ageFolders(dir: string): void {
   const hourAgo = new Date(Date.now() - 3_600_000);
-  for (const name of readdir(dir)) ageFolders(root, join(dir, name));
+  for (const entry of readdirSync(dir, { withFileTypes: true })) if (entry.isDirectory()) ageFolders(join(dir, entry.name));
   utimesSync(dir, hourAgo, hourAgo);
-}
-
-function readdir(dir: string): string[] {
-  return require('node:fs').readdirSync(dir, { withFileTypes: true }).filter((e: { isDirectory(): boolean }) => e.isDirectory()).map((e: { name: string }) => e.name);
 }
 
 function workspace(): string {

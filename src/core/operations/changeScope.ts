@@ -32,10 +32,15 @@ export function scopeOf(index: { projects(): readonly { dir: string }[] }, locks
  */
 function projectOf(path: string, scope: ChangeScope): string | undefined {
   const absolute = resolve(path);
-  scope.resolved ??= scope.projectDirs.map((dir) => ({ dir, absolute: resolve(dir) })).sort((a, b) => b.absolute.length - a.absolute.length);
-  // The deepest project folder above it: the first in that order.
-  const named = scope.resolved.find((p) => absolute.startsWith(p.absolute + sep))?.dir;
+  const named = projectNaming(absolute, scope, false);
   return named !== undefined && isInside(absolute, named, scope.realDirs) ? named : undefined;
+}
+
+/** The deepest project folder strictly above `absolute` (or, with `orItself`, that is it), links not resolved. */
+function projectNaming(absolute: string, scope: ChangeScope, orItself: boolean): string | undefined {
+  scope.resolved ??= scope.projectDirs.map((dir) => ({ dir, absolute: resolve(dir) })).sort((a, b) => b.absolute.length - a.absolute.length);
+  // The first in that order is the deepest.
+  return scope.resolved.find((p) => absolute.startsWith(p.absolute + sep) || (orItself && absolute === p.absolute))?.dir;
 }
 
 /** The path's folders below its project, for the rule that none of them is hidden (`.git`, `.nightshift`). */
@@ -67,13 +72,11 @@ function taskFolderOf(dir: string, scope: ChangeScope): TaskFolder | undefined {
   scope.taskFolders ??= new Map();
   const known = scope.taskFolders.get(dir);
   if (known) return known;
-  scope.resolved ??= scope.projectDirs.map((p) => ({ dir: p, absolute: resolve(p) })).sort((a, b) => b.absolute.length - a.absolute.length);
-  const named = scope.resolved.find((p) => dir === p.absolute || dir.startsWith(p.absolute + sep))?.dir;
+  const named = projectNaming(dir, scope, true);
   if (named === undefined) return { project: undefined, hidden: false };
   const { inside, settled } = folderInside(dir, named, scope.realDirs);
   if (!settled) return undefined;
-  const below = relative(resolve(named), dir);
-  const folder = { project: inside ? named : undefined, hidden: below !== '' && below.split(sep).some((s) => s.startsWith('.')) };
+  const folder = { project: inside ? named : undefined, hidden: segmentsBelow(dir, named).some((s) => s.startsWith('.')) };
   scope.taskFolders.set(dir, folder);
   return folder;
 }
@@ -109,6 +112,7 @@ export function checkChangeScope(c: FileChange, scope: ChangeScope, source: stri
   check(source, 'before', c.before, (p) => taskFileProblem(p, scope));
   // An edit in place names one path twice: checked once (links resolved) is enough.
   if (c.after !== c.before) check(source, 'after', c.after, (p) => taskFileProblem(p, scope));
+  // A record's `code` may be anything (null included): only its paths are checked.
   if (c.code !== undefined) {
     check(source, 'code.from', c.code?.from, (p) => codeFileProblem(p, c.before, scope));
     check(source, 'code.to', c.code?.to, (p) => codeFileProblem(p, c.after ?? c.before, scope));

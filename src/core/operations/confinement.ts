@@ -95,7 +95,11 @@ function realishBelowMemo(path: string, realDirs: Map<string, string>): string {
  */
 export function isInside(path: string, dir: string, realDirs?: Map<string, string>): boolean {
   const realDir = realDirOf(dir, realDirs);
-  const real = realDirs ? realishBelowMemo(path, realDirs) : realish(path);
+  return realInside(realDirs ? realishBelowMemo(path, realDirs) : realish(path), realDir);
+}
+
+/** Whether real path `real` is `realDir` or below it; a dangling link on either side is never inside. */
+function realInside(real: string, realDir: string): boolean {
   if (real === DANGLING || realDir === DANGLING) return false;
   const rel = relative(realDir, real);
   return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel));
@@ -108,11 +112,7 @@ export function isInside(path: string, dir: string, realDirs?: Map<string, strin
  */
 export function folderInside(dir: string, root: string, realDirs: Map<string, string>): { inside: boolean; settled: boolean } {
   const realRoot = realDirOf(root, realDirs);
-  const real = realDirOf(dir, realDirs);
-  const settled = realDirs.has(dir);
-  if (real === DANGLING || realRoot === DANGLING) return { inside: false, settled };
-  const rel = relative(realRoot, real);
-  return { inside: rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel)), settled };
+  return { inside: realInside(realDirOf(dir, realDirs), realRoot), settled: realDirs.has(dir) };
 }
 
 /** `path` unchanged when it lies strictly below one of `roots`; otherwise a ConfinementError naming `source`. */

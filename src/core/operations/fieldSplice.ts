@@ -1,6 +1,7 @@
 import { Document, isSeq, stringify } from 'yaml';
 import { readsOtherwiseInYaml11 } from '../yaml/yaml11Readings';
 import { spanOf, type FieldSpans, type SpanStyle } from '../yaml/fieldSpans';
+import { BoundedMemo } from './boundedMemo';
 
 const STRING_TYPE = { plain: 'PLAIN', single: 'QUOTE_SINGLE', double: 'QUOTE_DOUBLE' } as const;
 
@@ -62,18 +63,11 @@ function render(value: unknown, style: SpanStyle, column: number, eol: string): 
 const PLAIN_SAFE = /^[A-Za-z_][\w./-]*$/;
 const RESERVED = /^(null|Null|NULL|true|True|TRUE|false|False|FALSE)$/;
 
-/** Words asked about already: a batch asks about the same few tags in every file. (Bounded.) */
-const bareWords = new Map<string, boolean>();
+/** Words asked about already: a batch asks about the same few tags in every file. */
+const bareWords = new BoundedMemo<boolean>(4096);
 
 function isBareWord(value: unknown): value is string {
-  if (typeof value !== 'string') return false;
-  let bare = bareWords.get(value);
-  if (bare === undefined) {
-    bare = PLAIN_SAFE.test(value) && !RESERVED.test(value) && !readsOtherwiseInYaml11(value);
-    if (bareWords.size >= 4096) bareWords.clear();
-    bareWords.set(value, bare);
-  }
-  return bare;
+  return typeof value === 'string' && bareWords.get(value, () => PLAIN_SAFE.test(value) && !RESERVED.test(value) && !readsOtherwiseInYaml11(value));
 }
 
 let memo = { value: undefined as unknown, style: '', line: undefined as string | undefined };

@@ -33,19 +33,22 @@ export function readTaskFileIfExists(path: string): string | undefined {
   let fd: number;
   try {
     // Windows has no O_NOFOLLOW: there a link is looked for first.
-    if (constants.O_NOFOLLOW === undefined && lstatSync(path).isSymbolicLink()) throw Object.assign(new Error(path), { code: 'ELOOP' });
+    if (constants.O_NOFOLLOW === undefined && lstatSync(path).isSymbolicLink()) throw linkRefusal(path);
     fd = openSync(path, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return undefined;
-    if (code === 'ELOOP') throw new ConflictError(l10n.t('{0} is a symbolic link: a task file is never read or written through one', path));
-    throw error;
+    throw code === 'ELOOP' ? linkRefusal(path) : error;
   }
   try {
     return readFileSync(fd, 'utf8');
   } finally {
     closeSync(fd);
   }
+}
+
+function linkRefusal(path: string): ConflictError {
+  return new ConflictError(l10n.t('{0} is a symbolic link: a task file is never read or written through one', path));
 }
 
 /**

@@ -6,6 +6,7 @@ import { YamlSource } from '../yaml/yamlSource';
 import { ConflictError } from './atomicFile';
 import { spliceFields } from './fieldSplice';
 import { applyDocEdits, editYamlValue, setIn, type DocEdit } from './taskDocument';
+import { BoundedMemo } from './boundedMemo';
 
 /** What an edit sets, as data: top-level fields and document edits. `updatedAt` is among `fields`. */
 export interface TextEdit {
@@ -51,21 +52,15 @@ export function rederivedText(before: string, edit: TextEdit, via: TextVia): str
 }
 
 /**
- * A field's value checked against its schema, remembered by its JSON: a batch sets the same stamp in
- * every file, and mostly the same few tag lists. (Bounded: a batch of all-different values only pays
- * the check it always did.)
+ * A field's value checked against its schema, remembered for a string or a list of strings (a batch
+ * sets the same stamp in every file, and mostly the same few tag lists). Other values are checked each
+ * time: their JSON could not tell them apart (NaN and null, a Date and its text).
  */
-const checked = new Map<string, ReturnType<typeof checkField>>();
+const checked = new BoundedMemo<ReturnType<typeof checkField>>(1024);
 
 function fieldCheck(key: string, value: unknown): ReturnType<typeof checkField> {
-  const memo = `${key}\0${JSON.stringify(value)}`;
-  let check = checked.get(memo);
-  if (check === undefined && !checked.has(memo)) {
-    check = checkField(key, value);
-    if (checked.size >= 1024) checked.clear();
-    checked.set(memo, check);
-  }
-  return check;
+  const plain = typeof value === 'string' || (Array.isArray(value) && value.every((v) => typeof v === 'string'));
+  return plain ? checked.get(`${key}\0${JSON.stringify(value)}`, () => checkField(key, value)) : checkField(key, value);
 }
 
 function checkField(key: string, value: unknown): { success: boolean; error?: z.ZodError } | undefined {

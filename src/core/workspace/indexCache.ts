@@ -285,7 +285,7 @@ export class IndexCacheSession {
  */
 export function loadWorkspaceCached(root: string, cacheDir: string, options: IndexOptions = {}): { index: WorkspaceIndex; cached: number; parsed: number } {
   const file = indexCacheFile(cacheDir, root);
-  // The walk and the stats are made on a helper thread while this one opens the cache.
+  // Beside a large cache, the walk and the stats are made on a helper thread while this one opens it.
   const scanning = ScanAhead.beside(file, [root], []);
   const session = new IndexCacheSession(file, toPosixPath(resolve(root)), options);
   // Without a helper, the walk stats the folders the cache kept the listings of, and lists only those that changed.
