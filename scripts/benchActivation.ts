@@ -4,8 +4,8 @@
 //   activation to tree, cold — the window's first open: the extension activates (workspaceContains)
 //                          and indexes with an empty index cache (its workspace storage);
 //   activation to tree, warm — the window reloaded: the same, with the cache of the first open.
-// The extension reports each pass's time from activation to a ready index (what the tree shows) into
-// NIGHTSHIFT_TIMINGS_FILE. Usage: npm run bench:activation -- [--tasks 10000] [--reloads 3]
+// The extension reports each opening's time from activation to the tree's first answer from the
+// indexing pass, and to the pass done, into NIGHTSHIFT_TIMINGS_FILE. Usage: npm run bench:activation -- [--tasks 10000] [--reloads 3]
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,6 +25,8 @@ process.env.NIGHTSHIFT_TIMINGS_FILE = timings;
 
 interface Timing {
   activationToIndexMs: number;
+  /** To the tree's first answer from the pass (absent when the view was hidden for 10 s). */
+  activationToTreeMs?: number;
   ms: number;
   findMs: number;
   cacheOpenMs: number;
@@ -67,6 +69,9 @@ void (async () => {
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await page.goto(server.url(dir, [['extensionDevelopmentPath', REPO]]));
+    // As a user does, the Nightshift view is opened as soon as its icon shows (while the first pass
+    // runs); the workbench then shows it again on each reload, as it keeps the last view.
+    await page.locator('.activitybar [aria-label^="Nightshift"]').first().click({ timeout: 120_000 });
     const cold = await nextTiming(0);
     const warm: Timing[] = [];
     for (let i = 0; i < Number(values.reloads); i++) {
@@ -74,10 +79,14 @@ void (async () => {
       warm.push(await nextTiming(i + 1));
     }
     const c = median(cli);
-    const w = median(warm.map((t) => t.activationToIndexMs));
-    console.log(`workspace: ${cold.tasks} tasks, ${cold.files} files; warm: median of ${warm.length} reloads (${warm.map((t) => t.activationToIndexMs).join(', ')} ms)`);
+    // To the tree's first answer from the pass; the index's pass done (its context keys' round trip
+    // included) is printed beside it, and stands in when the view was hidden.
+    const toTree = (t: Timing) => t.activationToTreeMs ?? t.activationToIndexMs;
+    const w = median(warm.map(toTree));
+    const both = (t: Timing) => `${toTree(t)}${t.activationToTreeMs === undefined ? ' (view hidden: to the index)' : ` (index ${t.activationToIndexMs})`}`;
+    console.log(`workspace: ${cold.tasks} tasks, ${cold.files} files; warm: median of ${warm.length} reloads (${warm.map(both).join(', ')} ms)`);
     console.log(`CLI cold index (read, parse, check; no cache): ${c.toFixed(0)} ms`);
-    console.log(`activation to tree, cold (empty cache; ${cold.parsed} parsed, ${cold.parsedByHelper} of them on the helper thread): ${cold.activationToIndexMs} ms = ${(cold.activationToIndexMs / c).toFixed(2)}x the CLI's cold index (target <= 1.3x) ${cold.activationToIndexMs / c <= 1.3 ? 'OK' : 'OVER'}`);
+    console.log(`activation to tree, cold (empty cache; ${cold.parsed} parsed, ${cold.parsedByHelper} of them on the helper thread): ${both(cold)} ms = ${(toTree(cold) / c).toFixed(2)}x the CLI's cold index (target <= 1.3x) ${toTree(cold) / c <= 1.3 ? 'OK' : 'OVER'}`);
     console.log(`activation to tree, warm (${warm[warm.length - 1]!.cached} task files from the cache): ${w.toFixed(0)} ms (target <= 1000 ms) ${w <= 1000 ? 'OK' : 'OVER'}`);
     const phases = (t: Timing) => `opening the cache ${t.cacheOpenMs} ms${t.scannedByHelper ? ' (a helper thread walking the folders meanwhile)' : ''}, the rest of finding the files ${t.findMs} ms, the whole pass ${t.ms} ms, then the cross-file checks ${Math.round(t.checksMs ?? 0)} ms, telling the tree and the other views ${Math.round(t.notifyMs ?? 0)} ms and the context keys' round trip ${Math.round(t.contextMs ?? 0)} ms`;
     console.log(`  where it went, cold: ${phases(cold)}; warm: ${phases(warm[warm.length - 1]!)}`);

@@ -16,6 +16,13 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode> {
   readonly nodes = new NodeCache();
   /** How many of a folder's own tasks it shows, by folder key, when more than one page. */
   private readonly shown = new Map<string, number>();
+  private answered?: (at: number) => void;
+  /**
+   * When the tree first gave the workbench its projects from a whole indexing pass (performance.now()):
+   * what opening a window is for, and what the activation benchmark measures to. Pending while the
+   * view is hidden (nothing asks it).
+   */
+  readonly firstShown = new Promise<number>((resolve) => (this.answered = resolve));
 
   constructor(
     private readonly indexer: WorkspaceIndexer,
@@ -129,7 +136,11 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode> {
 
   getChildren(node?: TreeNode): TreeNode[] {
     const index = this.indexer.index;
-    if (!node) return index.projects().map((p) => this.nodes.project(p.dir));
+    if (!node) {
+      const projects = index.projects().map((p) => this.nodes.project(p.dir));
+      if (this.indexer.lastPass) this.answered?.(performance.now());
+      return projects;
+    }
     if (node.kind === 'task' || node.kind === 'more') return [];
     const path = node.kind === 'folder' ? node.path : '';
     const folder = this.folder(node.projectDir, path);

@@ -17,6 +17,13 @@ describe('indexing a window in a real VS Code', () => {
     await waitFor(() => inFolder('sandbox') > 0 && inFolder('campaigns') > 0, 'every folder indexed again', 30_000);
   });
 
+  it('the tree tells when it first gave its projects from a whole pass (what the activation benchmark measures to)', async () => {
+    await vscode.commands.executeCommand('nightshift.tasks.focus');
+    const shownAt = await Promise.race([api.tree.firstShown, new Promise<undefined>((resolve) => setTimeout(resolve, 30_000))]);
+    assert.ok(typeof shownAt === 'number' && shownAt > 0 && shownAt <= performance.now(), `firstShown: ${shownAt}`);
+    assert.ok(api.indexer.lastPass, 'shown from a finished pass');
+  });
+
   it('nightshift.exclude and files.exclude leave folders out, a folder glob everything below it', async () => {
     assert.ok(inFolder('sandbox') > 0 && inFolder('campaigns') > 0);
     await vscode.workspace.getConfiguration('nightshift').update('exclude', ['**/node_modules/**', '**/sandbox/**'], vscode.ConfigurationTarget.Workspace);
