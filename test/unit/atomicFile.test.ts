@@ -24,11 +24,13 @@ describe('writeFileAtomic of a large text, encoded a slice at a time', () => {
   });
 
   it('writes pieces one after the other, small and large, as their joined text', () => {
-    const pieces = ['{"head":"→",', '"changes":', JSON.stringify(Array.from({ length: 30_000 }, (_, i) => ({ task: `t${i}`, text: 'é😀' }))), '', '}\n'];
+    // The last piece but one ends in the first half of a pair, the last begins with its second.
+    const pieces = ['{"head":"→",', '"changes":', JSON.stringify(Array.from({ length: 30_000 }, (_, i) => ({ task: `t${i}`, text: 'é😀' }))), '', ',"end":"\ud83d', '\ude00"}\n'];
     const file = join(dir, 'record.json');
     writeFileSync(file, 'the old text\n');
     writeFileAtomic(file, pieces);
     assert.equal(readFileSync(file, 'utf8'), pieces.join(''));
+    assert.deepEqual(readFileSync(file), Buffer.from(pieces.join(''), 'utf8'));
     assert.deepEqual(readdirSync(dir), ['record.json']);
   });
 

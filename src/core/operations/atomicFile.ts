@@ -62,12 +62,19 @@ function writeLarge(temp: string, pieces: readonly string[]): void {
   const span = Math.floor(buffer.length / 3);
   const fd = openSync(temp, 'wx');
   try {
-    for (const piece of pieces) {
+    // A pair split between two pieces is joined again: its first half goes on with the next piece.
+    let carry = '';
+    for (const [n, whole] of pieces.entries()) {
+      let piece = carry + whole;
+      carry = '';
+      if (n < pieces.length - 1 && isHighSurrogate(piece.charCodeAt(piece.length - 1))) {
+        carry = piece.slice(-1);
+        piece = piece.slice(0, -1);
+      }
       for (let start = 0; start < piece.length; ) {
         let end = Math.min(piece.length, start + span);
         // Never between the two halves of a surrogate pair: each half alone would encode as U+FFFD.
-        const last = piece.charCodeAt(end - 1);
-        if (end < piece.length && last >= 0xd800 && last <= 0xdbff) end--;
+        if (end < piece.length && isHighSurrogate(piece.charCodeAt(end - 1))) end--;
         const length = buffer.write(piece.slice(start, end), 0, 'utf8');
         for (let written = 0; written < length; ) written += writeSync(fd, buffer, written, length - written);
         start = end;
@@ -76,6 +83,10 @@ function writeLarge(temp: string, pieces: readonly string[]): void {
   } finally {
     closeSync(fd);
   }
+}
+
+function isHighSurrogate(unit: number): boolean {
+  return unit >= 0xd800 && unit <= 0xdbff;
 }
 
 /** Replaces a file's content in one step: a reader (or a crash) sees the old text or the new, never half. */
