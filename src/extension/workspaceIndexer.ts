@@ -8,7 +8,8 @@ import { IndexCacheSession } from '../core/workspace/indexCache';
 import { ParallelTaskParse, parseTasksAhead } from '../core/workspace/parallelTaskParse';
 import { WorkspaceIndex } from '../core/workspace/workspaceIndex';
 import type { ParsedFileSource } from '../core/workspace/parsedFileSource';
-import { readLocalThroughCache, readText, type FileRead } from './indexedFileRead';
+import { readText } from './indexedFileRead';
+import { readThroughCache, type FileRead } from '../core/workspace/cachedFileRead';
 import { ScanAhead } from '../core/workspace/scanAhead';
 import { scanWorkspace, statOf } from '../core/workspace/workspaceScan';
 import { emptyChange, type IndexChange } from '../core/workspace/workspaceModel';
@@ -168,7 +169,7 @@ export class WorkspaceIndexer implements vscode.Disposable {
             const batch = files.slice(i, i + READ_BATCH);
             const paths = batch.map((f) => (typeof f === 'string' ? localKey(f) : toPosixPath(f.path)));
             // Local files are read synchronously, in turn: 10,000 promises cost more than the reads.
-            const reads = batch.map((f, j) => (typeof f === 'string' ? readLocalThroughCache(f, paths[j]!, cache, scan && i + j < scan.files.length ? statOf(scan, i + j) : undefined) : undefined));
+            const reads = batch.map((f, j) => (typeof f === 'string' ? readThroughCache(f, paths[j]!, cache, scan && i + j < scan.files.length ? statOf(scan, i + j) : undefined) : undefined));
             const remote = batch.flatMap((f, j) => (typeof f === 'string' ? [] : [readText(f).then((read) => void (reads[j] = read))]));
             // Each batch lets the extension host's other work run (the pass of 10,000 files is seconds cold).
             await (remote.length ? Promise.all(remote) : new Promise((next) => setImmediate(next)));

@@ -1,4 +1,3 @@
-import * as l10n from '@vscode/l10n';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
@@ -10,9 +9,9 @@ import type { TaskFile } from '../model/taskSchema';
 import type { ProjectFile } from '../model/projectSchema';
 import type { LockHolder } from './lockFile';
 import type { FieldSpans } from '../yaml/fieldSpans';
-import { readForIndex } from './diskWorkspace';
 import { ScanAhead } from './scanAhead';
-import { fileStatOf, scanWorkspace, statOf } from './workspaceScan';
+import { scanWorkspace, statOf } from './workspaceScan';
+import { readThroughCache } from './cachedFileRead';
 import { parseTasksAhead } from './parallelTaskParse';
 import { folderListings, type FolderListing, type FolderListings } from './folderListings';
 import { fileKind } from './fileKinds';
@@ -292,26 +291,16 @@ export function loadWorkspaceCached(root: string, cacheDir: string, options: Ind
   const scan = scanning ? scanning.result() : scanWorkspace([root], [], undefined, session.folderListings([root], []));
   const index = new WorkspaceIndex(options);
   for (const [path, reason] of scan.unreadable) index.setUnreadable(path, reason);
-  const reads = scan.files.map((path, i): { path: string; text?: string; unreadable?: string; size?: number; mtimeMs?: number } => {
-    let stat = statOf(scan, i);
-    if (!stat) {
-      // A stat that failed in the scan is made again, to say why.
-      try {
-        stat = fileStatOf(statSync(path));
-      } catch (error) {
-        return { path, unreadable: `${(error as NodeJS.ErrnoException).code ?? 'unreadable'}: cannot be read` };
-      }
-    }
-    // A pipe or a device named like a task file would block the read.
-    if (!stat.isFile) return { path, unreadable: l10n.t('not a regular file') };
-    const trusted = session.trustedText(path, stat.size, stat.mtimeMs);
-    return { ...(trusted !== undefined ? { path, text: trusted } : readForIndex(path)), size: stat.size, mtimeMs: stat.mtimeMs };
+  // A file gone since the walk is left out: the workspace as it is now has no such file.
+  const reads = scan.files.flatMap((path, i) => {
+    const read = readThroughCache(path, path, session, statOf(scan, i));
+    return read ? [{ path, read }] : [];
   });
   // The files the cache cannot give the parse of are parsed ahead, on two threads when they are many.
-  const ahead = parseTasksAhead(reads.filter((r): r is { path: string; text: string } => r.text !== undefined && session.needsParse(r.path, r.text)));
-  for (const read of reads) {
-    if (read.text !== undefined) session.add(index, read.path, read.text, read.size!, read.mtimeMs!, ahead);
-    else index.setUnreadable(read.path, read.unreadable!);
+  const ahead = parseTasksAhead(reads.flatMap(({ path, read }) => ('text' in read && session.needsParse(path, read.text) ? [{ path, text: read.text }] : [])));
+  for (const { path, read } of reads) {
+    if ('text' in read) session.add(index, path, read.text, read.size!, read.mtimeMs!, ahead);
+    else index.setUnreadable(path, read.unreadable);
   }
   session.save();
   return { index, cached: session.cached, parsed: session.parsed };
