@@ -9,7 +9,7 @@ export class DiagnosticsPublisher implements vscode.Disposable {
   private readonly subscription: vscode.Disposable;
 
   constructor(private readonly indexer: WorkspaceIndexer) {
-    this.subscription = indexer.onDidChange(() => this.publish());
+    this.subscription = indexer.onDidCheck(() => this.publish());
   }
 
   publish(): void {

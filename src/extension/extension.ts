@@ -52,6 +52,8 @@ export function activate(context: vscode.ExtensionContext): NightshiftApi {
     showCollapseAll: true,
     dragAndDropController: new TaskDragAndDrop(indexer),
   });
+  // A pass's problems are worked out once the tree in sight has shown its tasks.
+  indexer.problemsAfter = () => (view.visible ? tree.firstShown : undefined);
   // Registered before any panel's listener: a panel's list finds the rows dropped when the files change.
   const taskRows = windowTaskRows(indexer);
   const services: PanelServices = { extensionUri: context.extensionUri, indexer, tree, view, user: me, rows: taskRows.rows };
@@ -81,7 +83,7 @@ export function activate(context: vscode.ExtensionContext): NightshiftApi {
     view,
     new DiagnosticsPublisher(indexer),
     vscode.window.registerFileDecorationProvider(new TaskDecorations(indexer, me)),
-    indexer.onDidChange(updateBadge),
+    indexer.onDidCheck(updateBadge),
     ...registerTaskCommands(indexer, view, me),
     registerCommand('nightshift.openTaskList', () => void TaskPanel.show(services)),
     registerCommand('nightshift.openTimeline', (arg?: unknown) => openTimeline(services, arg)),

@@ -15,6 +15,9 @@ import { scanWorkspace, statOf } from '../core/workspace/workspaceScan';
 import { emptyChange, type IndexChange } from '../core/workspace/workspaceModel';
 import { excludeGlobs, sharedLockDirectory, taskRootOverride } from './settings';
 
+/** How long a pass's checks wait at most for the tree to show it. */
+const TREE_FIRST_MS = 2000;
+
 /** Files read, then parsed on two threads, then indexed, at a time. */
 const READ_BATCH = 1024;
 const EVENT_DEBOUNCE_MS = 60;
@@ -50,6 +53,11 @@ export class WorkspaceIndexer implements vscode.Disposable {
   index = new WorkspaceIndex();
   private readonly changed = new vscode.EventEmitter<IndexChange | 'all'>();
   readonly onDidChange = this.changed.event;
+  private readonly checked = new vscode.EventEmitter<void>();
+  /** The index's problems are known for what onDidChange told (after it, once a pass's checks ran). */
+  readonly onDidCheck = this.checked.event;
+  /** When the tree is in sight, its first showing of a pass, for that pass's checks to wait for. */
+  problemsAfter?: () => Promise<unknown> | undefined;
   private readonly uris = new Map<string, vscode.Uri>();
   private readonly pending = new Map<string, vscode.Uri | 'deleted'>();
   private timer: NodeJS.Timeout | undefined;
@@ -198,17 +206,23 @@ export class WorkspaceIndexer implements vscode.Disposable {
         this.index = index;
         this.uris.clear();
         uris.forEach((uri, path) => this.uris.set(path, uri));
-        // The checks run once here, for the Problems panel, the badge and the tree's error marks alike.
-        const checking = performance.now();
-        index.diagnostics();
+        // The tree first (its projects need no problems; a task's error mark asks for them itself);
+        // the welcome view's context keys follow in order on the same channel.
         const notified = performance.now();
-        pass.checksMs = notified - checking;
-        // The tree first; the welcome view's context keys follow in order on the same channel.
         this.changed.fire('all');
         pass.notifyMs = performance.now() - notified;
         void vscode.commands.executeCommand('setContext', 'nightshift.projectCount', index.projects().length);
         await vscode.commands.executeCommand('setContext', 'nightshift.indexing', false);
         pass.contextMs = performance.now() - notified - pass.notifyMs;
+        // Then the checks, once, for the Problems panel and the badge: when the tree is in sight, after
+        // it has shown the pass (0.3 s of checks at 10,000 tasks came before it).
+        const shown = this.problemsAfter?.();
+        if (shown) await Promise.race([shown, new Promise((resolve) => setTimeout(resolve, TREE_FIRST_MS))]);
+        if (generation !== this.generation) return;
+        const checking = performance.now();
+        index.diagnostics();
+        pass.checksMs = performance.now() - checking;
+        this.checked.fire();
       },
     ));
     return this.ready;
@@ -281,6 +295,7 @@ export class WorkspaceIndexer implements vscode.Disposable {
     });
     await vscode.commands.executeCommand('setContext', 'nightshift.projectCount', this.index.projects().length);
     this.changed.fire(change);
+    this.checked.fire();
   }
 
   dispose(): void {

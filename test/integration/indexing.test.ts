@@ -24,6 +24,20 @@ describe('indexing a window in a real VS Code', () => {
     assert.ok(api.indexer.lastPass, 'shown from a finished pass');
   });
 
+  it('a pass tells the tree first, then works out the problems once and tells the Problems panel, before it is done', async () => {
+    const told: string[] = [];
+    const subscriptions = [api.indexer.onDidChange((c) => told.push(c === 'all' ? 'all' : 'change')), api.indexer.onDidCheck(() => told.push('checked'))];
+    try {
+      await vscode.commands.executeCommand('nightshift.refresh');
+      await api.indexer.whenReady();
+    } finally {
+      subscriptions.forEach((s) => s.dispose());
+    }
+    const all = told.indexOf('all');
+    assert.ok(all >= 0 && told.indexOf('checked', all) > all, told.join(', '));
+    assert.ok(api.indexer.lastPass?.checksMs !== undefined, 'the pass timed its checks');
+  });
+
   it('nightshift.exclude and files.exclude leave folders out, a folder glob everything below it', async () => {
     assert.ok(inFolder('sandbox') > 0 && inFolder('campaigns') > 0);
     await vscode.workspace.getConfiguration('nightshift').update('exclude', ['**/node_modules/**', '**/sandbox/**'], vscode.ConfigurationTarget.Workspace);
