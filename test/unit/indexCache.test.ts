@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -175,5 +176,20 @@ describe('the persistent index cache', function () {
     assert.deepEqual(readdirSync(dir).filter((f) => f.endsWith('.tmp')), [], 'no temporary file left');
     const warm = loadWorkspaceCached(root, dir);
     assert.equal(snapshot(warm.index), snapshot(loadWorkspace(root)));
+  });
+
+  it('a cache folder on a full disk costs the command nothing: the index is right, no temporary file is left', function () {
+    if (process.getuid?.() !== 0) this.skip(); // mounting a small tmpfs needs root
+    const root = copyOfSamples();
+    const dir = cacheDir();
+    // The samples' cache is about 70 KB: it cannot fit.
+    if (spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=32k', 'tmpfs', dir]).status !== 0) this.skip();
+    try {
+      const loaded = loadWorkspaceCached(root, dir);
+      assert.equal(snapshot(loaded.index), snapshot(loadWorkspace(root)));
+      assert.deepEqual(readdirSync(dir), []);
+    } finally {
+      spawnSync('umount', [dir]);
+    }
   });
 });
