@@ -34,6 +34,8 @@ export interface IndexPass {
   scannedByHelper: boolean;
   /** The pass: finding, reading (or taking from the cache) and parsing every file. */
   ms: number;
+  /** When it began (performance.now()). */
+  began: number;
   /** Opening the cache (the helper thread walking meanwhile), then the rest of finding the files. */
   cacheOpenMs: number;
   findMs: number;
@@ -201,7 +203,7 @@ export class WorkspaceIndexer implements vscode.Disposable {
         }
         if (generation !== this.generation) return;
         if (cache) setTimeout(() => cache.save(), 0);
-        const pass: IndexPass = { files: files.length, cached: cache?.cached ?? 0, parsed: cache?.parsed ?? files.length, parsedByHelper: parser.helperFiles, scannedByHelper: scanning?.byHelper ?? false, ms: performance.now() - began, findMs, cacheOpenMs };
+        const pass: IndexPass = { files: files.length, cached: cache?.cached ?? 0, parsed: cache?.parsed ?? files.length, parsedByHelper: parser.helperFiles, scannedByHelper: scanning?.byHelper ?? false, ms: performance.now() - began, began, findMs, cacheOpenMs };
         this.lastPass = pass;
         this.index = index;
         this.uris.clear();
