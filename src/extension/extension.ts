@@ -34,6 +34,8 @@ export interface NightshiftApi {
   view: vscode.TreeView<TreeNode>;
   /** The Schedule Changes view's provider (Compare Schedule with HEAD). */
   changes: ScheduleChangesView;
+  /** The O&M view's provider (Go to O&M). */
+  ops: OpsView;
   user(): string;
 }
 
@@ -157,7 +159,7 @@ export function activate(context: vscode.ExtensionContext): NightshiftApi {
       for (const folder of vscode.workspace.workspaceFolders ?? []) await offerRecovery(indexer, folder.uri.fsPath, me, recoveryLog);
     })
     .catch((error) => logError('activation (index, interrupted batches)', error));
-  return { indexer, tree, view, changes, user: me };
+  return { indexer, tree, view, changes, ops, user: me };
 }
 
 export function deactivate(): void {}

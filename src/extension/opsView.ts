@@ -102,12 +102,16 @@ export class OpsView implements vscode.TreeDataProvider<OpsNode> {
       this.changed.fire();
       return;
     }
+    let days: OpsDay[];
     try {
-      this.state = { ...s, task, days: taskInstances(this.scheduling(), task.data.id, s.from, s.to) };
+      days = taskInstances(this.scheduling(), task.data.id, s.from, s.to);
     } catch {
-      this.state = { ...s, task, days: [] };
+      days = [];
     }
-    this.changed.fire();
+    this.state = { ...s, task, days };
+    // Most edits leave this task's instances as they were: the view is not redrawn then. A redraw while
+    // the workbench was still filling the expanded day once left that day shown without its instances.
+    if (JSON.stringify(days) !== JSON.stringify(s.days)) this.changed.fire();
   }
 
   async changeRange(preset: { from?: string; to?: string } = {}): Promise<OpsDay[] | undefined> {

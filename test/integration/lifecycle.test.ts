@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { parse } from 'yaml';
 import type { Backfill } from '../../src/core/engine/backfill';
@@ -82,5 +82,31 @@ describe('the lifecycle in a real VS Code', () => {
     assert.ok(backfill.tasks.includes('10002'));
     assert.deepEqual([...new Set(backfill.instances.map((i) => i.bizdate))], ['2017-01-08', '2017-01-09', '2017-01-10']);
     for (let i = 1; i < backfill.instances.length; i++) assert.ok(backfill.instances[i]!.step >= backfill.instances[i - 1]!.step);
+  });
+
+  it('the O&M view is redrawn when an edit changes its instances, not for an edit that leaves them as they were', async () => {
+    const node = await pathNode(api, 'finance_dw', 'dws', 'daily', 'dws_log_daily');
+    await vscode.commands.executeCommand('nightshift.goToOps', node, undefined, { from: '2017-01-08', to: '2017-01-14' });
+    let redrawn = 0;
+    const listening = api.ops.onDidChangeTreeData(() => redrawn++);
+    const daily = api.indexer.index.task('10002')!.file;
+    const before = readFileSync(daily, 'utf8');
+    try {
+      // An unrelated task's description: the same instances.
+      const other = [...api.indexer.index.tasks()].find((t) => t.data.id !== '10002' && t.data.description !== undefined && t.data.name === 'ods_fx_rates_di')!;
+      const otherText = readFileSync(other.file, 'utf8');
+      writeFileSync(other.file, otherText.replace(/^description: .*$/m, 'description: "edited, nothing scheduled changes"'));
+      await waitFor(() => api.indexer.index.task(other.data.id)?.data.description === 'edited, nothing scheduled changes', 'the edit indexed');
+      await api.indexer.settled();
+      assert.equal(redrawn, 0);
+      writeFileSync(other.file, otherText);
+      // The shown task's own time: its instances move.
+      writeFileSync(daily, before.replace(/time: "\d\d:\d\d"/, 'time: "05:55"'));
+      await waitFor(() => redrawn > 0 && api.ops.current?.days[0]?.instances[0]?.scheduledAt.includes('05:55'), 'the view redrawn with the new time');
+    } finally {
+      listening.dispose();
+      writeFileSync(daily, before);
+      await api.indexer.settled();
+    }
   });
 });
