@@ -26,6 +26,7 @@ import { openTimeline } from './panel/openTimeline';
 import { TaskTreeProvider } from './taskTreeProvider';
 import type { TreeNode } from './treeNodes';
 import { WorkspaceIndexer, type IndexPass } from './workspaceIndexer';
+import { withinTime } from './withinTime';
 
 /** What the extension exposes to its own integration tests (and to other extensions). */
 export interface NightshiftApi {
@@ -170,7 +171,7 @@ export function deactivate(): void {}
  * A hidden view is never asked: after 10 s the report goes without that time.
  */
 async function reportOpening(pass: IndexPass, activatedAt: number, toIndexMs: number, toTree: Promise<number>, tasks: number, log: vscode.OutputChannel): Promise<void> {
-  const toTreeMs = await Promise.race([toTree, new Promise<undefined>((resolve) => setTimeout(resolve, 10_000))]);
+  const toTreeMs = await withinTime(toTree, 10_000);
   const { began, ...rest } = pass;
   const timing = { activationToIndexMs: Math.round(toIndexMs), ...(toTreeMs !== undefined ? { activationToTreeMs: Math.round(toTreeMs) } : {}), ...rest, activationToPassMs: Math.round(began - activatedAt), ms: Math.round(pass.ms), findMs: Math.round(pass.findMs), cacheOpenMs: Math.round(pass.cacheOpenMs), tasks };
   log.appendLine(`Indexed ${tasks} tasks (${pass.files} files) ${timing.activationToIndexMs} ms after activation${toTreeMs !== undefined ? `, shown in the tree at ${timing.activationToTreeMs} ms` : ''}; ${pass.cached} task files from the index cache, ${pass.parsed} parsed`);

@@ -14,6 +14,7 @@ import { ScanAhead } from '../core/workspace/scanAhead';
 import { scanWorkspace, statOf } from '../core/workspace/workspaceScan';
 import { emptyChange, type IndexChange } from '../core/workspace/workspaceModel';
 import { excludeGlobs, sharedLockDirectory, taskRootOverride } from './settings';
+import { withinTime } from './withinTime';
 
 /** How long a pass's checks wait at most for the tree to show it. */
 const TREE_FIRST_MS = 2000;
@@ -219,7 +220,7 @@ export class WorkspaceIndexer implements vscode.Disposable {
         // Then the checks, once, for the Problems panel and the badge: when the tree is in sight, after
         // it has shown the pass (0.3 s of checks at 10,000 tasks came before it).
         const shown = this.problemsAfter?.();
-        if (shown) await Promise.race([shown, new Promise((resolve) => setTimeout(resolve, TREE_FIRST_MS))]);
+        if (shown) await withinTime(shown, TREE_FIRST_MS);
         if (generation !== this.generation) return;
         const checking = performance.now();
         index.diagnostics();

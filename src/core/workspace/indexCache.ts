@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, utimesSync, writeSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
@@ -101,12 +101,8 @@ function writeCache(file: string, cache: CacheFile): void {
     const check = Buffer.alloc(CHECK_BYTES);
     check.writeUInt32BE(crc32(payload));
     // The checksum, then the payload, written as they are: joining them copied 150 MB at 100,000 tasks (0.5 s).
-    const fd = openSync(temp, 'wx');
-    try {
-      for (const part of [check, payload]) for (let at = 0; at < part.length; ) at += writeSync(fd, part, at, part.length - at);
-    } finally {
-      closeSync(fd);
-    }
+    writeFileSync(temp, check, { flag: 'wx' });
+    appendFileSync(temp, payload);
     renameSync(temp, file);
   } catch {
     // The cache only saves time: a cache folder that cannot be written costs the next run a cold index.
