@@ -28,7 +28,7 @@ describe('one rule for which folders hold tasks', () => {
       'p/tasks/out/d.task.yaml': task('5', 'd'),
       'node_modules/pkg/nightshift.yaml': PROJECT_YAML,
     });
-    assert.deepEqual(findIndexedFiles(root).map((f) => relative(root, f)), ['p/.nightshift/locks/1.lock', 'p/nightshift.yaml', 'p/tasks/a.task.yaml']);
+    assert.deepEqual(findIndexedFiles(root).map((f) => relative(root, f)), ['p/nightshift.yaml', 'p/.nightshift/locks/1.lock', 'p/tasks/a.task.yaml']);
   });
 
   it('move and project-ownership targets it skips are refused, with the reason', () => {

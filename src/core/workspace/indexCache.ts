@@ -1,19 +1,13 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { appendFileSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, realpathSync, renameSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { deserialize, serialize } from 'node:v8';
-import { crc32 } from 'node:zlib';
-import type { ParsedFile } from '../model/parseTaskFile';
-import type { TaskFile } from '../model/taskSchema';
-import type { ProjectFile } from '../model/projectSchema';
-import type { LockHolder } from './lockFile';
-import type { FieldSpans } from '../yaml/fieldSpans';
+import { readCacheFile, writeCacheFile, type CacheEntry as Entry, type CacheFile } from './indexCacheFormat';
 import { ScanAhead } from './scanAhead';
 import { scanWorkspace, statOf } from './workspaceScan';
 import { readThroughCache } from './cachedFileRead';
 import { parseTasksAhead } from './parallelTaskParse';
-import { folderListings, type FolderListing, type FolderListings } from './folderListings';
+import { folderListings, type FolderListings } from './folderListings';
 import { fileKind } from './fileKinds';
 import { toPosixPath } from './paths';
 import { currentLanguage } from '../text/language';
@@ -21,34 +15,10 @@ import { WorkspaceIndex, type IndexOptions } from './workspaceIndex';
 import type { ParsedFileSource } from './parsedFileSource';
 
 /** Bumped whenever what a parse yields, or which files the walk takes (the folder listings), changes: a cache of another format is rebuilt, never read. */
-const FORMAT = 'nightshift-index-cache/3';
+const FORMAT = 'nightshift-index-cache/4';
 /** A file changed within this long before the cache was written may change again unseen by its mtime. */
 const RACY_MS = 2000;
 const STALE_MS = 30 * 24 * 60 * 60 * 1000;
-/** The checksum before the payload. */
-const CHECK_BYTES = 4;
-
-interface Entry {
-  size: number;
-  mtimeMs: number;
-  text: string;
-  /** A task file's parse (without its spans' text, which is `text`). */
-  task?: { diagnostics: ParsedFile<TaskFile>['diagnostics']; data?: TaskFile; spans?: Omit<FieldSpans, 'text'> };
-  /** A project file's parse. */
-  project?: ParsedFile<ProjectFile>;
-  /** A lock file's holder, when it locks a task. */
-  lock?: LockHolder;
-}
-
-interface CacheFile {
-  format: string;
-  root: string;
-  options: string;
-  writtenAt: number;
-  entries: Map<string, Entry>;
-  /** The walk's folder listings, for the roots and exclude globs `key` names (folderListings.ts). */
-  folders?: { key: string; listings: Map<string, FolderListing> };
-}
 
 /** `$XDG_CACHE_HOME/nightshift/index` (or `~/.cache/nightshift/index`): the CLI's default cache folder. */
 export function defaultIndexCacheDir(): string {
@@ -67,42 +37,34 @@ export function indexCacheFile(cacheDir: string, root: string): string {
 }
 
 /**
- * The cache's bytes: a CRC-32 of the payload (4 bytes, big-endian), then the payload; anything else is
- * no cache. The check is for damage, not for an attacker (who could rewrite any checksum): CRC-32
- * catches every flip of one or two bits and every burst up to 32 bits in a file this size, and costs
- * less than a SHA-256 (153 MB here: 28-146 ms against 103-274 ms; 15 MB: 28 ms against 33 ms).
+ * The cache of this root and options, or undefined: no file, another format, or damage. Its CRC-32 is
+ * for damage, not for an attacker (who could rewrite any checksum): it catches every flip of one or
+ * two bits and every burst up to 32 bits in a file this size.
  */
 function readCache(file: string, root: string, options: string): CacheFile | undefined {
-  let bytes: Buffer;
+  let fd: number | undefined;
   try {
-    bytes = readFileSync(file);
+    fd = openSync(file, 'r');
+    return readCacheFile(fd, { format: FORMAT, root, options });
   } catch {
     return undefined;
-  }
-  if (bytes.length < CHECK_BYTES) return undefined;
-  const payload = bytes.subarray(CHECK_BYTES);
-  if (crc32(payload) !== bytes.readUInt32BE(0)) return undefined;
-  try {
-    const cache = deserialize(payload) as CacheFile;
-    if (cache?.format !== FORMAT || cache.root !== root || cache.options !== options || !(cache.entries instanceof Map)) return undefined;
-    return cache;
-  } catch {
-    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 
 function writeCache(file: string, cache: CacheFile): void {
-  const payload = serialize({ ...cache, entries: sharingSpans(cache.entries) });
   const dir = resolve(file, '..');
   const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   try {
     mkdirSync(dir, { recursive: true });
     // Written whole, then renamed over: two processes at once leave one complete cache, never a mix.
-    const check = Buffer.alloc(CHECK_BYTES);
-    check.writeUInt32BE(crc32(payload));
-    // The checksum, then the payload, written as they are: joining them copied 150 MB at 100,000 tasks (0.5 s).
-    writeFileSync(temp, check, { flag: 'wx' });
-    appendFileSync(temp, payload);
+    const fd = openSync(temp, 'wx');
+    try {
+      writeCacheFile(fd, cache);
+    } finally {
+      closeSync(fd);
+    }
     renameSync(temp, file);
   } catch {
     // The cache only saves time: a cache folder that cannot be written costs the next run a cold index.
@@ -114,35 +76,6 @@ function writeCache(file: string, cache: CacheFile): void {
     return;
   }
   pruneStale(dir);
-}
-
-/**
- * The entries with their spans' parts shared where the serializer keeps sharing (it writes an object
- * once and refers back to it): one array per distinct list of keys (a workspace has a handful) and the
- * offsets of every file as views of one buffer. Reading 10,000 entries then makes 4 key lists and one
- * buffer, not 180,000 strings and 10,000 buffers: 40% of the deserialization. Spans are never changed.
- */
-function sharingSpans(entries: ReadonlyMap<string, Entry>): Map<string, Entry> {
-  const keyLists = new Map<string, readonly string[]>();
-  let length = 0;
-  for (const entry of entries.values()) length += entry.task?.spans?.at.length ?? 0;
-  const offsets = new Int32Array(length);
-  let used = 0;
-  const shared = new Map<string, Entry>();
-  for (const [path, entry] of entries) {
-    const spans = entry.task?.spans;
-    if (!spans) {
-      shared.set(path, entry);
-      continue;
-    }
-    const joined = JSON.stringify(spans.keys);
-    const keys = keyLists.get(joined) ?? spans.keys;
-    keyLists.set(joined, keys);
-    offsets.set(spans.at, used);
-    const at = offsets.subarray(used, (used += spans.at.length));
-    shared.set(path, { ...entry, task: { ...entry.task!, spans: { keys, at, appendAt: spans.appendAt } } });
-  }
-  return shared;
 }
 
 /** Caches of workspaces not opened for 30 days (scratch copies, deleted clones) are removed. */

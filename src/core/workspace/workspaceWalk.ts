@@ -55,7 +55,12 @@ export function findIndexedFiles(root: string, unreadable: UnreadablePath = fail
     if (listing) listings!.found.set(posixDir, listing);
   };
   walk(top, toPosixPath(top).replace(/\/$/, ''), '');
-  return found.sort();
+  // Project files first, then the rest, each in path order: a project indexed after tasks below it
+  // re-places every task indexed so far, which cost 0.25 s at 40 projects of 100,000 tasks.
+  const projects = found.filter((path) => fileKind(toPosixPath(path)) === 'project');
+  if (projects.length === 0) return found.sort();
+  const chosen = new Set(projects);
+  return [...projects.sort(), ...found.filter((path) => !chosen.has(path)).sort()];
 }
 
 /** `EACCES: permission denied`: the code and what it means, without the path the problem already names. */
