@@ -38,7 +38,7 @@ export class IndexDiagnostics {
   /** Anything may have changed: the next `all()` merges everything again (from what is still current). */
   invalidate(): void {
     this.merged = undefined;
-    this.dirty.clear();
+    if (this.dirty.size) this.dirty.clear();
   }
 
   /** One task edited in place: only its own entry needs redoing. */

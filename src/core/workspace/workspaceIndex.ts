@@ -61,7 +61,8 @@ export class WorkspaceIndex {
     const kind = fileKind(path, this.options.sharedLockDir);
     if (!kind) return emptyChange();
     const before = this.tasksByFile.get(path);
-    const versions = { ...this.checks.versions };
+    // Only a file read before can keep the graph's and ids' versions (most files of a pass are new).
+    const versions = before && { ...this.checks.versions };
     const change = this.removeEntry(path);
     this.texts.set(path, text);
     try {
@@ -77,8 +78,8 @@ export class WorkspaceIndex {
     // The usual edit keeps the id and the dependencies: then neither the ids nor the graph changed.
     const sameGraph = !!before && !!after && dependencySignature(before) === dependencySignature(after);
     const sameIdentity = !!before && !!after && identity(before) === identity(after);
-    if (sameGraph) Object.assign(this.checks.versions, { ids: versions.ids, graph: versions.graph });
-    if (sameIdentity) this.checks.versions.identity = versions.identity;
+    if (sameGraph) Object.assign(this.checks.versions, { ids: versions!.ids, graph: versions!.graph });
+    if (sameIdentity) this.checks.versions.identity = versions!.identity;
     if (sameGraph && sameIdentity) this.invalidateTask(before!, after!);
     else this.invalidate();
     return change;
@@ -323,7 +324,8 @@ export class WorkspaceIndex {
   private invalidate(): void {
     this.checks.invalidate();
     this.dependentsCache = undefined;
-    this.treeCache.clear();
+    // Clearing makes a new table even when empty: an indexing pass invalidates once a file.
+    if (this.treeCache.size) this.treeCache.clear();
   }
 
   /**
