@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { serialize } from 'node:v8';
 import { loadWorkspace } from '../../src/core/workspace/diskWorkspace';
 import { findIndexedFiles } from '../../src/core/workspace/workspaceWalk';
 import { indexCacheFile, loadWorkspaceCached } from '../../src/core/workspace/indexCache';
@@ -112,8 +113,8 @@ describe('the persistent index cache', function () {
     const good = readFileSync(file);
     const expected = snapshot(loadWorkspace(root));
     const next = lcg(7);
-    // The checksum's own bytes, the payload's first and last, then anywhere.
-    const fixed = [0, 3, 4, good.length - 1];
+    // The checksum's own bytes, the first byte after it, the last, the trailer's length and its last byte, then anywhere.
+    const fixed = [0, 3, 4, good.length - 1, good.length - 4, good.length - 5];
     for (let i = 0; i < 60 + fixed.length; i++) {
       const bytes = Buffer.from(good);
       const at = fixed[i] ?? Math.floor(next() * bytes.length);
@@ -124,10 +125,12 @@ describe('the persistent index cache', function () {
       assert.equal(snapshot(loaded.index), expected, `flip at byte ${at}`);
       assert.equal(loadWorkspaceCached(root, dir).parsed, 0, 'rewritten whole after the flip');
     }
-    // Truncated, empty, or not a cache at all.
-    for (const bytes of [good.subarray(0, good.length >> 1), Buffer.alloc(0), Buffer.from('hello')]) {
+    // Truncated, empty, not a cache at all, or a cache of the format before (a checksum, then node:v8's serialization).
+    const before = serialize({ format: 'nightshift-index-cache/3', root, options: '', writtenAt: Date.now(), entries: new Map() });
+    for (const bytes of [good.subarray(0, good.length >> 1), Buffer.alloc(0), Buffer.from('hello'), Buffer.concat([Buffer.alloc(4), before])]) {
       writeFileSync(file, bytes);
       assert.equal(snapshot(loadWorkspaceCached(root, dir).index), expected);
+      assert.equal(loadWorkspaceCached(root, dir).parsed, 0, 'rewritten in this format');
     }
   });
 
