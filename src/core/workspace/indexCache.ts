@@ -172,6 +172,7 @@ export class IndexCacheSession {
       // Project and lock files are few, but the first YAML parse of a process costs 0.1 s: a warm open makes none.
       parsedProject: () => (same ? old.project : undefined),
       parsedLock: () => (same ? old.lock : undefined),
+      stringsShared: !!task,
     });
     // An entry that the file still matches in every way is kept as read.
     if (same && old.size === size && old.mtimeMs === mtimeMs && (kind === 'task' ? old.task : kind === 'project' ? old.project : old.lock)) {

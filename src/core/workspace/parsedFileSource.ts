@@ -11,4 +11,9 @@ export interface ParsedFileSource {
   parsedProject?(path: string, text: string): ParsedFile<ProjectFile> | undefined;
   /** A lock file's holder, likewise. */
   parsedLock?(path: string, text: string): LockHolder | undefined;
+  /**
+   * Whether the strings its task parses repeat are one copy each already, so the index need not
+   * intern them: JSON.parse (the persistent cache's) keeps one copy of each short string it reads.
+   */
+  stringsShared?: boolean;
 }

@@ -67,7 +67,7 @@ export class WorkspaceIndex {
     this.texts.set(path, text);
     try {
       if (kind === 'project') this.addProject(path, text, change, reuse?.parsedProject?.(path, text));
-      else if (kind === 'task') this.addTask(path, text, change, reuse?.parsedTask(path, text));
+      else if (kind === 'task') this.addTask(path, text, change, reuse?.parsedTask(path, text), reuse?.stringsShared);
       else this.addLock(path, text, change, reuse?.parsedLock?.(path, text));
     } catch (error) {
       // Whatever a file holds, it is a problem of that file: the index and the files after it go on.
@@ -222,9 +222,9 @@ export class WorkspaceIndex {
     this.reassignTasks(change, dir);
   }
 
-  private addTask(path: string, text: string, change: IndexChange, reused?: ParsedFile<TaskFile>): void {
+  private addTask(path: string, text: string, change: IndexChange, reused?: ParsedFile<TaskFile>, stringsShared = false): void {
     const parsed = reused ?? parseTaskFile(path, text);
-    if (parsed.data) internStrings(parsed.data, this.strings);
+    if (parsed.data && !(reused && stringsShared)) internStrings(parsed.data, this.strings);
     this.parseDiagnostics.set(path, parsed.diagnostics);
     if (!parsed.data) return;
     const task: Task = { file: path, data: parsed.data, folder: '', ...(parsed.spans ? { spans: parsed.spans } : {}) };
