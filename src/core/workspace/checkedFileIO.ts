@@ -21,7 +21,7 @@ export class CheckedWriter {
     private position: number,
   ) {}
 
-  /** Bytes written so far, counted from the start position's origin. */
+  /** The file offset the next byte given goes to. */
   get offset(): number {
     return this.position + this.used;
   }

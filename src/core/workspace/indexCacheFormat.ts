@@ -45,7 +45,8 @@ export interface CacheFile {
  *   the trailer: JSON of what the rest needs to be read (below), then its byte length (4 bytes)
  *
  * Numbers are in the machine's byte order: a cache is only read where it was written. Chunks and
- * pieces stay under V8's large-object size, so reading them uses memory the young generation reuses.
+ * pieces stay under V8's large-object size (a longer text gets a chunk of its own), so reading them
+ * uses memory the young generation reuses.
  */
 interface Trailer {
   format: string;
