@@ -1,6 +1,7 @@
 import * as l10n from '@vscode/l10n';
-import { closeSync, linkSync, mkdirSync, openSync, readFileSync, renameSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, linkSync, mkdirSync, openSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { writeFully } from '../workspace/checkedFileIO';
 
 /** A write that would overwrite what someone else changed since we read it. */
 export class ConflictError extends Error {}
@@ -76,7 +77,7 @@ function writeLarge(temp: string, pieces: readonly string[]): void {
         // Never between the two halves of a surrogate pair: each half alone would encode as U+FFFD.
         if (end < piece.length && isHighSurrogate(piece.charCodeAt(end - 1))) end--;
         const length = buffer.write(piece.slice(start, end), 0, 'utf8');
-        for (let written = 0; written < length; ) written += writeSync(fd, buffer, written, length - written);
+        writeFully(fd, buffer.subarray(0, length));
         start = end;
       }
     }

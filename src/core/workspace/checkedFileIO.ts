@@ -57,9 +57,14 @@ export class CheckedWriter {
 
   private writeOut(data: Uint8Array): void {
     this.crc = crc32(data, this.crc);
-    for (let done = 0; done < data.length; ) done += writeSync(this.fd, data, done, data.length - done, this.position + done);
+    writeFully(this.fd, data, this.position);
     this.position += data.length;
   }
+}
+
+/** Writes all of `data` (one write may take only part of it), at `position` or else where the file stands. */
+export function writeFully(fd: number, data: Uint8Array, position?: number): void {
+  for (let done = 0; done < data.length; ) done += writeSync(fd, data, done, data.length - done, position === undefined ? null : position + done);
 }
 
 /** Reads `[from, to)` of a file in order; `crc` covers every byte taken. */

@@ -75,6 +75,25 @@ const CHUNK_CHARS = 1 << 15;
 // eslint-disable-next-line no-control-regex
 const BEYOND_LATIN1 = /[^\u0000-\u00ff]/;
 
+/**
+ * The columns in file order, each a typed array of this length: sizes, mtimes, each entry's path and
+ * text as (chunk, start, length), each entry's end in the span offsets, then every span offset.
+ */
+function columnShapes(count: number, spanLength: number): { type: Float64ArrayConstructor | Int32ArrayConstructor; length: number }[] {
+  return [
+    { type: Float64Array, length: count },
+    { type: Float64Array, length: count },
+    { type: Int32Array, length: count * 6 },
+    { type: Int32Array, length: count },
+    { type: Int32Array, length: spanLength },
+  ];
+}
+
+/** The columns, new and zeroed. */
+function newColumns(count: number, spanLength: number): [Float64Array, Float64Array, Int32Array, Int32Array, Int32Array] {
+  return columnShapes(count, spanLength).map(({ type, length }) => new type(length)) as [Float64Array, Float64Array, Int32Array, Int32Array, Int32Array];
+}
+
 /** The chunks strings go to: Latin-1 strings and the others apart, so one wide text widens no other. */
 function planChunks(strings: readonly string[], places: Int32Array, at: number, chunks: [number, 0 | 1][], members: string[][]): void {
   const open = [-1, -1];
@@ -100,13 +119,10 @@ function planChunks(strings: readonly string[], places: Int32Array, at: number, 
 export function writeCacheFile(fd: number, cache: CacheFile): void {
   const { entries } = cache;
   const count = entries.size;
-  const sizes = new Float64Array(count);
-  const mtimes = new Float64Array(count);
-  const places = new Int32Array(count * 6);
-  const spanEnds = new Int32Array(count);
   let spanLength = 0;
   for (const entry of entries.values()) spanLength += entry.task?.spans?.at.length ?? 0;
-  const spanOffsets = new Int32Array(spanLength);
+  const columns = newColumns(count, spanLength);
+  const [sizes, mtimes, places, spanEnds, spanOffsets] = columns;
   const keyLists: string[][] = [];
   const keyListAt = new Map<string, number>();
   const parses: PackedParse[] = [];
@@ -133,7 +149,7 @@ export function writeCacheFile(fd: number, cache: CacheFile): void {
   planChunks([...entries.values()].map((e) => e.text), places, 3, chunks, members);
 
   const out = new CheckedWriter(fd, 4);
-  for (const column of [sizes, mtimes, places, spanEnds, spanOffsets]) {
+  for (const column of columns) {
     out.align(8);
     out.bytes(new Uint8Array(column.buffer, column.byteOffset, column.byteLength));
   }
@@ -184,23 +200,19 @@ export function readCacheFile(fd: number, expected: { format: string; root: stri
   const counts = [count, spanLength, ...chunks.map((c) => c[0]), ...pieces.flatMap((p) => [p[0], p[2]])];
   if (!counts.every((n) => Number.isSafeInteger(n) && n >= 0 && n <= size)) return undefined;
   if (chunks.some(([bytes, wide]) => wide && bytes % 2) || pieces.some(([bytes, wide]) => wide && bytes % 2)) return undefined;
-  const columnBytes = [count * 8, count * 8, count * 24, count * 4, spanLength * 4];
   let end = 4;
-  for (const bytes of columnBytes) end = Math.ceil(end / 8) * 8 + bytes;
+  for (const { type, length } of columnShapes(count, spanLength)) end = Math.ceil(end / 8) * 8 + length * type.BYTES_PER_ELEMENT;
   for (const [bytes] of [...chunks, ...pieces]) end += bytes;
   if (end + trailerLength + 4 !== size || pieces.reduce((sum, p) => sum + p[2], 0) !== count) return undefined;
 
   const input = new CheckedReader(fd, 4, size);
-  const column = <T extends Float64Array | Int32Array>(array: T): T => {
+  // Allocated only now that the trailer's lengths are known to fit the file.
+  const columns = newColumns(count, spanLength);
+  for (const column of columns) {
     input.take((8 - ((size - input.left) % 8)) % 8);
-    input.into(new Uint8Array(array.buffer));
-    return array;
-  };
-  const sizes = column(new Float64Array(count));
-  const mtimes = column(new Float64Array(count));
-  const places = column(new Int32Array(count * 6));
-  const spanEnds = column(new Int32Array(count));
-  const spanOffsets = column(new Int32Array(spanLength));
+    input.into(new Uint8Array(column.buffer));
+  }
+  const [sizes, mtimes, places, spanEnds, spanOffsets] = columns;
   const strings = chunks.map(([bytes, wide]) => input.take(bytes).toString(wide ? 'utf16le' : 'latin1'));
   const slice = (i: number, at: number) => {
     const start = places[i * 6 + at + 1]!;
