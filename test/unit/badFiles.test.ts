@@ -5,8 +5,8 @@ import { dirname, join } from 'node:path';
 import { MAX_YAML_ALIASES } from '../../src/core/yaml/yamlSource';
 import { WorkspaceIndex } from '../../src/core/workspace/workspaceIndex';
 import { copyOfSamples, nightshift, PROJECT_YAML, task, writeFiles } from './fixtures';
+import { cliBundle } from './testBundles';
 
-const CLI = join(__dirname, '../../src/cli/main.ts');
 const NOBODY = ['--reuid=65534', '--regid=65534', '--clear-groups'];
 
 /**
@@ -15,11 +15,12 @@ const NOBODY = ['--reuid=65534', '--regid=65534', '--clear-groups'];
  * that cannot be done here.
  */
 function unprivileged(...args: string[]): { code: number | null; stdout: string; stderr: string } | string {
-  const node = [process.execPath, '--import', 'tsx', CLI, ...args];
+  const cli = cliBundle();
+  const node = [process.execPath, cli, ...args];
   const root = process.getuid?.() === 0;
   if (root) {
-    const probe = spawnSync('setpriv', [...NOBODY, process.execPath, '-e', `require('fs').accessSync(${JSON.stringify(CLI)})`], { encoding: 'utf8' });
-    if (probe.error || probe.status !== 0) return `running as root, and cannot drop to uid 65534 with setpriv to read ${CLI} (${probe.error?.message ?? probe.stderr.trim()})`;
+    const probe = spawnSync('setpriv', [...NOBODY, process.execPath, '-e', `require('fs').accessSync(${JSON.stringify(cli)})`], { encoding: 'utf8' });
+    if (probe.error || probe.status !== 0) return `running as root, and cannot drop to uid 65534 with setpriv to read ${cli} (${probe.error?.message ?? probe.stderr.trim()})`;
   }
   const [command, ...rest] = root ? ['setpriv', ...NOBODY, ...node] : node;
   const result = spawnSync(command!, rest, { encoding: 'utf8', cwd: join(__dirname, '../..') });

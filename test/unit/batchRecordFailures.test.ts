@@ -10,6 +10,7 @@ import { modifyTagsOperation } from '../../src/core/operations/fieldOperations';
 import { loadWorkspace } from '../../src/core/workspace/diskWorkspace';
 import { nightshift } from './fixtures';
 import { filesBelow, tempFiles, twoProjects } from './reliabilityFixtures';
+import { cliBundle } from './testBundles';
 
 /** Every task file's text, by path. */
 function texts(root: string): Map<string, string> {
@@ -114,7 +115,7 @@ describe('a batch never changes a file it has not recorded', function () {
     spawnSync('chmod', ['-R', 'a+rwX', join(root, '..')]);
     spawnSync('chmod', ['555', join(root, 'fin/tasks/other')]);
     const asNobody = (...args: string[]) =>
-      spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, '--import', 'tsx', join(__dirname, '../../src/cli/main.ts'), ...args], { encoding: 'utf8', cwd: join(__dirname, '../..') });
+      spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, cliBundle(), ...args], { encoding: 'utf8', cwd: join(__dirname, '../..') });
     const run = asNobody('tags', root, '--folder', 'fin/', '--recursive', '--mode', 'append', '--tag', 'ro', '--as', 'alice');
     assert.equal(run.status, 1, run.stderr);
     assert.match(run.stdout, /t000 +succeeded/);

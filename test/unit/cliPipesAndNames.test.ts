@@ -5,8 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { nightshift, PROJECT_YAML, task, writeFiles } from './fixtures';
 import { minuteTasksWorkspace } from './largeWorkspace';
-
-const CLI = join(__dirname, '../../src/cli/main.ts');
+import { cliBundle } from './testBundles';
 
 describe('command line: pipes and project names', function () {
   this.timeout(60_000);
@@ -14,7 +13,7 @@ describe('command line: pipes and project names', function () {
   it('output piped to a reader that stops early (head) ends quietly, without an EPIPE stack trace', async () => {
     // 100 tasks × 288 instances: megabytes of preview, far more than a pipe buffers.
     const root = minuteTasksWorkspace(100);
-    const child = spawn(process.execPath, ['--import', 'tsx', CLI, 'preview', root, '--date', '2024-01-02'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [cliBundle(), 'preview', root, '--date', '2024-01-02'], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     // Like `head -1`: read the first chunk, then close the pipe.

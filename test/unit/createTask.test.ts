@@ -9,6 +9,7 @@ import { cloneTask, createTask, SpecError } from '../../src/core/operations/crea
 import { LockStore } from '../../src/core/operations/lockStore';
 import { loadWorkspace } from '../../src/core/workspace/diskWorkspace';
 import { copyOfSamples, nightshift } from './fixtures';
+import { cliBundle } from './testBundles';
 
 const NOW = new Date('2026-11-30T08:00:00Z');
 
@@ -79,7 +80,7 @@ describe('Create Compute Task and Clone Task', function () {
     const { spawn } = await import('node:child_process');
     const run = (name: string) =>
       new Promise<string>((done, fail) => {
-        const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, '../../src/cli/main.ts'), 'create', root, '--project', 'finance_dw', '--name', name, '--type', 'SQL', '--as', 'alice', '--json'], { cwd: join(__dirname, '../..') });
+        const child = spawn(process.execPath, [cliBundle(), 'create', root, '--project', 'finance_dw', '--name', name, '--type', 'SQL', '--as', 'alice', '--json'], { cwd: join(__dirname, '../..') });
         let out = '';
         child.stdout.on('data', (d) => (out += d));
         child.on('close', (code) => (code === 0 ? done((JSON.parse(out) as { task: string }).task) : fail(new Error(`exit ${code}`))));

@@ -2,10 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { cliBundle } from './testBundles';
 
 export const SAMPLES = join(__dirname, '../../samples/warehouse');
-
-const CLI = join(__dirname, '../../src/cli/main.ts');
 
 /** The tests' own cache folder: the CLI's index cache goes there, not into the user's ~/.cache. */
 const TEST_CACHE_HOME = mkdtempSync(join(tmpdir(), 'nightshift-test-xdg-'));
@@ -17,7 +16,7 @@ export function nightshift(...args: string[]): { code: number | null; stdout: st
 
 /** The same with more environment variables (the locale is English unless they say otherwise). */
 export function nightshiftIn(env: Record<string, string>, ...args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', CLI, ...args], { encoding: 'utf8', cwd: join(__dirname, '../..'), env: { ...process.env, XDG_CACHE_HOME: TEST_CACHE_HOME, LC_ALL: '', LC_MESSAGES: '', LANG: 'C.UTF-8', ...env } });
+  const result = spawnSync(process.execPath, [cliBundle(), ...args], { encoding: 'utf8', cwd: join(__dirname, '../..'), env: { ...process.env, XDG_CACHE_HOME: TEST_CACHE_HOME, LC_ALL: '', LC_MESSAGES: '', LANG: 'C.UTF-8', ...env } });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

@@ -10,6 +10,7 @@ import { indexCacheFile, loadWorkspaceCached } from '../../src/core/workspace/in
 import { WorkspaceIndex } from '../../src/core/workspace/workspaceIndex';
 import { lcg } from './engineFixtures';
 import { copyOfSamples, nightshift, nightshiftIn } from './fixtures';
+import { cliBundle } from './testBundles';
 
 /** What a reader of the index sees: every task's data and place, and every diagnostic. */
 function snapshot(index: WorkspaceIndex): string {
@@ -172,7 +173,7 @@ describe('the persistent index cache', function () {
     const { spawn } = await import('node:child_process');
     const run = () =>
       new Promise<number>((resolve) => {
-        const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, '../../src/cli/main.ts'), 'validate', root, '--cache-dir', dir], { stdio: 'ignore' });
+        const child = spawn(process.execPath, [cliBundle(), 'validate', root, '--cache-dir', dir], { stdio: 'ignore' });
         child.on('exit', (code) => resolve(code ?? -1));
       });
     assert.deepEqual(await Promise.all([run(), run(), run()]), [0, 0, 0]);

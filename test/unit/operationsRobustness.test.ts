@@ -11,6 +11,7 @@ import { loadWorkspace } from '../../src/core/workspace/diskWorkspace';
 import { findIndexedFiles } from '../../src/core/workspace/workspaceWalk';
 import { generateWorkspace } from '../../scripts/generateWorkspace';
 import { nightshift } from './fixtures';
+import { bundled } from './testBundles';
 
 const WORKERS = join(__dirname, 'workers');
 
@@ -46,7 +47,7 @@ describe('task operations under concurrency and crashes', function () {
     const dir = mkdtempSync(join(tmpdir(), 'nightshift-race-'));
     const race = (user: string) =>
       new Promise<number[]>((resolve, reject) => {
-        const child = spawn(process.execPath, ['--import', 'tsx', join(WORKERS, 'lockRace.ts'), dir, user, '1000'], { stdio: ['ignore', 'pipe', 'inherit'] });
+        const child = spawn(process.execPath, [bundled(join(WORKERS, 'lockRace.ts')), dir, user, '1000'], { stdio: ['ignore', 'pipe', 'inherit'] });
         let out = '';
         child.stdout.on('data', (d) => (out += d));
         child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out) as number[]) : reject(new Error(`racer exited ${code}`))));
@@ -72,7 +73,7 @@ describe('task operations under concurrency and crashes', function () {
     let changed = 0;
     // Killed once it reports this many tasks done (a batch is too quick to kill after a fixed delay).
     for (const target of [1, 400, 900]) {
-      const child = spawn(process.execPath, ['--import', 'tsx', join(WORKERS, 'batchToKill.ts'), root], { stdio: ['ignore', 'pipe', 'inherit'] });
+      const child = spawn(process.execPath, [bundled(join(WORKERS, 'batchToKill.ts')), root], { stdio: ['ignore', 'pipe', 'inherit'] });
       const exited = new Promise((r) => child.on('exit', r));
       await new Promise<void>((resolve) =>
         child.stdout.on('data', (d: Buffer) => {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { loadWorkspace } from '../../src/core/workspace/diskWorkspace';
 import { writeFiles } from './fixtures';
+import { bundled } from './testBundles';
 
 export const WORKER = join(__dirname, 'workers/batchWorker.ts');
 
@@ -84,7 +85,7 @@ export async function killAfter(n: number, root: string, ...args: string[]): Pro
 
 /** Starts batchWorker.ts in its own process. */
 export function startWorker(root: string, ...args: string[]): Worker {
-  const child = spawn(process.execPath, ['--import', 'tsx', WORKER, root, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [bundled(WORKER), root, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let done = 0;
   const waiters: { n: number; resolve: () => void }[] = [];

@@ -9,8 +9,7 @@ import type { Task } from '../../src/core/workspace/workspaceModel';
 import { formatColumns } from '../../src/cli/textColumns';
 import { copyOfSamples, nightshift, PROJECT_YAML, task, writeFiles } from './fixtures';
 import { minuteTasksWorkspace } from './largeWorkspace';
-
-const CLI = join(__dirname, '../../src/cli/main.ts');
+import { cliBundle } from './testBundles';
 
 describe('resource bounds', function () {
   this.timeout(60_000);
@@ -37,7 +36,7 @@ describe('resource bounds', function () {
     const out = join(root, 'preview.txt');
     const fd = openSync(out, 'w');
     try {
-      const result = spawnSync(process.execPath, ['--import', 'tsx', CLI, 'preview', root, '--date', '2024-01-02'], { stdio: ['ignore', fd, 'pipe'], encoding: 'utf8' });
+      const result = spawnSync(process.execPath, [cliBundle(), 'preview', root, '--date', '2024-01-02'], { stdio: ['ignore', fd, 'pipe'], encoding: 'utf8' });
       assert.equal(result.status, 0, result.stderr);
     } finally {
       closeSync(fd);
