@@ -123,18 +123,21 @@ export function newRecordId(now: Date, operation: string): string {
 
 /** Every record, oldest first; `kind` keeps the console's split between submit and other operations. */
 export function listRecords(root: string, kind?: 'submit' | 'other'): BatchRecord[] {
-  let names: string[];
-  try {
-    names = readdirSync(recordsDir(root)).filter((n) => n.endsWith('.json')).sort();
-  } catch {
-    return [];
-  }
   const records: BatchRecord[] = [];
-  for (const name of names) {
+  for (const name of recordFileNames(root)) {
     const record = readRecord(join(recordsDir(root), name));
     if (record && (!kind || record.kind === kind)) records.push(record);
   }
   return records;
+}
+
+/** The records' file names, oldest first (none without a records folder). */
+export function recordFileNames(root: string): string[] {
+  try {
+    return readdirSync(recordsDir(root)).filter((n) => n.endsWith('.json')).sort();
+  } catch {
+    return [];
+  }
 }
 
 /**

@@ -1,6 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import { hostname } from 'node:os';
-import { actionRecord, listRecords, readRecord, recordsDir, saveRecord, type BatchRecord, type FileChange, type TaskResult } from './batchRecords';
+import { actionRecord, readRecord, recordFileNames, recordsDir, saveRecord, type BatchRecord, type FileChange, type TaskResult } from './batchRecords';
 import { finishChange, finishPending, recordedNewText, undoChange } from './changeApply';
 import { changePaths, checkChangeScope, type ChangeScope } from './changeScope';
 import { failureReason } from './failureReason';
@@ -9,6 +9,7 @@ import { sweepTempFiles } from './tempSweep';
 import { removeDeadWriterLocks, withWriteLock, writeLocksDir } from './writeLock';
 import { dirname, join } from 'node:path';
 import { localBatchTitle } from './operationNames';
+import { recordStateOf } from './recordState';
 
 /** Whether the process that wrote an intent is still running it (same host, the same process alive). */
 function stillRunning(record: BatchRecord): boolean {
@@ -22,7 +23,14 @@ function stillRunning(record: BatchRecord): boolean {
  * is neither as the batch read it nor as it would leave it.
  */
 export function interruptedRecords(root: string): BatchRecord[] {
-  return listRecords(root).filter((r) => r.state === 'intent' && !stillRunning(r));
+  return recordFileNames(root).flatMap((name) => {
+    const file = join(recordsDir(root), name);
+    // A record whose state reads complete (or that has none) is not parsed: most are, and large.
+    const state = recordStateOf(file);
+    if (state === 'complete' || state === 'none') return [];
+    const record = readRecord(file);
+    return record?.state === 'intent' && !stillRunning(record) ? [record] : [];
+  });
 }
 
 /** One line for a warning: which batch, by whom, when, and how to recover it. */

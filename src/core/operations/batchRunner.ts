@@ -122,7 +122,9 @@ export async function runBatch(operation: TaskOperation, tasks: readonly Task[],
     }
   }
 
+  // The state first: finding the interrupted batches reads each record only as far as it (recordState.ts).
   const record: BatchRecord = {
+    state: 'intent',
     id: newRecordId(context.now, operation.name),
     who: context.user,
     when: context.now.toISOString(),
@@ -132,7 +134,6 @@ export async function runBatch(operation: TaskOperation, tasks: readonly Task[],
     parameters: operation.parameters,
     results,
     changes: prepared.map((p) => p.change),
-    state: 'intent',
     pid: process.pid,
     host: hostname(),
   };

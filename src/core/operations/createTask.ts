@@ -187,7 +187,7 @@ export function writeNewFiles(operation: string, title: string, parameters: Reco
       results.push({ task: change.task, name, status: 'failed', reason: change.created ? l10n.t('not created: {0}', failureReason(error)) : l10n.t('not replaced: {0}', failureReason(error)) });
     }
   }
-  const record: BatchRecord = { id: newRecordId(context.now, operation), who: context.user, when: context.now.toISOString(), operation, title, kind: 'other', parameters, results, changes: ready, state: 'intent', pid: process.pid, host: hostname() };
+  const record: BatchRecord = { state: 'intent', id: newRecordId(context.now, operation), who: context.user, when: context.now.toISOString(), operation, title, kind: 'other', parameters, results, changes: ready, pid: process.pid, host: hostname() };
   if (ready.length === 0) return { ...record, state: 'complete' };
   try {
     saveRecord(root, record);
