@@ -3,8 +3,8 @@ import { closeSync, openSync, readSync } from 'node:fs';
 /**
  * What a record file's top-level "state" says, read only as far as that key: 'intent', 'complete',
  * 'none' (an object without one: a record from before the field, or an action's record, all complete),
- * or 'unknown' (not a JSON object as scanned, a state that is not a plain string, a key with escapes,
- * an unreadable file): the caller then parses the whole file.
+ * or 'unknown' (not a JSON object as scanned, a state that is neither of those strings, an unreadable
+ * file): the caller then parses the whole file.
  *
  * Why: every command looks for interrupted batches, and parsing every record for it cost seconds once
  * a workspace held some batches over 10,000 tasks (a record keeps each file's old text: 15 MB each).
@@ -19,7 +19,27 @@ let buffer: Buffer | undefined;
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
-const STATE = Buffer.from('state');
+/** Longer than any spelling of "state", "intent" or "complete", every character escaped (\u0063...) included. */
+const MAX_COLLECTED = 64;
+
+/** A JSON string's text from its bytes between the quotes; undefined when they are not one. */
+function decoded(bytes: number[]): string | undefined {
+  const raw = Buffer.from(bytes).toString('utf8');
+  if (!raw.includes('\\')) return raw;
+  try {
+    return JSON.parse(`"${raw}"`) as string;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The first quote or backslash in bytes[from, length), or length. */
+function nextQuoteOrBackslash(bytes: Buffer, from: number, length: number): number {
+  const quote = bytes.indexOf(QUOTE, from);
+  const end = quote < 0 || quote > length ? length : quote;
+  for (let i = from; i < end; i++) if (bytes[i] === BACKSLASH) return i;
+  return end;
+}
 
 export function recordStateOf(file: string): RecordState {
   let fd: number | undefined;
@@ -49,22 +69,29 @@ class StateScan {
   private keyNext = false;
   /** The string being read is a key at depth 1, or the value of "state". */
   private collecting: 'key' | 'value' | undefined;
+  /** The string's bytes as written (escapes included), up to MAX_COLLECTED and one more. */
   private collected: number[] = [];
-  private sawEscape = false;
   /** The key just read was "state": its value comes next. */
   private stateKey = false;
 
   feed(bytes: Buffer, length: number): RecordState | undefined {
     for (let i = 0; i < length; i++) {
+      // Inside a string no one reads (most of a record), on to its next quote or backslash at once.
+      if (this.inString && this.collecting === undefined && !this.escaped) {
+        i = nextQuoteOrBackslash(bytes, i, length);
+        if (i === length) break;
+      }
       const c = bytes[i]!;
       if (this.inString) {
         if (this.escaped) this.escaped = false;
-        else if (c === BACKSLASH) this.escaped = this.sawEscape = true;
+        else if (c === BACKSLASH) this.escaped = true;
         else if (c === QUOTE) {
           this.inString = false;
           const done = this.endString();
           if (done) return done;
-        } else if (this.collecting && this.collected.length <= 16) this.collected.push(c);
+          continue;
+        }
+        if (this.collecting && this.collected.length <= MAX_COLLECTED) this.collected.push(c);
         continue;
       }
       if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) continue;
@@ -73,7 +100,6 @@ class StateScan {
         this.inString = true;
         this.collecting = this.stateKey ? 'value' : this.depth === 1 && this.keyNext ? 'key' : undefined;
         this.collected = [];
-        this.sawEscape = false;
       } else if (c === 0x7b || c === 0x5b) {
         if (this.depth === 0 && c !== 0x7b) return 'unknown';
         this.depth++;
@@ -92,15 +118,12 @@ class StateScan {
   private endString(): RecordState | undefined {
     const kind = this.collecting;
     this.collecting = undefined;
-    if (kind === 'value') {
-      if (this.sawEscape) return 'unknown';
-      const value = Buffer.from(this.collected).toString('latin1');
-      return value === 'intent' || value === 'complete' ? value : 'unknown';
-    }
+    if (kind === undefined) return undefined;
+    const text = this.collected.length > MAX_COLLECTED ? undefined : decoded(this.collected);
     if (kind === 'key') {
-      if (this.sawEscape) return 'unknown';
-      this.stateKey = this.collected.length === STATE.length && STATE.equals(Buffer.from(this.collected));
+      this.stateKey = text === 'state';
+      return undefined;
     }
-    return undefined;
+    return text === 'intent' || text === 'complete' ? text : 'unknown';
   }
 }
