@@ -6,8 +6,10 @@
 //   warm             — from the cache with nothing changed (stat every file, read the cache, checks);
 //   preview          — index, graph, the day's instances with edges and every parameter value;
 //   peak memory      — of one preview in a fresh process (max RSS);
-//   guarded floor / batch — a tag append over every task against the write the hardening requires.
-// Usage: npm run bench:scale -- [--sizes 10000,100000] [--date 2026-11-21] [--runs N]
+//   guarded floor / batch — a tag append over every task against the write the hardening requires;
+//   activation to tree — at 10,000 tasks, the extension in the real test host, cold and warm, on the
+//                      same workspace (benchActivation.ts; --skip-activation leaves it out).
+// Usage: npm run bench:scale -- [--sizes 10000,100000] [--date 2026-11-21] [--runs N] [--skip-activation]
 // A 100,000-task run takes several minutes and about 1 GB of disk in the temporary folder.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -24,7 +26,9 @@ import { findIndexedFiles } from '../src/core/workspace/workspaceWalk';
 import { loadWorkspaceCached } from '../src/core/workspace/indexCache';
 import { benchWorkspace, gc, guardedRewrite, median, medianBy, parseFloor, time } from './benchSupport';
 
-const { values } = parseArgs({ options: { sizes: { type: 'string', default: '10000,100000' }, date: { type: 'string', default: '2026-11-21' }, runs: { type: 'string' } } });
+const { values } = parseArgs({ options: { sizes: { type: 'string', default: '10000,100000' }, date: { type: 'string', default: '2026-11-21' }, runs: { type: 'string' }, 'skip-activation': { type: 'boolean' } } });
+/** The size the activation targets are set at. */
+const ACTIVATION_TASKS = 10_000;
 const date = values.date!;
 /** Rounds per size: 3, or 2 at 100,000 tasks and over, where one round takes minutes. */
 const runs = (tasks: number): number => (values.runs ? Number(values.runs) : tasks >= 100_000 ? 2 : 3);
@@ -101,6 +105,13 @@ async function size(tasks: number): Promise<void> {
   console.log(`  guarded floor (record, lock, compare, temp, rename): ${writeRound.guarded.toFixed(0)} ms`);
   const spread = writes.map((w) => (w.batch / w.guarded).toFixed(2)).join(', ');
   console.log(`  batch tag append over every task: ${writeRound.batch.toFixed(0)} ms = ${ratio(writeRound.batch, writeRound.guarded, 1.1)} the guarded floor (median of ${writes.length} rounds: ${spread})${failed ? `; ${failed} not succeeded` : ''}`);
+  if (tasks === ACTIVATION_TASKS && !values['skip-activation']) {
+    // In its own process (it builds the extension and starts code-server and Chromium); its lines follow.
+    const activation = spawnSync('npm', ['run', '--silent', 'bench:activation', '--', '--dir', dir, '--reloads', '3'], { encoding: 'utf8', maxBuffer: 1 << 24 });
+    const lines = `${activation.stdout}`.split('\n').filter((l) => l.trim() && !l.startsWith('>'));
+    if (activation.status === 0) for (const line of lines) console.log(`  ${line.trim()}`);
+    else console.log(`  activation to tree: not measured (the test host's run failed: ${`${activation.stderr}`.trim().split('\n').at(-1) ?? activation.status})`);
+  }
   cleanup();
 }
 
