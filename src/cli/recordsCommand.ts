@@ -1,5 +1,6 @@
 import * as l10n from '@vscode/l10n';
-import { listRecords, malformedRecords } from '../core/operations/batchRecords';
+import { listRecords, malformedRecords, type BatchRecord } from '../core/operations/batchRecords';
+import { newestRecord, recordById } from '../core/operations/recordLookup';
 import { interruptedRecords } from '../core/operations/batchRecovery';
 import { revertBatch, revertPlan } from '../core/operations/batchRevert';
 import { scopeOf } from '../core/operations/changeScope';
@@ -40,8 +41,10 @@ export function runRecords(args: string[]): number {
 export function runRevert(args: string[]): number {
   const { dir, values, load } = parseWorkspaceArgs(args, { record: { type: 'string' }, last: { type: 'boolean' }, as: { type: 'string' }, json: { type: 'boolean' }, 'dry-run': { type: 'boolean' }, 'lock-dir': { type: 'string' } });
   if (!values.as) throw new UsageError(l10n.t('missing --as <user>'));
-  const records = listRecords(dir).filter((r) => r.operation !== 'revert' && r.operation !== 'recover' && r.changes.length > 0 && r.state !== 'intent');
-  const record = values.last ? records[records.length - 1] : records.find((r) => r.id === values.record);
+  const revertible = (r: BatchRecord) => r.operation !== 'revert' && r.operation !== 'recover' && r.changes.length > 0 && r.state !== 'intent';
+  // Only the record asked for is read (the newest revertible one for --last), not every record.
+  const named = values.last ? undefined : values.record === undefined ? undefined : recordById(dir, values.record);
+  const record = values.last ? newestRecord(dir, revertible, { operations: ['revert', 'recover'] }) : named && revertible(named) ? named : undefined;
   if (!record) throw new UsageError(values.last ? l10n.t('there is no batch to revert') : l10n.t('no revertible batch record "{0}" (see nightshift records; an interrupted one needs nightshift recover)', values.record ?? ''));
   const scope = scopeOf(load(), new LockStore(values['lock-dir']));
   if (values['dry-run']) {

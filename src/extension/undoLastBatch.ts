@@ -1,7 +1,8 @@
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { localBatchTitle } from '../core/operations/operationNames';
-import { listRecords, type BatchRecord } from '../core/operations/batchRecords';
+import type { BatchRecord } from '../core/operations/batchRecords';
+import { newestRecord, revertedIds } from '../core/operations/recordLookup';
 import { revertBatch } from '../core/operations/batchRevert';
 import { scopeOf } from '../core/operations/changeScope';
 import { lockStore } from './batchExecution';
@@ -11,8 +12,9 @@ import type { WorkspaceIndexer } from './workspaceIndexer';
 
 /** Batches a revert can put back: complete ones that changed files (not reverts, recoveries or unlocks). */
 function revertible(record: BatchRecord): boolean {
-  return record.state !== 'intent' && record.changes.length > 0 && !['revert', 'recover', 'unlock'].includes(record.operation);
+  return record.state !== 'intent' && record.changes.length > 0 && !NOT_REVERTIBLE.includes(record.operation);
 }
+const NOT_REVERTIBLE = ['revert', 'recover', 'unlock'];
 
 /**
  * "Undo Last Batch": the newest batch of the workspace that was not undone yet, reverted from its
@@ -20,10 +22,12 @@ function revertible(record: BatchRecord): boolean {
  * left alone and reported, like a file changed since the batch.
  */
 export async function undoLastBatch(indexer: WorkspaceIndexer, user: () => string, confirm = true): Promise<BatchRecord | undefined> {
+  // Per folder, its newest revertible batch not undone yet: the records are read newest first, and
+  // those of batches undone (or of reverts themselves) are passed over unread.
   const candidates = (vscode.workspace.workspaceFolders ?? []).flatMap((folder) => {
-    const records = listRecords(folder.uri.fsPath);
-    const undone = new Set(records.filter((r) => r.operation === 'revert').map((r) => String(r.parameters.record)));
-    return records.filter((r) => revertible(r) && !undone.has(r.id)).map((record) => ({ record, root: folder.uri.fsPath }));
+    const root = folder.uri.fsPath;
+    const record = newestRecord(root, revertible, { operations: NOT_REVERTIBLE, ids: revertedIds(root) });
+    return record ? [{ record, root }] : [];
   });
   const last = candidates.sort((a, b) => (a.record.when < b.record.when ? -1 : a.record.when > b.record.when ? 1 : 0)).at(-1);
   if (!last) {

@@ -9,7 +9,7 @@ import { sweepTempFiles } from './tempSweep';
 import { removeDeadWriterLocks, withWriteLock, writeLocksDir } from './writeLock';
 import { dirname, join } from 'node:path';
 import { localBatchTitle } from './operationNames';
-import { recordStateOf } from './recordState';
+import { recordStateOf } from './recordFields';
 
 /** Whether the process that wrote an intent is still running it (same host, the same process alive). */
 function stillRunning(record: BatchRecord): boolean {

@@ -7,7 +7,7 @@ import { listRecords, recordsDir } from '../../src/core/operations/batchRecords'
 import { runBatch } from '../../src/core/operations/batchRunner';
 import { modifyTagsOperation } from '../../src/core/operations/fieldOperations';
 import { LockStore } from '../../src/core/operations/lockStore';
-import { recordStateOf } from '../../src/core/operations/recordState';
+import { recordStateOf } from '../../src/core/operations/recordFields';
 import { loadWorkspace } from '../../src/core/workspace/diskWorkspace';
 import { copyOfSamples } from './fixtures';
 
