@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import { listRecords, malformedRecords, type BatchRecord } from '../core/operations/batchRecords';
+import { listRecords, type BatchRecord } from '../core/operations/batchRecords';
 import { newestRecord, recordById } from '../core/operations/recordLookup';
 import { interruptedRecords } from '../core/operations/batchRecovery';
 import { revertBatch, revertPlan } from '../core/operations/batchRevert';
@@ -17,11 +17,10 @@ import { commaList, parseWorkspaceArgs } from './workspaceArgs';
 export function runRecords(args: string[]): number {
   const { dir, values } = parseWorkspaceArgs(args, { kind: { type: 'string' }, json: { type: 'boolean' } });
   if (values.kind !== undefined && values.kind !== 'submit' && values.kind !== 'other') throw new UsageError(l10n.t('--kind must be submit or other'));
-  const records = listRecords(dir, values.kind as 'submit' | 'other' | undefined);
+  // A record edited by hand into something else is named, not a crash; the others still list. One
+  // reading of each record for both (they are megabytes each after batches over thousands of tasks).
+  const records = listRecords(dir, values.kind as 'submit' | 'other' | undefined, (file, reason) => process.stderr.write(`${l10n.t('{0}: not a batch record ({1}); left out', file, reason)}\n`));
   const interrupted = new Set(interruptedRecords(dir).map((r) => r.id));
-  // A record edited by hand into something else is named, not a crash; the others still list.
-  const malformed = malformedRecords(dir);
-  for (const m of malformed) process.stderr.write(`${l10n.t('{0}: not a batch record ({1}); left out', m.file, m.reason)}\n`);
   if (values.json) {
     process.stdout.write(`${JSON.stringify({ records: records.map(({ changes: _c, ...r }) => ({ ...r, ...(interrupted.has(r.id) ? { interrupted: true } : {}) })) })}\n`);
     return 0;

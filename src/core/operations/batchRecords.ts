@@ -122,10 +122,10 @@ export function newRecordId(now: Date, operation: string): string {
 }
 
 /** Every record, oldest first; `kind` keeps the console's split between submit and other operations. */
-export function listRecords(root: string, kind?: 'submit' | 'other'): BatchRecord[] {
+export function listRecords(root: string, kind?: 'submit' | 'other', onMalformed?: (file: string, reason: string) => void): BatchRecord[] {
   const records: BatchRecord[] = [];
   for (const name of recordFileNames(root)) {
-    const record = readRecord(join(recordsDir(root), name));
+    const record = readRecord(join(recordsDir(root), name), onMalformed);
     if (record && (!kind || record.kind === kind)) records.push(record);
   }
   return records;
@@ -170,17 +170,4 @@ function recordShapeProblem(value: unknown): string | undefined {
   if (!Array.isArray(r.results) || r.results.some((x) => typeof x !== 'object' || x === null || typeof (x as TaskResult).task !== 'string' || typeof (x as TaskResult).status !== 'string')) return '"results" is not a list of task results';
   if (!Array.isArray(r.changes) || r.changes.some((c) => typeof c !== 'object' || c === null || typeof (c as FileChange).task !== 'string' || typeof (c as FileChange).before !== 'string' || typeof (c as FileChange).beforeText !== 'string')) return '"changes" is not a list of file changes';
   return undefined;
-}
-
-/** Malformed record files, with the reason each does not read, for `records` to report. */
-export function malformedRecords(root: string): { file: string; reason: string }[] {
-  const found: { file: string; reason: string }[] = [];
-  let names: string[];
-  try {
-    names = readdirSync(recordsDir(root)).filter((n) => n.endsWith('.json'));
-  } catch {
-    return found;
-  }
-  for (const name of names) readRecord(join(recordsDir(root), name), (file, reason) => found.push({ file, reason }));
-  return found;
 }
