@@ -1,5 +1,6 @@
 import * as l10n from '@vscode/l10n';
-import { listRecords, type BatchRecord } from '../core/operations/batchRecords';
+import type { BatchRecord } from '../core/operations/batchRecords';
+import { listRecordSummaries } from '../core/operations/recordSummary';
 import { newestRecord, recordById } from '../core/operations/recordLookup';
 import { interruptedRecords } from '../core/operations/batchRecovery';
 import { revertBatch, revertPlan } from '../core/operations/batchRevert';
@@ -19,10 +20,10 @@ export function runRecords(args: string[]): number {
   if (values.kind !== undefined && values.kind !== 'submit' && values.kind !== 'other') throw new UsageError(l10n.t('--kind must be submit or other'));
   // A record edited by hand into something else is named, not a crash; the others still list. One
   // reading of each record for both (they are megabytes each after batches over thousands of tasks).
-  const records = listRecords(dir, values.kind as 'submit' | 'other' | undefined, (file, reason) => process.stderr.write(`${l10n.t('{0}: not a batch record ({1}); left out', file, reason)}\n`));
+  const records = listRecordSummaries(dir, values.kind as 'submit' | 'other' | undefined, (file, reason) => process.stderr.write(`${l10n.t('{0}: not a batch record ({1}); left out', file, reason)}\n`));
   const interrupted = new Set(interruptedRecords(dir).map((r) => r.id));
   if (values.json) {
-    process.stdout.write(`${JSON.stringify({ records: records.map(({ changes: _c, ...r }) => ({ ...r, ...(interrupted.has(r.id) ? { interrupted: true } : {}) })) })}\n`);
+    process.stdout.write(`${JSON.stringify({ records: records.map(({ changeCount: _c, ...r }) => ({ ...r, ...(interrupted.has(r.id) ? { interrupted: true } : {}) })) })}\n`);
     return 0;
   }
   for (const r of records) {

@@ -2,7 +2,8 @@ import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { registerCommand } from './errorPolicy';
 import { displayStamp } from '../core/time/civilTime';
-import { listRecords, type BatchRecord } from '../core/operations/batchRecords';
+import { recordById } from '../core/operations/recordLookup';
+import { listRecordSummaries, type RecordSummary } from '../core/operations/recordSummary';
 import { revertBatch } from '../core/operations/batchRevert';
 import { scopeOf } from '../core/operations/changeScope';
 import { countByStatus } from '../core/operations/countByStatus';
@@ -203,8 +204,9 @@ export function registerTaskCommands(indexer: WorkspaceIndexer, view: vscode.Tre
     registerCommand('nightshift.showBatchRecords', async () => {
       const first = indexer.index.tasks().next();
       const root = recordsRoot(first.done ? [] : [first.value]);
-      const records = listRecords(root).reverse();
-      const item = (r: BatchRecord) => {
+      // Listed without their changes (megabytes of old texts each); the one chosen is read whole.
+      const records = listRecordSummaries(root).reverse();
+      const item = (r: RecordSummary) => {
         const n = countByStatus(r.results);
         return { label: localBatchTitle(r.title), description: `${r.when} · ${r.who}`, detail: l10n.t('{0} succeeded, {1} skipped, {2} failed', n.succeeded, n.skipped, n.failed), record: r };
       };
@@ -216,7 +218,8 @@ export function registerTaskCommands(indexer: WorkspaceIndexer, view: vscode.Tre
       ];
       const chosen = await vscode.window.showQuickPick(picks, { title: l10n.t('Batch Operation Records'), matchOnDetail: true });
       if (!chosen || !('record' in chosen)) return;
-      const r = chosen.record as BatchRecord;
+      const r = recordById(root, (chosen.record as RecordSummary).id);
+      if (!r) return void vscode.window.showWarningMessage(l10n.t('That batch record is no longer in {0}.', root));
       output.appendLine(`${recordHeading(r)} ${JSON.stringify(r.parameters)}`);
       for (const x of r.results) output.appendLine(resultLine(x));
       output.show(true);

@@ -152,6 +152,11 @@ export function readRecord(file: string, onMalformed?: (file: string, reason: st
     onMalformed?.(file, error instanceof Error ? error.message : String(error));
     return undefined;
   }
+  return checkedRecord(file, value, onMalformed);
+}
+
+/** A parsed record file's value as a record, or undefined (with `onMalformed` told why) when it is not one. */
+export function checkedRecord(file: string, value: unknown, onMalformed?: (file: string, reason: string) => void): BatchRecord | undefined {
   // The id names the file a recovery writes back: one that differs from the file's own name is refused.
   const problem = recordShapeProblem(value) ?? ((value as BatchRecord).id !== basename(file, '.json') ? `"id" is not the file's name (${basename(file, '.json')})` : undefined);
   if (problem) {

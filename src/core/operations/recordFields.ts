@@ -16,10 +16,10 @@ import { closeSync, openSync, readSync } from 'node:fs';
  */
 export type RecordState = 'intent' | 'complete' | 'none' | 'unknown';
 
-const CHUNK = 64 * 1024;
+export const CHUNK = 64 * 1024;
 let buffer: Buffer | undefined;
 
-const QUOTE = 0x22;
+export const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 /**
  * The longest key or value read, as written: longer than any spelling of the keys and values asked
@@ -84,48 +84,79 @@ function topLevelString(file: string, key: string): string | null | undefined {
 
 const NOT_YET = Symbol('not yet');
 
-/** A byte scanner of JSON's structure (depth, strings, escapes) that stops at one top-level key's value. */
-class KeyScan {
-  private depth = 0;
-  private inString = false;
+/**
+ * What every record scan shares: reading a JSON string from its opening quote to its closing one,
+ * escapes followed. A string that is kept (a top-level key, a value asked for) has its bytes gathered;
+ * any other (most of a record) is skipped to its next quote or backslash at once.
+ */
+export abstract class RecordScan {
+  protected inString = false;
   private escaped = false;
+  private keeping = false;
+  /** The kept string's bytes as written (escapes included), up to MAX_COLLECTED and one more. */
+  private collected: number[] = [];
+
+  /** At an opening quote. */
+  protected openString(keep: boolean): void {
+    this.inString = true;
+    this.keeping = keep;
+    this.collected = [];
+  }
+
+  /** Reads the string on from `i`: the index of its closing quote, or `length` when the chunk ends first. */
+  protected readString(bytes: Buffer, i: number, length: number): number {
+    for (; i < length; i++) {
+      if (!this.keeping && !this.escaped) {
+        i = nextQuoteOrBackslash(bytes, i, length);
+        if (i === length) return length;
+      }
+      const c = bytes[i]!;
+      if (this.escaped) this.escaped = false;
+      else if (c === BACKSLASH) this.escaped = true;
+      else if (c === QUOTE) {
+        this.inString = false;
+        return i;
+      }
+      if (this.keeping && this.collected.length <= MAX_COLLECTED) this.collected.push(c);
+    }
+    return length;
+  }
+
+  /** The string just read, when it was kept: its text, or undefined when too long or not a JSON string. */
+  protected keptText(): string | undefined {
+    return this.collected.length > MAX_COLLECTED ? undefined : decoded(this.collected);
+  }
+}
+
+/** A byte scanner of JSON's structure (depth, strings, escapes) that stops at one top-level key's value. */
+class KeyScan extends RecordScan {
+  private depth = 0;
   /** At depth 1, where the next string is a key. */
   private keyNext = false;
   /** The string being read is a key at depth 1, or the value asked for. */
   private collecting: 'key' | 'value' | undefined;
-  /** The string's bytes as written (escapes included), up to MAX_COLLECTED and one more. */
-  private collected: number[] = [];
   /** The key just read was the one asked for: its value comes next. */
   private atKey = false;
 
-  constructor(private readonly key: string) {}
+  constructor(private readonly key: string) {
+    super();
+  }
 
   feed(bytes: Buffer, length: number): string | null | undefined | typeof NOT_YET {
     for (let i = 0; i < length; i++) {
-      // Inside a string no one reads (most of a record), on to its next quote or backslash at once.
-      if (this.inString && this.collecting === undefined && !this.escaped) {
-        i = nextQuoteOrBackslash(bytes, i, length);
-        if (i === length) break;
-      }
-      const c = bytes[i]!;
       if (this.inString) {
-        if (this.escaped) this.escaped = false;
-        else if (c === BACKSLASH) this.escaped = true;
-        else if (c === QUOTE) {
-          this.inString = false;
-          const done = this.endString();
-          if (done !== NOT_YET) return done;
-          continue;
-        }
-        if (this.collecting && this.collected.length <= MAX_COLLECTED) this.collected.push(c);
+        i = this.readString(bytes, i, length);
+        if (i === length) break;
+        const done = this.endString();
+        if (done !== NOT_YET) return done;
         continue;
       }
+      const c = bytes[i]!;
       if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) continue;
       if (this.atKey && c !== 0x3a && c !== QUOTE) return undefined;
       if (c === QUOTE) {
-        this.inString = true;
         this.collecting = this.atKey ? 'value' : this.depth === 1 && this.keyNext ? 'key' : undefined;
-        this.collected = [];
+        this.openString(this.collecting !== undefined);
       } else if (c === 0x7b || c === 0x5b) {
         if (this.depth === 0 && c !== 0x7b) return undefined;
         this.depth++;
@@ -145,7 +176,7 @@ class KeyScan {
     const kind = this.collecting;
     this.collecting = undefined;
     if (kind === undefined) return NOT_YET;
-    const text = this.collected.length > MAX_COLLECTED ? undefined : decoded(this.collected);
+    const text = this.keptText();
     if (kind === 'key') {
       this.atKey = text === this.key;
       return NOT_YET;
