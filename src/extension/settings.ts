@@ -9,6 +9,13 @@ export function excludeGlobs(): string[] {
   return vscode.workspace.getConfiguration(SECTION).get<string[]>('exclude', []);
 }
 
+/** The workbench's `files.exclude` globs that are on: the walk of local folders leaves those out too. */
+export function filesExclude(): string[] {
+  return Object.entries(vscode.workspace.getConfiguration('files').get<Record<string, unknown>>('exclude', {}))
+    .filter(([, on]) => on === true)
+    .map(([glob]) => glob);
+}
+
 /**
  * The team's shared lock folder (`nightshift.lockDirectory`) as an absolute path, a relative setting
  * taken from the first workspace folder; undefined when each project keeps its own locks.

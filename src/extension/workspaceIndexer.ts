@@ -13,7 +13,7 @@ import { readThroughCache, type FileRead } from '../core/workspace/cachedFileRea
 import { ScanAhead } from '../core/workspace/scanAhead';
 import { scanWorkspace, statOf } from '../core/workspace/workspaceScan';
 import { emptyChange, type IndexChange } from '../core/workspace/workspaceModel';
-import { excludeGlobs, sharedLockDirectory, taskRootOverride } from './settings';
+import { excludeGlobs, filesExclude, sharedLockDirectory, taskRootOverride } from './settings';
 import { withinTime } from './withinTime';
 
 /** How long a pass's checks wait at most for the tree to show it. */
@@ -70,6 +70,9 @@ export class WorkspaceIndexer implements vscode.Disposable {
   private generation = 0;
   /** What the last full pass read: files, task files from the cache unread, task files parsed, milliseconds. */
   lastPass?: IndexPass;
+  private indexed!: () => void;
+  /** Resolves once a full pass has put its index in place, or the first one ended without (superseded, failed). */
+  readonly firstIndexed = new Promise<void>((resolve) => (this.indexed = resolve));
 
   /** `cacheFile`: the persistent index cache in the extension's workspace storage (none without a workspace). */
   constructor(private readonly cacheFile?: string) {
@@ -207,6 +210,7 @@ export class WorkspaceIndexer implements vscode.Disposable {
         const pass: IndexPass = { files: files.length, cached: cache?.cached ?? 0, parsed: cache?.parsed ?? files.length, parsedByHelper: parser.helperFiles, scannedByHelper: scanning?.byHelper ?? false, ms: performance.now() - began, began, findMs, cacheOpenMs };
         this.lastPass = pass;
         this.index = index;
+        this.indexed();
         this.uris.clear();
         uris.forEach((uri, path) => this.uris.set(path, uri));
         // The tree first (its projects need no problems; a task's error mark asks for them itself);
@@ -228,6 +232,7 @@ export class WorkspaceIndexer implements vscode.Disposable {
         this.checked.fire();
       },
     ));
+    void this.ready.then(this.indexed, this.indexed);
     return this.ready;
   }
 
@@ -326,13 +331,6 @@ function updateFile(index: WorkspaceIndex, path: string, read: FileRead, cache?:
       return emptyChange();
     }
   }
-}
-
-/** The workbench's `files.exclude` globs that are on: the walk of local folders leaves those out too. */
-function filesExclude(): string[] {
-  return Object.entries(vscode.workspace.getConfiguration('files').get<Record<string, unknown>>('exclude', {}))
-    .filter(([, on]) => on === true)
-    .map(([glob]) => glob);
 }
 
 /**
