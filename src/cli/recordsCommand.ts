@@ -14,13 +14,18 @@ import { writeBatchResults } from './batchOutput';
 import { UsageError } from './usageError';
 import { commaList, parseWorkspaceArgs } from './workspaceArgs';
 
+/** A record file that does not read as one, named on stderr; the command goes on without it. */
+function reportMalformed(file: string, reason: string): void {
+  process.stderr.write(`${l10n.t('{0}: not a batch record ({1}); left out', file, reason)}\n`);
+}
+
 /** `nightshift records <dir> [--kind submit|other] [--json]`: the batch operation records. */
 export function runRecords(args: string[]): number {
   const { dir, values } = parseWorkspaceArgs(args, { kind: { type: 'string' }, json: { type: 'boolean' } });
   if (values.kind !== undefined && values.kind !== 'submit' && values.kind !== 'other') throw new UsageError(l10n.t('--kind must be submit or other'));
   // A record edited by hand into something else is named, not a crash; the others still list. One
   // reading of each record for both (they are megabytes each after batches over thousands of tasks).
-  const records = listRecordSummaries(dir, values.kind as 'submit' | 'other' | undefined, (file, reason) => process.stderr.write(`${l10n.t('{0}: not a batch record ({1}); left out', file, reason)}\n`));
+  const records = listRecordSummaries(dir, values.kind as 'submit' | 'other' | undefined, reportMalformed);
   const interrupted = new Set(interruptedRecords(dir).map((r) => r.id));
   if (values.json) {
     process.stdout.write(`${JSON.stringify({ records: records.map(({ changeCount: _c, ...r }) => ({ ...r, ...(interrupted.has(r.id) ? { interrupted: true } : {}) })) })}\n`);
@@ -43,7 +48,7 @@ export function runRevert(args: string[]): number {
   if (!values.as) throw new UsageError(l10n.t('missing --as <user>'));
   const revertible = (r: BatchRecord) => r.operation !== 'revert' && r.operation !== 'recover' && r.changes.length > 0 && r.state !== 'intent';
   // Only the record asked for is read (the newest revertible one for --last), not every record.
-  const named = values.last ? undefined : values.record === undefined ? undefined : recordById(dir, values.record);
+  const named = values.last ? undefined : values.record === undefined ? undefined : recordById(dir, values.record, reportMalformed);
   const record = values.last ? newestRecord(dir, revertible, { operations: ['revert', 'recover'] }) : named && revertible(named) ? named : undefined;
   if (!record) throw new UsageError(values.last ? l10n.t('there is no batch to revert') : l10n.t('no revertible batch record "{0}" (see nightshift records; an interrupted one needs nightshift recover)', values.record ?? ''));
   const scope = scopeOf(load(), new LockStore(values['lock-dir']));

@@ -218,8 +218,10 @@ export function registerTaskCommands(indexer: WorkspaceIndexer, view: vscode.Tre
       ];
       const chosen = await vscode.window.showQuickPick(picks, { title: l10n.t('Batch Operation Records'), matchOnDetail: true });
       if (!chosen || !('record' in chosen)) return;
-      const r = recordById(root, (chosen.record as RecordSummary).id);
-      if (!r) return void vscode.window.showWarningMessage(l10n.t('That batch record is no longer in {0}.', root));
+      // A listing reads no record's changes: damage there shows now, when the record is read whole.
+      let damage: string | undefined;
+      const r = recordById(root, (chosen.record as RecordSummary).id, (file, reason) => (damage = l10n.t('{0}: not a batch record ({1}); left out', file, reason)));
+      if (!r) return void vscode.window.showWarningMessage(damage ?? l10n.t('That batch record is no longer in {0}.', root));
       output.appendLine(`${recordHeading(r)} ${JSON.stringify(r.parameters)}`);
       for (const x of r.results) output.appendLine(resultLine(x));
       output.show(true);

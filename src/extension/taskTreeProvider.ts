@@ -138,15 +138,12 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode> {
   getChildren(node: TreeNode): TreeNode[];
   getChildren(node?: TreeNode): TreeNode[] | Promise<TreeNode[]>;
   getChildren(node?: TreeNode): TreeNode[] | Promise<TreeNode[]> {
-    const index = this.indexer.index;
     if (!node) {
       // The workbench asks as soon as the view shows, while the first pass runs: that ask is answered
       // when the pass is done, so the projects come back in it instead of in a second round trip
       // through a window still busy starting (100-500 ms at 10,000 tasks).
-      if (!this.indexer.lastPass) return this.indexer.firstIndexed.then(() => this.getChildren());
-      const projects = index.projects().map((p) => this.nodes.project(p.dir));
-      this.answered?.(performance.now());
-      return projects;
+      // A first pass superseded or failed leaves the index empty here: the next pass's refresh asks again.
+      return this.indexer.lastPass ? this.projects() : this.indexer.firstIndexed.then(() => this.projects());
     }
     if (node.kind === 'task' || node.kind === 'more') return [];
     const path = node.kind === 'folder' ? node.path : '';
@@ -159,6 +156,13 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode> {
     for (let i = 0; i < count; i++) children.push(this.nodes.task(folder.tasks[i]!.file));
     if (folder.tasks.length > limit) children.push(this.nodes.more(node.projectDir, path));
     return children;
+  }
+
+  /** The root's children: the projects of the index in place now. */
+  private projects(): TreeNode[] {
+    const projects = this.indexer.index.projects().map((p) => this.nodes.project(p.dir));
+    if (this.indexer.lastPass) this.answered?.(performance.now());
+    return projects;
   }
 
   getParent(node: TreeNode): TreeNode | undefined {

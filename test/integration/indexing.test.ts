@@ -1,6 +1,8 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import type { NightshiftApi } from '../../src/extension/extension';
+import { TaskTreeProvider } from '../../src/extension/taskTreeProvider';
+import { WorkspaceIndexer } from '../../src/extension/workspaceIndexer';
 import { nightshift, waitFor } from './harness';
 
 /** The full index pass: the exclude settings as the walk applies them, and the persistent index cache. */
@@ -22,6 +24,25 @@ describe('indexing a window in a real VS Code', () => {
     const shownAt = await Promise.race([api.tree.firstShown, new Promise<undefined>((resolve) => setTimeout(resolve, 30_000))]);
     assert.ok(typeof shownAt === 'number' && shownAt > 0 && shownAt <= performance.now(), `firstShown: ${shownAt}`);
     assert.ok(api.indexer.lastPass, 'shown from a finished pass');
+  });
+
+  it("the tree's first ask waits for the first pass; a first pass superseded by another answers it without one, and the next pass's refresh shows the projects", async () => {
+    // A window's own indexer and tree, from before any pass: the first pass is superseded at once.
+    const indexer = new WorkspaceIndexer(undefined);
+    const tree = new TaskTreeProvider(indexer, () => 'alice');
+    try {
+      const asked = tree.getChildren();
+      assert.ok(asked instanceof Promise, 'before any pass, the ask waits');
+      const first = indexer.reindex();
+      const second = indexer.reindex();
+      const answer = await Promise.race([asked, new Promise<'hung'>((resolve) => setTimeout(() => resolve('hung'), 30_000))]);
+      assert.notEqual(answer, 'hung');
+      await Promise.all([first, second]);
+      const after = tree.getChildren();
+      assert.ok(Array.isArray(after) && after.length === 2, `the projects after the pass: ${JSON.stringify(after)}`);
+    } finally {
+      indexer.dispose();
+    }
   });
 
   it('a pass tells the tree first, then works out the problems once and tells the Problems panel, before it is done', async () => {

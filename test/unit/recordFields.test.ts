@@ -90,6 +90,7 @@ function randomValue(next: () => number, depth: number): unknown {
 
 describe('a record\'s state against JSON.parse', function () {
   it('agrees with JSON.parse on 3,000 random records, compact and indented, and never misses an intent', function () {
+    this.timeout(60_000);
     let seed = 7;
     const next = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
     const dir = mkdtempSync(join(tmpdir(), 'nightshift-state-'));

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { recordsDir, recordText, type BatchRecord, type FileChange } from '../../src/core/operations/batchRecords';
 import { listRecordSummaries, readRecordSummary } from '../../src/core/operations/recordSummary';
+import { copyOfSamples, nightshift } from './fixtures';
 
 /** A record of `n` changes whose texts hold quotes, backslashes, brackets, Chinese and JSON look-alikes. */
 function record(id: string, n: number, next: () => number): BatchRecord {
@@ -15,6 +16,7 @@ function record(id: string, n: number, next: () => number): BatchRecord {
 
 describe('a record listed without its changes', function () {
   it('is the record parsed whole less its changes, with their count: 300 random records, in each of the layouts a batch writes', function () {
+    this.timeout(60_000);
     let seed = 11;
     const next = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
     const root = join(mkdtempSync(join(tmpdir(), 'nightshift-summary-')), 'ws');
@@ -51,5 +53,17 @@ describe('a record listed without its changes', function () {
     assert.deepEqual(malformed.map((m) => m.slice(0, 7)), ['b.json:', 'c.json:', 'd.json:', 'e.json:', 'f.json:']);
     assert.match(malformed[0]!, /"changes" is not a list of file changes/);
     assert.match(malformed[3]!, /"id" is not the file's name/);
+  });
+
+  it('a record whose changes were damaged by hand lists, and is named when it is read whole (revert --record)', function () {
+    const root = copyOfSamples();
+    mkdirSync(recordsDir(root), { recursive: true });
+    const id = '20260101-000000000-tags-1-aaaa';
+    const good = { id, who: 'alice', when: '2026-01-01T00:00:00.000Z', operation: 'tags', title: 'Modify Tags', kind: 'other', parameters: {}, results: [{ task: 't1', status: 'succeeded', reason: '' }] };
+    writeFileSync(join(recordsDir(root), `${id}.json`), `${JSON.stringify(good).slice(0, -1)},"changes":[{"task":1}, oops]}`);
+    assert.deepEqual(listRecordSummaries(root).map((r) => [r.id, r.changeCount]), [[id, 2]]);
+    const run = nightshift('revert', root, '--record', id, '--as', 'alice');
+    assert.equal(run.code, 2);
+    assert.match(run.stderr, new RegExp(`${id}\\.json: not a batch record \\(Unexpected token`));
   });
 });

@@ -2,7 +2,7 @@
 // from the sources once per test run, with the build's esbuild. A process started from a bundle takes
 // 0.3 s here, where tsx's loader over the sources took 0.8 s, and the unit tests start several hundred.
 import { buildSync } from 'esbuild';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 
@@ -12,13 +12,29 @@ let out: string | undefined;
 
 function build(entry: string, name: string): string {
   if (!out) {
+    sweepStale();
     out = mkdtempSync(join(tmpdir(), 'nightshift-test-bundles-'));
     // Some tests run the command line as another user (uid 65534, without root's privilege).
     chmodSync(out, 0o755);
   }
   const outfile = join(out, `${name}.js`);
   buildSync({ entryPoints: [entry], outfile, bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'warning', absWorkingDir: REPO });
+  // Readable by that user whatever the umask.
+  chmodSync(outfile, 0o644);
   return outfile;
+}
+
+/** Bundle folders of runs killed before their exit handler (a signal, a CI timeout), a day old: another run may be using a newer one. */
+function sweepStale(): void {
+  for (const name of readdirSync(tmpdir())) {
+    if (!name.startsWith('nightshift-test-bundles-')) continue;
+    const path = join(tmpdir(), name);
+    try {
+      if (Date.now() - statSync(path).mtimeMs > 24 * 60 * 60 * 1000) rmSync(path, { recursive: true, force: true });
+    } catch {
+      // Gone meanwhile, or not ours to remove.
+    }
+  }
 }
 
 /**

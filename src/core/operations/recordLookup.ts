@@ -22,9 +22,9 @@ export function newestRecord(root: string, accept: (record: BatchRecord) => bool
 }
 
 /** The record of this id, when the records folder holds it (the id is never made into a path unlisted). */
-export function recordById(root: string, id: string): BatchRecord | undefined {
+export function recordById(root: string, id: string, onMalformed?: (file: string, reason: string) => void): BatchRecord | undefined {
   const name = `${id}.json`;
-  return recordFileNames(root).includes(name) ? readRecord(join(recordsDir(root), name)) : undefined;
+  return recordFileNames(root).includes(name) ? readRecord(join(recordsDir(root), name), onMalformed) : undefined;
 }
 
 /** The ids of the batches that revert records undid; only records that are (or may be) reverts are read. */

@@ -10,8 +10,10 @@ export type RecordSummary = Omit<BatchRecord, 'changes'> & { changeCount: number
  * A record read for a listing, without its "changes": they hold every file's old text (15 MB for a
  * batch over 10,000 tasks), and parsing them is most of reading a record. The file is copied as it is
  * read, the changes' array left out (its strings skipped to their next quote at once), and the rest
- * parsed. A record the scan cannot read so (changes that are not a list, damage) is parsed whole, and
- * `onMalformed` hears why it does not read.
+ * parsed. A record the scan cannot read so (changes that are not a list, a file cut short) is parsed
+ * whole, and `onMalformed` hears why it does not read. What is inside the changes is not checked
+ * here: a record whose changes were damaged by hand lists, and is named as not a record when it is
+ * read whole to be shown or reverted.
  */
 export function readRecordSummary(file: string, onMalformed?: (file: string, reason: string) => void): RecordSummary | undefined {
   const scanned = withoutChanges(file);
