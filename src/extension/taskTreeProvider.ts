@@ -139,11 +139,14 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode> {
   getChildren(node?: TreeNode): TreeNode[] | Promise<TreeNode[]>;
   getChildren(node?: TreeNode): TreeNode[] | Promise<TreeNode[]> {
     if (!node) {
-      // The workbench asks as soon as the view shows, while the first pass runs: that ask is answered
-      // when the pass is done, so the projects come back in it instead of in a second round trip
-      // through a window still busy starting (100-500 ms at 10,000 tasks).
-      // A first pass superseded or failed leaves the index empty here: the next pass's refresh asks again.
-      return this.indexer.lastPass ? this.projects() : this.indexer.firstIndexed.then(() => this.projects());
+      // The workbench asks as soon as the view shows, while the first pass runs. Opening from the index
+      // cache (a pass of a second or two), that ask is answered when the pass is done, so the projects
+      // come back in it instead of in a second round trip through a window still busy starting
+      // (100-500 ms at 10,000 tasks). A cold pass takes longer: the empty tree's welcome says
+      // "Indexing…" meanwhile, where a pending ask shows a blank view. A first pass superseded or
+      // failed leaves the index empty here: the next pass's refresh asks again.
+      if (this.indexer.lastPass || !this.indexer.opensFromCache) return this.projects();
+      return this.indexer.firstIndexed.then(() => this.projects());
     }
     if (node.kind === 'task' || node.kind === 'more') return [];
     const path = node.kind === 'folder' ? node.path : '';

@@ -1,4 +1,5 @@
 import * as l10n from '@vscode/l10n';
+import { existsSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { logError } from './errorPolicy';
 import { fileKind, INDEXED_FILES_GLOB } from '../core/workspace/fileKinds';
@@ -15,6 +16,7 @@ import { scanWorkspace, statOf } from '../core/workspace/workspaceScan';
 import { emptyChange, type IndexChange } from '../core/workspace/workspaceModel';
 import { excludeGlobs, filesExclude, sharedLockDirectory, taskRootOverride } from './settings';
 import { withinTime } from './withinTime';
+import { localKey, relativePath } from './indexKeys';
 
 /** How long a pass's checks wait at most for the tree to show it. */
 const TREE_FIRST_MS = 2000;
@@ -74,8 +76,12 @@ export class WorkspaceIndexer implements vscode.Disposable {
   /** Resolves once a full pass has put its index in place, or the first one ended without (superseded, failed). */
   readonly firstIndexed = new Promise<void>((resolve) => (this.indexed = resolve));
 
+  /** Whether the first pass opens from an index cache (a window opened before), for the tree's first answer. */
+  readonly opensFromCache: boolean;
+
   /** `cacheFile`: the persistent index cache in the extension's workspace storage (none without a workspace). */
   constructor(private readonly cacheFile?: string) {
+    this.opensFromCache = cacheFile !== undefined && existsSync(cacheFile);
     // One watcher that classifies paths itself: a created or deleted folder can arrive as a single
     // event for the folder, without events for the files inside it (the workbench coalesces them).
     const watcher = vscode.workspace.createFileSystemWatcher('**/*');
@@ -331,17 +337,4 @@ function updateFile(index: WorkspaceIndex, path: string, read: FileRead, cache?:
       return emptyChange();
     }
   }
-}
-
-/**
- * A local path as the index keys it: the path of its file URI, '/'-separated (what the watcher's
- * events give). On POSIX that is the path itself, with no URI made.
- */
-function localKey(path: string): string {
-  return process.platform === 'win32' ? toPosixPath(vscode.Uri.file(path).path) : path;
-}
-
-/** '/'-separated path below the workspace folder holding `uri`, as the task-folder rule reads it. */
-function relativePath(uri: vscode.Uri): string {
-  return toPosixPath(vscode.workspace.asRelativePath(uri, false));
 }

@@ -1,4 +1,7 @@
 import { strict as assert } from 'node:assert';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { NightshiftApi } from '../../src/extension/extension';
 import { TaskTreeProvider } from '../../src/extension/taskTreeProvider';
@@ -26,9 +29,12 @@ describe('indexing a window in a real VS Code', () => {
     assert.ok(api.indexer.lastPass, 'shown from a finished pass');
   });
 
-  it("the tree's first ask waits for the first pass; a first pass superseded by another answers it without one, and the next pass's refresh shows the projects", async () => {
-    // A window's own indexer and tree, from before any pass: the first pass is superseded at once.
-    const indexer = new WorkspaceIndexer(undefined);
+  it("the tree's first ask, opening from a cache, waits for the first pass; a first pass superseded by another answers it without one, and the next pass's refresh shows the projects", async () => {
+    // A window's own indexer and tree, from before any pass, opening from a cache file (here a damaged
+    // one, rebuilt): the first pass is superseded at once.
+    const cacheFile = join(mkdtempSync(join(tmpdir(), 'nightshift-first-ask-')), 'index-cache.bin');
+    writeFileSync(cacheFile, 'damaged');
+    const indexer = new WorkspaceIndexer(cacheFile);
     const tree = new TaskTreeProvider(indexer, () => 'alice');
     try {
       const asked = tree.getChildren();
